@@ -1,0 +1,74 @@
+package dev.portcullis.engine.model;
+
+import java.util.List;
+
+/** An API Gateway authoriser, referenced by name from routes. */
+public sealed interface Authorizer {
+  String name();
+
+  /**
+   * REST {@code COGNITO_USER_POOLS}: a token from one of the pools, verified against its JWKS.
+   *
+   * @param userPools pool ids ({@code us-east-1_AbC}) or ARNs
+   * @param identitySource e.g. {@code method.request.header.Authorization}
+   * @param issuerOverride for a local pool: the issuer URL the tokens carry (derived from the pool
+   *     id and region when null)
+   */
+  record Cognito(String name, List<String> userPools, String identitySource, String issuerOverride)
+      implements Authorizer {
+    public Cognito {
+      Names.require(name, "authoriser name");
+      userPools = Names.list(userPools);
+      if (userPools.isEmpty()) {
+        throw new IllegalArgumentException("Cognito authoriser '" + name + "' names no user pool");
+      }
+      identitySource = identitySource == null ? "method.request.header.Authorization" : identitySource;
+    }
+  }
+
+  /**
+   * HTTP API {@code JWT}: issuer and audience pinned, keys from the issuer's discovery document.
+   *
+   * @param identitySource e.g. {@code $request.header.Authorization}
+   */
+  record Jwt(String name, String issuer, List<String> audiences, String identitySource) implements Authorizer {
+    public Jwt {
+      Names.require(name, "authoriser name");
+      Names.require(issuer, "JWT authoriser '" + name + "' issuer");
+      audiences = Names.list(audiences);
+      identitySource = identitySource == null ? "$request.header.Authorization" : identitySource;
+    }
+  }
+
+  /**
+   * A Lambda authoriser. REST: {@code TOKEN} or {@code REQUEST}; HTTP APIs always send a REQUEST
+   * event in {@code payloadFormat} 1.0 or 2.0, optionally with simple responses.
+   *
+   * @param identitySources REST: {@code method.request.header.X}, {@code method.request.querystring.X},
+   *     ...; HTTP: {@code $request.header.X}, ... An empty list turns caching off (REST REQUEST).
+   * @param validationRegex TOKEN only: a token that does not match is refused before the function
+   * @param ttlSeconds result cache TTL, 0 to disable (REST default 300, maximum 3600)
+   */
+  record Lambda(
+      String name,
+      LambdaType type,
+      List<String> identitySources,
+      String validationRegex,
+      int ttlSeconds,
+      String payloadFormat,
+      boolean simpleResponses,
+      LambdaFunction function) implements Authorizer {
+    public Lambda {
+      Names.require(name, "authoriser name");
+      type = type == null ? LambdaType.REQUEST : type;
+      identitySources = Names.list(identitySources);
+      if (ttlSeconds < 0 || ttlSeconds > 3600) {
+        throw new IllegalArgumentException(
+            "Lambda authoriser '" + name + "': ttlSeconds " + ttlSeconds + " is outside 0..3600");
+      }
+      java.util.Objects.requireNonNull(function, () -> "Lambda authoriser '" + name + "' needs a function");
+    }
+  }
+
+  enum LambdaType { TOKEN, REQUEST }
+}

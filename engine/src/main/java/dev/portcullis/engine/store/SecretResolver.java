@@ -1,0 +1,116 @@
+package dev.portcullis.engine.store;
+
+import dev.portcullis.engine.model.Emulator;
+import dev.portcullis.engine.model.SecretRef;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Turns secret references into values at run time. Values live only in memory (prompted ones for
+ * the session); nothing here writes them anywhere, and failures name the reference, never a value.
+ */
+public final class SecretResolver {
+
+  /** Asks a person for a secret (the UI shows a dialog, the CLI prompts, tests script it). */
+  @FunctionalInterface
+  public interface Prompter {
+    /** Returns the value, or empty when the person cancelled. */
+    Optional<String> ask(String where, String label);
+  }
+
+  private final Function<String, String> env;
+  private final Keychain keychain;
+  private final Prompter prompter;
+  private final Emulator emulator;
+  private final Map<String, String> prompted = new ConcurrentHashMap<>();
+
+  private SecretResolver(Function<String, String> env, Keychain keychain, Prompter prompter, Emulator emulator) {
+    this.env = env;
+    this.keychain = keychain;
+    this.prompter = prompter;
+    this.emulator = emulator;
+  }
+
+  /** The process environment, the OS keychain and the given prompter. */
+  public static SecretResolver create(Emulator emulator, Prompter prompter) {
+    return new SecretResolver(System::getenv, Keychain.system(), prompter, emulator);
+  }
+
+  public static SecretResolver create(Emulator emulator, Prompter prompter, Function<String, String> env, Keychain keychain) {
+    return new SecretResolver(env, keychain, prompter, emulator);
+  }
+
+  /**
+   * The value of a reference.
+   *
+   * @param where names the owner for messages, e.g. {@code Workspace payments.json, caller 'acme'}
+   */
+  public String resolve(SecretRef ref, String where) throws SecretException {
+    return switch (ref) {
+      case SecretRef.Literal l -> l.value();
+      case SecretRef.Env e -> {
+        String v = env.apply(e.name());
+        if (v == null || v.isEmpty()) {
+          throw new SecretException(where + ": secret reference " + e.text() + " is not set. Set the environment variable "
+              + e.name() + " before starting Portcullis.");
+        }
+        yield v;
+      }
+      case SecretRef.File f -> readFile(f, where);
+      case SecretRef.Keychain k -> keychain.lookup(k.name()).orElseThrow(() -> new SecretException(where + ": secret reference "
+          + k.text() + " was not found in the " + keychain.description() + "."));
+      case SecretRef.AwsProfile p -> throw new SecretException(where + ": " + p.text()
+          + " stands for AWS credentials; use it as an IAM caller's credential source, not as a single secret.");
+      case SecretRef.Prompt p -> prompt(p, where);
+      case SecretRef.Local l -> local(l, where);
+    };
+  }
+
+  private String readFile(SecretRef.File f, String where) throws SecretException {
+    Path path = Path.of(f.path().startsWith("~/") ? System.getProperty("user.home") + f.path().substring(1) : f.path());
+    try {
+      return Files.readString(path, StandardCharsets.UTF_8).strip();
+    } catch (IOException e) {
+      throw new SecretException(where + ": secret reference " + f.text() + " cannot be read (" + e.getClass().getSimpleName() + ").");
+    }
+  }
+
+  private String prompt(SecretRef.Prompt p, String where) throws SecretException {
+    String key = where + "|" + p.text();
+    String known = prompted.get(key);
+    if (known != null) {
+      return known;
+    }
+    String label = p.label() == null ? "secret" : p.label();
+    String value = prompter.ask(where, label).filter(v -> !v.isEmpty())
+        .orElseThrow(() -> new SecretException(where + ": no value was given for the " + label + " prompt."));
+    prompted.put(key, value);
+    return value;
+  }
+
+  private String local(SecretRef.Local l, String where) throws SecretException {
+    return LocalFixtures.lookup(emulator, l.key()).orElseThrow(() -> new SecretException(where + ": secret reference "
+        + l.text() + " names no fixture in the emulator section (forms: users/NAME, users/NAME/totp, clients/ID, "
+        + "access-keys/ID, api-keys/ID)."));
+  }
+
+  /** Forgets values typed at prompts. */
+  public void forgetPrompted() {
+    prompted.clear();
+  }
+
+  /** A failed lookup; the message names the owner and the reference, never a value. */
+  public static final class SecretException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    public SecretException(String message) {
+      super(message);
+    }
+  }
+}

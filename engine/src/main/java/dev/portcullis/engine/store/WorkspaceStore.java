@@ -1,0 +1,190 @@
+package dev.portcullis.engine.store;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import dev.portcullis.engine.model.Workspace;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Reads and writes workspace files.
+ *
+ * <p>Reading checks {@code schemaVersion} first (newer files are refused, older ones migrated),
+ * then binds and validates; every failure names the file, line and column. Writing goes to a temp
+ * file beside the target and is renamed over it, so a crash never leaves half a file; a target that
+ * no longer parses is moved aside, never overwritten.
+ */
+public final class WorkspaceStore {
+  private final Clock clock;
+
+  private WorkspaceStore(Clock clock) {
+    this.clock = clock;
+  }
+
+  public static WorkspaceStore create(Clock clock) {
+    return new WorkspaceStore(clock);
+  }
+
+  public Workspace load(Path file) throws WorkspaceException {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new WorkspaceException(file, file + ": cannot be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ").", e);
+    }
+    return parse(file, bytes);
+  }
+
+  /** Parses workspace JSON; {@code file} is only used to name the source in messages. */
+  public Workspace parse(Path file, byte[] bytes) throws WorkspaceException {
+    JsonNode tree;
+    try {
+      tree = Json.mapper().readTree(bytes);
+    } catch (IOException e) {
+      throw new WorkspaceException(file, describe(file, e), e);
+    }
+    if (tree == null || !tree.isObject()) {
+      throw new WorkspaceException(file, List.of(file + ": is not a workspace (expected a JSON object with schemaVersion).") );
+    }
+    checkVersion(file, tree);
+    Workspace workspace;
+    try {
+      workspace = Json.mapper().readValue(bytes, Workspace.class);
+    } catch (IOException e) {
+      throw new WorkspaceException(file, describe(file, e), e);
+    }
+    List<String> problems = WorkspaceValidator.problems(workspace).stream()
+        .map(p -> file + ": " + p)
+        .toList();
+    if (!problems.isEmpty()) {
+      throw new WorkspaceException(file, problems);
+    }
+    return workspace;
+  }
+
+  private static void checkVersion(Path file, JsonNode tree) throws WorkspaceException {
+    JsonNode version = tree.get("schemaVersion");
+    if (version == null || !version.canConvertToInt()) {
+      throw new WorkspaceException(file, List.of(file + ": has no schemaVersion (expected \"schemaVersion\": "
+          + Workspace.CURRENT_SCHEMA_VERSION + " at the top); is it a Portcullis workspace?"));
+    }
+    int v = version.asInt();
+    if (v > Workspace.CURRENT_SCHEMA_VERSION) {
+      throw new WorkspaceException(file, List.of(file + ": schemaVersion " + v + " was written by a newer Portcullis; this one reads up to "
+          + Workspace.CURRENT_SCHEMA_VERSION + ". Update Portcullis to open it."));
+    }
+    if (v < 1) {
+      throw new WorkspaceException(file, List.of(file + ": schemaVersion " + v + " is not a version Portcullis ever wrote (expected 1 to "
+          + Workspace.CURRENT_SCHEMA_VERSION + ")."));
+    }
+    // Version 1 is the first format: nothing to migrate yet. Migrations go here, oldest first.
+  }
+
+  /** Writes atomically. A target that exists but does not parse is kept beside it as {@code NAME.corrupt-TIME}. */
+  public void save(Workspace workspace, Path file) throws IOException {
+    write(file, Json.write(workspace));
+  }
+
+  /** The bytes {@link #save} would write. */
+  public static String render(Workspace workspace) {
+    return Json.write(workspace);
+  }
+
+  void write(Path file, String content) throws IOException {
+    Path target = file.toAbsolutePath();
+    Path dir = target.getParent();
+    Files.createDirectories(dir);
+    if (Files.exists(target) && !parses(target)) {
+      String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).format(clock.instant().atZone(clock.getZone()));
+      Files.copy(target, dir.resolve(target.getFileName() + ".corrupt-" + stamp), StandardCopyOption.REPLACE_EXISTING);
+    }
+    Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+    try {
+      Files.writeString(temp, content, StandardCharsets.UTF_8);
+      try (var channel = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE)) {
+        channel.force(true);
+      }
+      try {
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  private boolean parses(Path file) {
+    try {
+      parse(file, Files.readAllBytes(file));
+      return true;
+    } catch (WorkspaceException | IOException e) {
+      return false;
+    }
+  }
+
+  /** One sentence for a Jackson failure: file, line, column, what was wrong or expected. */
+  static String describe(Path file, IOException e) {
+    if (!(e instanceof JsonProcessingException jpe)) {
+      return file + ": cannot be read (" + e.getMessage() + ").";
+    }
+    JsonLocation loc = jpe.getLocation();
+    String where = loc == null ? "" : ", line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+    String path = jpe instanceof JsonMappingException jme && !jme.getPath().isEmpty() ? " (at " + path(jme) + ")" : "";
+    return file + where + path + ": " + what(jpe);
+  }
+
+  private static String what(JsonProcessingException e) {
+    if (e instanceof InvalidTypeIdException t) {
+      String family = familyName(t.getBaseType().getRawClass());
+      return "unknown " + family + " type '" + t.getTypeId() + "' (expected one of " + TypeNames.of(t.getBaseType().getRawClass()) + ").";
+    }
+    if (e instanceof UnrecognizedPropertyException u) {
+      String known = u.getKnownPropertyIds() == null ? "" : u.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
+      return "unknown field '" + u.getPropertyName() + "' in " + familyName(u.getReferringClass()) + " (known fields: " + known + ").";
+    }
+    if (e instanceof ValueInstantiationException v && v.getCause() != null) {
+      return v.getCause().getMessage() + ".";
+    }
+    String msg = e.getOriginalMessage();
+    if (msg.contains("end-of-input")) {
+      return "the file ends too early (truncated?): " + firstLine(msg) + ".";
+    }
+    return firstLine(msg) + ".";
+  }
+
+  private static String path(JsonMappingException e) {
+    return e.getPath().stream()
+        .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
+        .collect(Collectors.joining()).replaceFirst("^\\.", "");
+  }
+
+  private static String familyName(Class<?> type) {
+    String simple = type.getSimpleName();
+    return switch (simple) {
+      case "Authorizer" -> "authoriser";
+      case "LambdaFunction" -> "Lambda function";
+      case "CredentialSource" -> "credential source";
+      default -> simple.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+    };
+  }
+
+  private static String firstLine(String msg) {
+    int nl = msg.indexOf('\n');
+    return (nl < 0 ? msg : msg.substring(0, nl)).replaceAll("\\.$", "");
+  }
+}
