@@ -51,7 +51,7 @@ public sealed interface Authorizer {
    */
   record Lambda(
       String name,
-      LambdaType type,
+      LambdaType eventType,
       List<String> identitySources,
       String validationRegex,
       int ttlSeconds,
@@ -60,7 +60,7 @@ public sealed interface Authorizer {
       LambdaFunction function) implements Authorizer {
     public Lambda {
       Names.require(name, "authoriser name");
-      type = type == null ? LambdaType.REQUEST : type;
+      eventType = eventType == null ? LambdaType.REQUEST : eventType;
       identitySources = Names.list(identitySources);
       if (ttlSeconds < 0 || ttlSeconds > 3600) {
         throw new IllegalArgumentException(

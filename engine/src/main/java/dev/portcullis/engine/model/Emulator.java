@@ -9,29 +9,50 @@ import java.util.TreeMap;
  * clients and their secrets, access keys, API keys. Everything here is local-only: it opens nothing
  * on real AWS, so it may be shared, and {@code local:} references resolve against it.
  *
+ * @param idpPort the loopback port of the local Cognito pools and OIDC issuers
  * @param signingKeySeed seeds the local issuers' RSA keys, so tokens and JWKS are reproducible
  */
 public record Emulator(
     boolean localOnly,
     String signingKeySeed,
+    Integer idpPort,
     List<UserPool> userPools,
     List<OidcIssuer> oidcIssuers,
     List<AccessKey> accessKeys,
-    List<ApiKeyFixture> apiKeys) {
+    List<ApiKeyFixture> apiKeys,
+    List<TokenRecipe> tokens) {
 
   public Emulator {
-    if (!localOnly && !(userPools == null || userPools.isEmpty()) ) {
-      throw new IllegalArgumentException("the emulator section must say \"localOnly\": true");
-    }
-    signingKeySeed = signingKeySeed == null ? "portcullis" : signingKeySeed;
     userPools = Names.list(userPools);
     oidcIssuers = Names.list(oidcIssuers);
     accessKeys = Names.list(accessKeys);
     apiKeys = Names.list(apiKeys);
+    tokens = Names.list(tokens);
+    boolean hasFixtures = !(userPools.isEmpty() && oidcIssuers.isEmpty() && accessKeys.isEmpty() && apiKeys.isEmpty());
+    if (hasFixtures && !localOnly) {
+      // The marker is what tells a reader (and export) that these secrets open nothing real.
+      throw new IllegalArgumentException("the emulator section holds local fixtures, so it must say \"localOnly\": true");
+    }
+    signingKeySeed = signingKeySeed == null ? "portcullis" : signingKeySeed;
   }
 
   public static Emulator empty() {
-    return new Emulator(true, null, null, null, null, null);
+    return new Emulator(true, null, null, null, null, null, null, null);
+  }
+
+  /**
+   * A token the local issuers mint on demand for failure cases ({@code local:tokens/NAME}):
+   * {@code lifetimeSeconds} may be negative (already expired); {@code signingKey} "jwks" signs with
+   * the issuer's published key, "unpublished" with a key that is not in its JWKS.
+   */
+  public record TokenRecipe(String name, String issuer, String audience, Map<String, Object> claims,
+      long lifetimeSeconds, String signingKey) {
+    public TokenRecipe {
+      Names.require(name, "token recipe name");
+      Names.require(issuer, "issuer of token recipe '" + name + "'");
+      claims = claims == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(claims));
+      signingKey = signingKey == null ? "jwks" : signingKey;
+    }
   }
 
   /** A local Cognito user pool. {@code id} looks like a real one: {@code us-east-1_Local01}. */

@@ -9,6 +9,7 @@ import java.util.TreeMap;
  * @param path the path after the stage (e.g. {@code /partners/{{partnerId}}/transactions})
  * @param caller null to inherit from the folder or workspace
  * @param variables request-level variables, over the environment's
+ * @param clockSkewSeconds sign as if the caller's clock were off by this much (SigV4 skew cases)
  */
 public record SavedRequest(
     String name,
@@ -22,6 +23,7 @@ public record SavedRequest(
     String body,
     String caller,
     Map<String, String> variables,
+    Integer clockSkewSeconds,
     Expectation expect) {
 
   public SavedRequest {

@@ -1,0 +1,29 @@
+package dev.portcullis.engine.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.portcullis.engine.model.Workspace;
+import dev.portcullis.engine.testing.ProjectFiles;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class VariablesTest {
+  @Test
+  void laterLayersWinWorkspaceEnvironmentRequestRuntime() throws Exception {
+    Workspace ws = WorkspaceStore.create(Clock.systemUTC()).load(ProjectFiles.demo());
+    var request = ws.request("transactions as acme").orElseThrow();
+
+    assertThat(Variables.of(ws, null, request, null).apply("{{idpBaseUrl}}", "t")).isEqualTo("http://127.0.0.1:9320");
+    assertThat(Variables.of(ws, "aws-dev", request, null).apply("{{idpBaseUrl}}", "t")).startsWith("https://cognito-idp");
+    assertThat(Variables.of(ws, "aws-dev", request, Map.of("idpBaseUrl", "http://127.0.0.1:5555")).apply("{{ idpBaseUrl }}/x", "t"))
+        .isEqualTo("http://127.0.0.1:5555/x");
+  }
+
+  @Test
+  void unknownVariableIsNamed() {
+    assertThatThrownBy(() -> Variables.of(Map.of("a", "1")).apply("{{a}}/{{b}}", "request 'x' path"))
+        .hasMessage("request 'x' path: variable(s) b are not defined in the workspace, the environment or the request.");
+  }
+}
