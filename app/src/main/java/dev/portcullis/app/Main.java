@@ -1,7 +1,64 @@
 package dev.portcullis.app;
 
+import dev.portcullis.app.cli.PortcullisCommand;
+import dev.portcullis.app.ui.WorkbenchApp;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One entry point: no arguments opens the workbench, arguments run the CLI. Neither path shows a
+ * stack trace to a user.
+ */
 public final class Main {
+  private Main() {}
+
   public static void main(String[] args) {
-    System.out.println("hello");
+    if (args.length > 0) {
+      System.exit(PortcullisCommand.run(args));
+    }
+    System.exit(openWorkbench(System.getenv()));
+  }
+
+  static int openWorkbench(Map<String, String> env) {
+    String missing = missingDisplay(env, System.getProperty("os.name", ""), System.getProperty("glass.platform"));
+    if (missing != null) {
+      System.err.println(missing);
+      return 3;
+    }
+    try {
+      WorkbenchApp.launchAndWait();
+      return 0;
+    } catch (RuntimeException | Error e) {
+      System.err.println("Portcullis: the workbench could not open its window (" + firstLine(e) + ").");
+      System.err.println("Headless commands still work: ./portcullis --help");
+      return 3;
+    }
+  }
+
+  /** Why no window can open here, as a sentence with what to do instead; null when a display is likely. */
+  static String missingDisplay(Map<String, String> env, String osName, String glassPlatform) {
+    boolean unixDesktop = !osName.toLowerCase(Locale.ROOT).contains("win") && !osName.toLowerCase(Locale.ROOT).contains("mac");
+    boolean hasDisplay = notBlank(env.get("DISPLAY")) || notBlank(env.get("WAYLAND_DISPLAY"));
+    if (!unixDesktop || hasDisplay || "Monocle".equals(glassPlatform)) {
+      return null;
+    }
+    return """
+        Portcullis: no display found (DISPLAY and WAYLAND_DISPLAY are not set), so the workbench cannot open.
+          Headless commands:  ./portcullis --help      (the CLI: usage and commands)
+                              ./portcullis --version
+          On a server, run the workbench in a virtual display:  xvfb-run ./portcullis""";
+  }
+
+  private static boolean notBlank(String s) {
+    return s != null && !s.isBlank();
+  }
+
+  private static String firstLine(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    String msg = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    return msg.lines().findFirst().orElse(msg);
   }
 }
