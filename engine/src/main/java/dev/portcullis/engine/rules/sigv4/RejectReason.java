@@ -40,9 +40,6 @@ public enum RejectReason {
       "spec §5 X-Amz-Security-Token for temporary credentials; message [KC] spec §1.2 'IAM keys invalid'"),
   SESSION_TOKEN_MISMATCH(403, "AccessDeniedException",
       "spec §5 X-Amz-Security-Token for temporary credentials; message [KC] spec §1.2 'IAM keys invalid'"),
-  PAYLOAD_HASH_MISMATCH(403, "InvalidSignatureException",
-      "undocumented for execute-api (spec §5 only says the header is the payload hash when sent); emulated so a "
-          + "changed body cannot pass under a stale x-amz-content-sha256; message is S3's XAmzContentSHA256Mismatch"),
   SIGNATURE_MISMATCH(403, "InvalidSignatureException",
       "[OBS] spec §1.2 row 'SigV4 signature mismatch' (execute-api captures)");
 

@@ -119,12 +119,6 @@ final class Rejections {
     return new Rejected(SIGNATURE_MISMATCH, message, Optional.of(recomputed));
   }
 
-  /** Not in spec: S3's wording for the same fault (execute-api's is unknown). */
-  static Rejected payloadHashMismatch(Recomputed recomputed) {
-    return new Rejected(PAYLOAD_HASH_MISMATCH,
-        "The provided 'x-amz-content-sha256' header does not match what was computed.", Optional.of(recomputed));
-  }
-
   private static String base64Sha256(String text) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
