@@ -1,0 +1,28 @@
+package dev.portcullis.engine.rules.sigv4;
+
+import dev.portcullis.engine.rules.IncomingRequest;
+import java.util.Objects;
+
+/**
+ * Checks a request's AWS Signature Version 4 the way API Gateway does for an {@code AWS_IAM}
+ * method (spec §5): the canonical request is rebuilt from the request as received, with the path
+ * normalised and encoded a second time as execute-api does, and compared with the caller's
+ * signature. Time is judged against {@link IncomingRequest#receivedAt()}, the gateway's clock.
+ *
+ * <p>Signing is not here: the product signs with the AWS SDK's signer. No library verifies.
+ */
+public interface SigV4Verifier {
+
+  /** A verifier that finds secrets through {@code keys}. */
+  static SigV4Verifier create(CredentialLookup keys) {
+    return new DefaultSigV4Verifier(Objects.requireNonNull(keys, "keys"));
+  }
+
+  /**
+   * Verifies one request.
+   *
+   * @param expectedRegion the region the API lives in; the credential scope must name it
+   * @param expectedService the signing service, {@code execute-api} for API Gateway
+   */
+  SigV4Verification verify(IncomingRequest request, String expectedRegion, String expectedService);
+}
