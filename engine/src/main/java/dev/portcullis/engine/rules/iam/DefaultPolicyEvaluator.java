@@ -46,7 +46,7 @@ final class DefaultPolicyEvaluator implements PolicyEvaluator {
   private PolicyDecision combine(PolicyQuery query, Side identity, Side resource, List<String> evidence) {
     Optional<StatementRef> deny = identity.deny().or(resource::deny);
     if (deny.isPresent()) {
-      evidence.add("explicit deny by " + deny.get() + " wins over any allow (apigw-facts §5)");
+      evidence.add("explicit deny by " + deny.get() + " wins over any allow (apigw-facts §5, Tables A and B)");
       return new PolicyDecision.ExplicitDeny(deny.get(), evidence);
     }
     if (query.caller().isAnonymous()) {

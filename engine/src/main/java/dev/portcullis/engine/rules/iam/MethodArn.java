@@ -9,7 +9,8 @@ import java.util.Objects;
  *
  * @param partition usually {@code aws}
  * @param resourcePath the path below the stage, starting with {@code /}; the root resource is
- *     {@code /}, which renders as a trailing slash after the verb
+ *     {@code /}, which renders as a trailing slash after the verb. Empty for an HTTP API route key
+ *     with no path, such as {@code $default} in {@code api-id/$default/$default} (§5).
  */
 public record MethodArn(
     String partition, String region, String account, String apiId, String stage, String verb, String resourcePath) {
@@ -23,7 +24,7 @@ public record MethodArn(
     stage = requireNoSlash(requireText(stage, "stage"), "stage");
     verb = requireNoSlash(requireText(verb, "HTTP verb"), "HTTP verb");
     Objects.requireNonNull(resourcePath, "method ARN: resource path is required (use / for the root)");
-    resourcePath = resourcePath.startsWith("/") ? resourcePath : "/" + resourcePath;
+    resourcePath = resourcePath.isEmpty() || resourcePath.startsWith("/") ? resourcePath : "/" + resourcePath;
   }
 
   /** A method ARN in the {@code aws} partition. */
@@ -47,7 +48,8 @@ public record MethodArn(
       throw new IllegalArgumentException(
           "Method ARN '" + arn + "': the resource part needs api-id/stage/VERB, got '" + parts[5] + "'");
     }
-    String path = resource.length == 4 ? "/" + resource[3] : "/";
+    // "GET/" is the REST root resource; no slash at all is a route key like $default.
+    String path = resource.length == 4 ? "/" + resource[3] : "";
     return new MethodArn(parts[1], parts[3], parts[4], resource[0], resource[1], resource[2], path);
   }
 
