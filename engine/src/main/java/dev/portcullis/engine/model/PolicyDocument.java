@@ -20,7 +20,11 @@ public record PolicyDocument(String version, List<PolicyStatement> statements) {
     return new PolicyDocument(VERSION_2012, List.of(statements));
   }
 
-  /** One statement. Lists hold AWS's string-or-array values; conditions are operator → key → values. */
+  /**
+   * One statement. Lists hold AWS's string-or-array values; conditions are operator → key → values.
+   * {@code notPrincipal} is the resource-policy exception list ("everyone except"); at most one of
+   * {@code principal} and {@code notPrincipal} is set.
+   */
   public record PolicyStatement(
       String sid,
       Effect effect,
@@ -29,15 +33,33 @@ public record PolicyDocument(String version, List<PolicyStatement> statements) {
       List<String> notActions,
       List<String> resources,
       List<String> notResources,
-      java.util.Map<String, java.util.Map<String, List<String>>> conditions) {
+      java.util.Map<String, java.util.Map<String, List<String>>> conditions,
+      PolicyPrincipal notPrincipal) {
 
     public PolicyStatement {
       Objects.requireNonNull(effect, "a policy statement needs an Effect (Allow or Deny)");
+      if (principal != null && notPrincipal != null) {
+        throw new IllegalArgumentException(
+            "policy statement " + sid + ": Principal and NotPrincipal cannot both be set; keep one");
+      }
       actions = actions == null ? List.of() : List.copyOf(actions);
       notActions = notActions == null ? List.of() : List.copyOf(notActions);
       resources = resources == null ? List.of() : List.copyOf(resources);
       notResources = notResources == null ? List.of() : List.copyOf(notResources);
       conditions = conditions == null ? java.util.Map.of() : java.util.Map.copyOf(conditions);
+    }
+
+    /** A statement without NotPrincipal: the shape most policies have, and what the store builds. */
+    public PolicyStatement(
+        String sid,
+        Effect effect,
+        PolicyPrincipal principal,
+        List<String> actions,
+        List<String> notActions,
+        List<String> resources,
+        List<String> notResources,
+        java.util.Map<String, java.util.Map<String, List<String>>> conditions) {
+      this(sid, effect, principal, actions, notActions, resources, notResources, conditions, null);
     }
   }
 
