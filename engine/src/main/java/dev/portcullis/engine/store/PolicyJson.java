@@ -50,6 +50,10 @@ final class PolicyJson {
         gen.writeFieldName("Principal");
         writePrincipal(s.principal(), gen);
       }
+      if (s.notPrincipal() != null) {
+        gen.writeFieldName("NotPrincipal");
+        writePrincipal(s.notPrincipal(), gen);
+      }
       writeList("Action", s.actions(), gen);
       writeList("NotAction", s.notActions(), gen);
       writeList("Resource", s.resources(), gen);
@@ -114,9 +118,8 @@ final class PolicyJson {
       if (!"Allow".equals(effect) && !"Deny".equals(effect)) {
         ctxt.reportInputMismatch(PolicyDocument.class, "a policy statement's Effect must be Allow or Deny, not %s", effect);
       }
-      if (s.has("NotPrincipal")) {
-        ctxt.reportInputMismatch(PolicyDocument.class,
-            "NotPrincipal is not supported by Portcullis yet; write a Deny with a Condition on aws:PrincipalArn instead");
+      if (s.has("Principal") && s.has("NotPrincipal")) {
+        ctxt.reportInputMismatch(PolicyDocument.class, "a policy statement has Principal or NotPrincipal, not both");
       }
       Map<String, Map<String, List<String>>> conditions = new LinkedHashMap<>();
       JsonNode cond = s.get("Condition");
@@ -130,7 +133,7 @@ final class PolicyJson {
       }
       return new PolicyStatement(text(s.get("Sid")), Effect.valueOf(effect), principal(s.get("Principal")),
           strings(s.get("Action")), strings(s.get("NotAction")), strings(s.get("Resource")),
-          strings(s.get("NotResource")), conditions);
+          strings(s.get("NotResource")), conditions, principal(s.get("NotPrincipal")));
     }
 
     private static PolicyPrincipal principal(JsonNode node) {

@@ -1,0 +1,50 @@
+package dev.portcullis.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The layering of DESIGN.md: app depends on engine, never the reverse; engine has no JavaFX; libraries stay behind the engine. */
+class LayeringTest {
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("dev.portcullis");
+  }
+
+  @Test
+  void engineImportsNoJavaFx() {
+    noClasses().that().resideInAPackage("dev.portcullis.engine..")
+        .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..", "org.kordamp..", "org.fxmisc..")
+        .check(classes);
+  }
+
+  @Test
+  void engineNeverDependsOnTheApp() {
+    noClasses().that().resideInAPackage("dev.portcullis.engine..")
+        .should().dependOnClassesThat().resideInAPackage("dev.portcullis.app..")
+        .check(classes);
+  }
+
+  @Test
+  void appReachesHttpAwsAndJoseOnlyThroughTheEngine() {
+    noClasses().that().resideInAPackage("dev.portcullis.app..")
+        .should().dependOnClassesThat().resideInAnyPackage("okhttp3..", "software.amazon..", "com.nimbusds..",
+            "com.sun.net.httpserver..", "com.fasterxml.jackson..")
+        .check(classes);
+  }
+
+  @Test
+  void onlyTheViewModelsAndViewsOfTheUiUseJavaFx() {
+    noClasses().that().resideInAPackage("dev.portcullis.app.cli..")
+        .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+        .check(classes);
+  }
+}
