@@ -29,7 +29,11 @@ public final class Main {
       WorkbenchApp.launchAndWait();
       return 0;
     } catch (RuntimeException | Error e) {
-      System.err.println("Portcullis: the workbench could not open its window (" + firstLine(e) + ").");
+      String why = firstLine(e);
+      System.err.println("Portcullis: the workbench could not open its window (" + why + ").");
+      if (why.contains("GTK")) {
+        System.err.println("JavaFX needs GTK 3 on Linux: install it (Debian/Ubuntu: apt-get install libgtk-3-0).");
+      }
       System.err.println("Headless commands still work: ./portcullis --help");
       return 3;
     }

@@ -55,11 +55,14 @@ public final class WorkbenchView {
     tree.setCellFactory(v -> new RowCell());
     Label heading = new Label("Pick a saved request, a route or a caller");
     heading.getStyleClass().add("title-3");
+    heading.setWrapText(true);
     Label hint = new Label("Sending, the decoded trace and the authoriser rulings arrive with the next issues."
         + " The demo's APIs run on the embedded local gateway: no AWS account needed.");
     hint.setWrapText(true);
     hint.getStyleClass().add("text-muted");
-    VBox empty = new VBox(12, new FontIcon("mdi2g-gate"), heading, hint);
+    FontIcon gate = new FontIcon("mdi2g-gate");
+    gate.getStyleClass().add("empty-state-icon");
+    VBox empty = new VBox(12, gate, heading, hint);
     empty.setId("emptyState");
     empty.setAlignment(Pos.CENTER);
     empty.setMaxWidth(460);
@@ -71,6 +74,7 @@ public final class WorkbenchView {
     HBox bar = new HBox(status);
     bar.setPadding(new Insets(4, 10, 4, 10));
     bar.getStyleClass().add("status-bar");
+    root.getStylesheets().add(WorkbenchView.class.getResource("workbench.css").toExternalForm());
     root.setCenter(split);
     root.setBottom(bar);
   }
