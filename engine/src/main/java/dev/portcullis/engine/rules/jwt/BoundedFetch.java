@@ -1,0 +1,148 @@
+package dev.portcullis.engine.rules.jwt;
+
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A GET with API Gateway's limits on identity-provider endpoints (apigw-facts §3: 1500 ms, 150000
+ * bytes). The deadline covers the whole exchange, body included: {@link HttpRequest#timeout} alone
+ * stops counting once headers arrive, and a slow body must fail the same way.
+ */
+final class BoundedFetch {
+  private final Duration timeout;
+  private final int maxBytes;
+  private final HttpClient client;
+
+  BoundedFetch(Duration timeout, int maxBytes) {
+    this.timeout = timeout;
+    this.maxBytes = maxBytes;
+    // HTTP/1.1: an h2c upgrade attempt on plain http buys nothing for a one-shot key fetch.
+    this.client = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(timeout)
+        .followRedirects(HttpClient.Redirect.NORMAL)
+        .build();
+  }
+
+  /** The body of a 200 response, as UTF-8. */
+  String get(URI uri) throws FetchFailure {
+    HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json").GET().build();
+    CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(request, info -> new CappedBody(maxBytes));
+    HttpResponse<byte[]> response;
+    try {
+      response = pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      pending.cancel(true);
+      throw new FetchFailure(timedOut(uri));
+    } catch (InterruptedException e) {
+      pending.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new FetchFailure("interrupted while fetching " + uri);
+    } catch (ExecutionException e) {
+      throw new FetchFailure(describe(e.getCause(), uri));
+    }
+    if (response.statusCode() != 200) {
+      throw new FetchFailure("HTTP " + response.statusCode() + " from " + uri);
+    }
+    return new String(response.body(), StandardCharsets.UTF_8);
+  }
+
+  private String describe(Throwable cause, URI uri) {
+    for (Throwable t = cause; t != null; t = t.getCause()) {
+      if (t instanceof TooLarge) {
+        return "response from " + uri + " exceeds " + maxBytes + " bytes";
+      }
+      if (t instanceof HttpTimeoutException) {
+        return timedOut(uri);
+      }
+      if (t instanceof ConnectException) {
+        return "could not connect to " + uri;
+      }
+    }
+    return "fetching " + uri + " failed: " + cause;
+  }
+
+  private String timedOut(URI uri) {
+    String seconds = BigDecimal.valueOf(timeout.toMillis(), 3).stripTrailingZeros().toPlainString();
+    return "timed out after " + seconds + " s fetching " + uri;
+  }
+
+  /** A fetch that gave no usable document; the message is a sentence for the trace. */
+  static final class FetchFailure extends Exception {
+    FetchFailure(String message) {
+      super(message);
+    }
+  }
+
+  private static final class TooLarge extends Exception {
+    TooLarge() {
+      super("body too large", null, false, false);
+    }
+  }
+
+  /** Collects the body but gives up as soon as it passes the cap, so a huge JWKS is never buffered. */
+  private static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
+    private final int maxBytes;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+    private Flow.Subscription subscription;
+
+    CappedBody(int maxBytes) {
+      this.maxBytes = maxBytes;
+    }
+
+    @Override
+    public CompletionStage<byte[]> getBody() {
+      return result;
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription subscription) {
+      this.subscription = subscription;
+      subscription.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> buffers) {
+      for (ByteBuffer buffer : buffers) {
+        if (result.isDone()) {
+          return;
+        }
+        if (out.size() + buffer.remaining() > maxBytes) {
+          subscription.cancel();
+          result.completeExceptionally(new TooLarge());
+          return;
+        }
+        byte[] chunk = new byte[buffer.remaining()];
+        buffer.get(chunk);
+        out.writeBytes(chunk);
+      }
+    }
+
+    @Override
+    public void onError(Throwable throwable) {
+      result.completeExceptionally(throwable);
+    }
+
+    @Override
+    public void onComplete() {
+      result.complete(out.toByteArray());
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package dev.portcullis.engine.rules.jwt;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** {@link JwksSource#http}: OIDC discovery, then the key set, cached per issuer. */
+final class HttpJwksSource implements JwksSource {
+  private final Clock clock;
+  private final BoundedFetch fetch;
+  private final Duration ttl;
+  private final Map<String, Entry> cache = new ConcurrentHashMap<>();
+
+  private record Entry(String jwksUri, List<SigningKey> keys, Instant fetchedAt) {}
+
+  HttpJwksSource(Clock clock, BoundedFetch fetch, Duration ttl) {
+    this.clock = clock;
+    this.fetch = fetch;
+    this.ttl = ttl;
+  }
+
+  @Override
+  public JwksResult keys(String issuer, boolean refresh) {
+    Entry cached = cache.get(issuer);
+    if (!refresh && cached != null && clock.instant().isBefore(cached.fetchedAt().plus(ttl))) {
+      return new JwksResult.Found(cached.keys(), cached.jwksUri(), true);
+    }
+    try {
+      // An unknown kid means rotated keys, not a moved endpoint: reuse the discovered jwks_uri.
+      String jwksUri = refresh && cached != null ? cached.jwksUri() : discover(issuer);
+      List<SigningKey> keys = JwkKeys.parse(fetch.get(httpUri(jwksUri, "jwks_uri")), jwksUri);
+      cache.put(issuer, new Entry(jwksUri, keys, clock.instant()));
+      return new JwksResult.Found(keys, jwksUri, false);
+    } catch (BoundedFetch.FetchFailure e) {
+      // Failures are not cached: the next request tries again, as a fixed endpoint should then work.
+      return new JwksResult.Failed(e.getMessage());
+    }
+  }
+
+  private String discover(String issuer) throws BoundedFetch.FetchFailure {
+    String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
+    URI discovery = httpUri(base + "/.well-known/openid-configuration", "issuer");
+    Map<String, Object> document;
+    try {
+      document = JSONObjectUtils.parse(fetch.get(discovery));
+    } catch (ParseException e) {
+      throw new BoundedFetch.FetchFailure("malformed discovery document at " + discovery + ": " + e.getMessage());
+    }
+    if (!(document.get("jwks_uri") instanceof String jwksUri) || jwksUri.isBlank()) {
+      throw new BoundedFetch.FetchFailure("discovery document at " + discovery + " has no jwks_uri");
+    }
+    return jwksUri;
+  }
+
+  private static URI httpUri(String value, String what) throws BoundedFetch.FetchFailure {
+    try {
+      URI uri = new URI(value);
+      boolean http = "https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme());
+      if (!http || uri.getHost() == null) {
+        throw new BoundedFetch.FetchFailure(what + " '" + value + "' is not an http(s) URL");
+      }
+      return uri;
+    } catch (URISyntaxException e) {
+      throw new BoundedFetch.FetchFailure(what + " '" + value + "' is not a URL: " + e.getReason());
+    }
+  }
+}

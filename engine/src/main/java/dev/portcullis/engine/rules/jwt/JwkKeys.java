@@ -1,0 +1,44 @@
+package dev.portcullis.engine.rules.jwt;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import java.security.PublicKey;
+import java.text.ParseException;
+import java.util.List;
+
+/** Reads a JWKS document into {@link SigningKey}s. */
+final class JwkKeys {
+  private JwkKeys() {}
+
+  static List<SigningKey> parse(String json, String jwksUri) throws BoundedFetch.FetchFailure {
+    try {
+      return JWKSet.parse(json).getKeys().stream().map(JwkKeys::toSigningKey).toList();
+    } catch (ParseException e) {
+      throw new BoundedFetch.FetchFailure("malformed JWKS from " + jwksUri + ": " + e.getMessage());
+    }
+  }
+
+  private static SigningKey toSigningKey(JWK jwk) {
+    String alg = jwk.getAlgorithm() == null ? null : jwk.getAlgorithm().getName();
+    return new SigningKey(jwk.getKeyID(), jwk.getKeyType().getValue(), alg, publicKey(jwk));
+  }
+
+  // Only RSA verifies here (§3 "only RSA-based algorithms"); EC is kept so a kid that names an EC
+  // key can be reported as such rather than as unknown.
+  private static PublicKey publicKey(JWK jwk) {
+    try {
+      if (jwk instanceof RSAKey rsa) {
+        return rsa.toRSAPublicKey();
+      }
+      if (jwk instanceof ECKey ec) {
+        return ec.toECPublicKey();
+      }
+      return null;
+    } catch (JOSEException e) {
+      return null;
+    }
+  }
+}

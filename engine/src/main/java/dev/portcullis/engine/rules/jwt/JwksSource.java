@@ -1,0 +1,31 @@
+package dev.portcullis.engine.rules.jwt;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The signing keys of an issuer, cached. Implementations are thread-safe and never throw for a
+ * network or document problem: they answer {@link JwksResult.Failed}.
+ */
+public interface JwksSource {
+
+  /**
+   * The issuer's keys.
+   *
+   * @param issuer the configured issuer URL (never one read from an unverified token)
+   * @param refresh true to refetch even when cached, as API Gateway does on an unknown {@code kid}
+   */
+  JwksResult keys(String issuer, boolean refresh);
+
+  /**
+   * Keys over HTTP as API Gateway fetches them (apigw-facts §3): discovery at
+   * {@code {issuer}/.well-known/openid-configuration}, then its {@code jwks_uri}; each request
+   * limited to 1500 ms and 150000 bytes. Key sets are cached for one hour: the HTTP API cache
+   * duration is undocumented, and one hour is what AWS documents for the REST JWT authoriser.
+   */
+  static JwksSource http(Clock clock) {
+    return new HttpJwksSource(Objects.requireNonNull(clock, "clock"),
+        new BoundedFetch(Duration.ofMillis(1500), 150_000), Duration.ofHours(1));
+  }
+}

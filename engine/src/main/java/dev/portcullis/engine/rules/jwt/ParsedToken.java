@@ -1,0 +1,58 @@
+package dev.portcullis.engine.rules.jwt;
+
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jwt.EncryptedJWT;
+import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.jwt.SignedJWT;
+import java.text.ParseException;
+import java.util.Map;
+
+/**
+ * A decoded, not yet verified, token.
+ *
+ * @param signed null when the token is well formed but not a JWS (alg none, or encrypted)
+ * @param claims the payload as JSON values; {@code exp}, {@code nbf} and {@code iat} as epoch seconds
+ */
+record ParsedToken(SignedJWT signed, JWTClaimsSet claimsSet, Map<String, Object> claims, Outcome format) {
+
+  /** Decodes {@code token}; a malformed one gives a failed {@link #format()} and no claims. */
+  static ParsedToken parse(String token) {
+    JWT jwt;
+    JWTClaimsSet claimsSet;
+    try {
+      jwt = JWTParser.parse(token);
+    } catch (ParseException e) {
+      return failed("not a JWT: " + e.getMessage());
+    }
+    if (jwt instanceof EncryptedJWT) {
+      return failed("an encrypted JWT (JWE, 5 parts); API Gateway takes a signed JWT (JWS, 3 parts)");
+    }
+    try {
+      claimsSet = jwt.getJWTClaimsSet();
+    } catch (ParseException e) {
+      return failed("the payload is not a JSON claims set: " + e.getMessage());
+    }
+    SignedJWT signed = jwt instanceof SignedJWT s ? s : null;
+    String header = signed == null ? "alg " + jwt.getHeader().getAlgorithm() : describe(signed.getHeader());
+    Outcome format = Outcome.pass("a JWT with header " + header + " and " + claimsSet.getClaims().size() + " claims");
+    return new ParsedToken(signed, claimsSet, claimsSet.toJSONObject(), format);
+  }
+
+  private static ParsedToken failed(String evidence) {
+    return new ParsedToken(null, null, Map.of(), Outcome.fail(evidence));
+  }
+
+  private static String describe(JWSHeader header) {
+    return "alg " + header.getAlgorithm() + ", kid " + (header.getKeyID() == null ? "(none)" : "'" + header.getKeyID() + "'");
+  }
+
+  String kid() {
+    return signed == null ? null : signed.getHeader().getKeyID();
+  }
+
+  String algorithm() {
+    return signed == null ? "none" : signed.getHeader().getAlgorithm().getName();
+  }
+}

@@ -1,0 +1,43 @@
+package dev.portcullis.engine.rules.jwt;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jwt.SignedJWT;
+import java.security.interfaces.RSAPublicKey;
+
+/** The algorithm and signature checks (apigw-facts §3 step 3: "only RSA-based algorithms"). */
+final class Signatures {
+  private Signatures() {}
+
+  static Outcome algorithm(ParsedToken token) {
+    if (token.signed() == null) {
+      return Outcome.fail("token alg is none (unsigned); only RSA-based algorithms are supported");
+    }
+    JWSAlgorithm alg = token.signed().getHeader().getAlgorithm();
+    if (!JWSAlgorithm.Family.RSA.contains(alg)) {
+      return Outcome.fail("token alg " + alg + " is not RSA-based; only RSA-based algorithms are supported");
+    }
+    // AWS says "RSA-based" without a list; PS* is RSA-based but its acceptance is not stated.
+    String note = alg.getName().startsWith("PS") ? " (AWS does not state whether PS* is accepted; accepted as RSA-based)" : "";
+    return Outcome.pass("token alg " + alg + " is RSA-based" + note);
+  }
+
+  static Outcome verify(ParsedToken token, SigningKey key) {
+    String alg = token.algorithm();
+    if (!(key.key() instanceof RSAPublicKey rsa)) {
+      return Outcome.fail("kid '" + key.kid() + "' names a " + key.keyType() + " key, which cannot verify " + alg);
+    }
+    if (key.algorithm() != null && !key.algorithm().equals(alg)) {
+      return Outcome.fail("kid '" + key.kid() + "' is published for " + key.algorithm() + ", token alg is " + alg);
+    }
+    try {
+      boolean valid = token.signed().verify(new RSASSAVerifier(rsa));
+      return valid
+          ? Outcome.pass(alg + " signature verified with kid '" + key.kid() + "'")
+          : Outcome.fail(alg + " signature does not verify with kid '" + key.kid() + "'");
+    } catch (JOSEException e) {
+      return Outcome.fail(alg + " signature could not be checked with kid '" + key.kid() + "': " + e.getMessage());
+    }
+  }
+}

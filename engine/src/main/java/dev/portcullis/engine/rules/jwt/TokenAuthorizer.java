@@ -1,0 +1,36 @@
+package dev.portcullis.engine.rules.jwt;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Verifies bearer tokens the way API Gateway's token authorisers do. Calls block while keys are
+ * fetched (at most 1.5 s per request) and may run on any thread.
+ */
+public interface TokenAuthorizer {
+
+  /** An authoriser that takes keys from {@code jwks} and the current time from {@code clock}. */
+  static TokenAuthorizer create(JwksSource jwks, Clock clock) {
+    return new DefaultTokenAuthorizer(Objects.requireNonNull(jwks, "jwks"), Objects.requireNonNull(clock, "clock"));
+  }
+
+  /**
+   * HTTP API JWT authoriser (apigw-facts §3), checks in AWS's documented order: identity source,
+   * format, kid (fetching keys), algorithm (RSA only), signature, issuer, audience (aud, else
+   * client_id), expiry (exp, nbf, iat), scopes.
+   *
+   * @param identityValue the raw identity-source value ("Bearer x" or just "x"); null when absent
+   * @param routeScopes the route's authorizationScopes; empty means any valid token will do
+   */
+  TokenVerdict jwt(String identityValue, String issuer, List<String> audiences, List<String> routeScopes);
+
+  /**
+   * REST Cognito user-pool authoriser (apigw-facts §2).
+   *
+   * @param identityValue the raw identity-source value; null when absent
+   * @param issuers pool issuer URLs, see {@link CognitoIssuers}
+   * @param methodScopes empty: an ID token is expected; otherwise an access token granting any of them
+   */
+  TokenVerdict cognito(String identityValue, List<String> issuers, List<String> methodScopes);
+}

@@ -1,0 +1,141 @@
+package dev.portcullis.engine.rules.jwt;
+
+import static dev.portcullis.engine.rules.jwt.Tokens.K1;
+import static dev.portcullis.engine.rules.jwt.Tokens.NOW;
+import static dev.portcullis.engine.rules.jwt.Tokens.claims;
+import static dev.portcullis.engine.rules.jwt.Tokens.rs256;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import mockwebserver3.MockResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * apigw-facts §3, "JWKS fetch, caching and timeouts": 1500 ms and 150000 bytes per endpoint. Every
+ * failure is a refusal by {@code jwks.fetch}, never an exception.
+ */
+class JwksFetchTest {
+  private final MutableClock clock = new MutableClock(NOW);
+  private TestIssuer idp;
+  private JwksSource source;
+
+  @BeforeEach
+  void start() throws Exception {
+    idp = new TestIssuer().publish(K1);
+    source = JwksSource.http(clock);
+  }
+
+  @AfterEach
+  void stop() {
+    idp.close();
+  }
+
+  private TokenVerdict.Refused refusedByFetch() {
+    String token = rs256(K1, claims(idp.issuer()).audience("aud").build());
+    TokenVerdict verdict = TokenAuthorizer.create(source, clock).jwt("Bearer " + token, idp.issuer(), List.of("aud"), List.of());
+    assertThat(verdict).isInstanceOf(TokenVerdict.Refused.class);
+    TokenVerdict.Refused refused = (TokenVerdict.Refused) verdict;
+    assertThat(refused.decidedBy()).isEqualTo("jwks.fetch");
+    assertThat(refused.wwwAuthenticate()).isEqualTo("Bearer");
+    assertThat(refused.checks()).last().extracting(TokenCheck::passed).isEqualTo(false);
+    return refused;
+  }
+
+  @Test
+  void discoversJwksUriAndReadsKeys() {
+    JwksResult result = source.keys(idp.issuer(), false);
+    assertThat(result).isInstanceOfSatisfying(JwksResult.Found.class, found -> {
+      assertThat(found.jwksUri()).isEqualTo(idp.jwksUri());
+      assertThat(found.keys()).extracting(SigningKey::kid, SigningKey::keyType).containsExactly(org.assertj.core.groups.Tuple.tuple("k1", "RSA"));
+      assertThat(found.fromCache()).isFalse();
+    });
+  }
+
+  @Test
+  void servesKeysFromCacheUntilAnHourHasPassed() {
+    source.keys(idp.issuer(), false);
+    clock.advance(Duration.ofMinutes(59));
+    assertThat(source.keys(idp.issuer(), false)).isInstanceOfSatisfying(JwksResult.Found.class,
+        found -> assertThat(found.fromCache()).isTrue());
+    assertThat(idp.jwksRequests()).isEqualTo(1);
+
+    clock.advance(Duration.ofMinutes(1));
+    assertThat(source.keys(idp.issuer(), false)).isInstanceOfSatisfying(JwksResult.Found.class,
+        found -> assertThat(found.fromCache()).isFalse());
+    assertThat(idp.jwksRequests()).isEqualTo(2);
+  }
+
+  @Test
+  void refreshRefetchesEvenWhenCached() {
+    source.keys(idp.issuer(), false);
+    source.keys(idp.issuer(), true);
+    assertThat(idp.jwksRequests()).isEqualTo(2);
+  }
+
+  @Test
+  void refusesWhenJwksEndpointIsSlowerThanOnePointFiveSeconds() {
+    idp.jwksBodyDelayed("{\"keys\":[]}", 2500);
+    assertThat(refusedByFetch().message()).contains("timed out after 1.5 s fetching " + idp.jwksUri());
+  }
+
+  @Test
+  void refusesJwksLargerThan150000Bytes() {
+    String padding = "x".repeat(150_001);
+    idp.jwksAnswers(TestIssuer.json("{\"keys\":[],\"padding\":\"" + padding + "\"}"));
+    assertThat(refusedByFetch().message()).contains("response from " + idp.jwksUri() + " exceeds 150000 bytes");
+  }
+
+  @Test
+  void acceptsJwksJustUnderTheLimit() {
+    String json = new com.nimbusds.jose.jwk.JWKSet(K1.toPublicJWK()).toString();
+    String padded = json.substring(0, json.length() - 1) + ",\"padding\":\"";
+    padded = padded + "x".repeat(150_000 - padded.length() - 2) + "\"}";
+    assertThat(padded).hasSize(150_000);
+    idp.jwksAnswers(TestIssuer.json(padded));
+    assertThat(source.keys(idp.issuer(), false)).isInstanceOf(JwksResult.Found.class);
+  }
+
+  @Test
+  void refusesWhenDiscoveryDocumentIsMissing() {
+    idp.discoveryAnswers(new MockResponse.Builder().code(404).build());
+    assertThat(refusedByFetch().message()).contains("HTTP 404 from " + idp.issuer() + "/.well-known/openid-configuration");
+  }
+
+  @Test
+  void refusesDiscoveryDocumentWithoutJwksUri() {
+    idp.discoveryAnswers(TestIssuer.json("{\"issuer\":\"x\"}"));
+    assertThat(refusedByFetch().message()).contains("has no jwks_uri");
+  }
+
+  @Test
+  void refusesMalformedJwks() {
+    idp.jwksAnswers(TestIssuer.json("{\"keys\": [ {\"kty\": "));
+    assertThat(refusedByFetch().message()).contains("malformed JWKS from " + idp.jwksUri());
+  }
+
+  @Test
+  void refusesUnreachableIssuer() {
+    String issuer = idp.issuer();
+    idp.close();
+    JwksResult result = source.keys(issuer, false);
+    assertThat(result).isInstanceOfSatisfying(JwksResult.Failed.class,
+        failed -> assertThat(failed.reason()).contains(issuer + "/.well-known/openid-configuration"));
+  }
+
+  @Test
+  void refusesIssuerThatIsNotAnHttpUrl() {
+    assertThat(source.keys("urn:example:issuer", false)).isInstanceOfSatisfying(JwksResult.Failed.class,
+        failed -> assertThat(failed.reason()).contains("is not an http(s) URL"));
+  }
+
+  @Test
+  void doesNotCacheFailures() {
+    idp.jwksAnswers(new MockResponse.Builder().code(503).build());
+    assertThat(source.keys(idp.issuer(), false)).isInstanceOf(JwksResult.Failed.class);
+    idp.jwksAnswers(null);
+    assertThat(source.keys(idp.issuer(), false)).isInstanceOf(JwksResult.Found.class);
+  }
+}
