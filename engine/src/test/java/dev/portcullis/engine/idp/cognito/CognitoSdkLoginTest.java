@@ -129,6 +129,22 @@ class CognitoSdkLoginTest {
   }
 
   @Test
+  void srpTimestampNotInCognitosFormatIsInvalidParameter() {
+    SrpLogin login = CognitoSrpClient.create(new Random(3), clock).begin();
+    InitiateAuthResponse challenge = cognito.initiateAuth(b -> b.clientId(MOBILE_CLIENT)
+        .authFlow(AuthFlowType.USER_SRP_AUTH).authParameters(Map.of("USERNAME", "alice", "SRP_A", login.srpA())));
+    Map<String, String> p = challenge.challengeParameters();
+    PasswordClaim claim = login.respond(new PasswordVerifierChallenge(PasswordVerifierChallenge.poolNameOf(POOL),
+        p.get("USER_ID_FOR_SRP"), p.get("SRP_B"), p.get("SALT"), p.get("SECRET_BLOCK")), ALICE_PASSWORD);
+
+    assertThatThrownBy(() -> cognito.respondToAuthChallenge(b -> b.clientId(MOBILE_CLIENT)
+        .challengeName(ChallengeNameType.PASSWORD_VERIFIER).challengeResponses(Map.of("USERNAME", "alice",
+            "PASSWORD_CLAIM_SECRET_BLOCK", p.get("SECRET_BLOCK"), "PASSWORD_CLAIM_SIGNATURE", claim.signature(),
+            "TIMESTAMP", "2026-03-02T09:00:00Z"))))
+        .isInstanceOf(InvalidParameterException.class);
+  }
+
+  @Test
   void bobIsAskedForTotpAndGetsTokensWithTheCurrentCode() {
     InitiateAuthResponse challenge = passwordLogin(MOBILE_CLIENT, "bob", BOB_PASSWORD, null);
     assertThat(challenge.challengeName()).isEqualTo(ChallengeNameType.SOFTWARE_TOKEN_MFA);
