@@ -61,7 +61,7 @@ final class UserOperations {
       throw CognitoError.notAuthorized("Access Token has expired");
     }
     Object username = claims.getClaim("username");
-    if (!(username instanceof String name)) {
+    if (!(username instanceof String name) || claims.getIssueTime() == null) {
       throw CognitoError.notAuthorized("Invalid Access Token");
     }
     UserAccount user = pool.user(name);
