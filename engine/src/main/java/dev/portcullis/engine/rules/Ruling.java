@@ -109,6 +109,11 @@ public record Ruling(
     return Masking.mask(json);
   }
 
+  /** {@link #toJson()} as text, nulls kept (AWS's events carry them). */
+  public String toJsonString() {
+    return Integrations.json(toJson());
+  }
+
   private Map<String, Object> outcomeJson() {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("allowed", allowed());
