@@ -124,7 +124,18 @@ public record Ruling(
       out.put("decidedBy", d.decidedBy());
     }
     out.put("headers", outcome.headers());
-    out.put("body", outcome.body());
+    out.put("body", maskedBody(outcome.body()));
     return out;
+  }
+
+  /** An echo body is the event itself, credentials included, so a JSON body is masked like the event. */
+  private static String maskedBody(String body) {
+    try {
+      Map<String, Object> json = dev.portcullis.engine.store.Json.mapper().readValue(body,
+          new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {});
+      return Integrations.json(Masking.mask(json));
+    } catch (java.io.IOException | RuntimeException e) {
+      return body;
+    }
   }
 }
