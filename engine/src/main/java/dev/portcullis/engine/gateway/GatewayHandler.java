@@ -1,0 +1,111 @@
+package dev.portcullis.engine.gateway;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import dev.portcullis.engine.model.Gateway;
+import dev.portcullis.engine.rules.HeaderList;
+import dev.portcullis.engine.rules.IncomingRequest;
+import dev.portcullis.engine.rules.Pipeline;
+import dev.portcullis.engine.rules.Ruling;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** One gateway's port: real HTTP in, the pipeline's ruling out, and the rulings endpoint. */
+final class GatewayHandler implements HttpHandler {
+  private static final String RULINGS = "/_portcullis/rulings/";
+  private final Gateway gateway;
+  private final Pipeline pipeline;
+  private final Clock clock;
+  private final RulingLog log;
+
+  GatewayHandler(Gateway gateway, Pipeline pipeline, Clock clock, RulingLog log) {
+    this.gateway = gateway;
+    this.pipeline = pipeline;
+    this.clock = clock;
+    this.log = log;
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String rawPath = exchange.getRequestURI().getRawPath();
+      if (rawPath.startsWith(RULINGS) && exchange.getRequestMethod().equals("GET")) {
+        serveRuling(exchange, rawPath.substring(RULINGS.length()));
+        return;
+      }
+      Instant receivedAt = clock.instant();
+      IncomingRequest head = request(exchange, new byte[0], receivedAt);
+      byte[] body = readBody(exchange.getRequestBody());
+      Ruling ruling = body == null
+          ? pipeline.tooLarge(head, gateway, declaredLength(exchange))
+          : pipeline.decide(request(exchange, body, receivedAt), gateway);
+      log.add(ruling);
+      respond(exchange, ruling.outcome().status(), ruling.outcome().headers(), ruling.outcome().body());
+    } catch (RuntimeException e) {
+      // A fault in the rule book is ours, not the caller's: answer 500 and keep serving.
+      respond(exchange, 500, Map.of("Content-Type", "application/json"), "{\"message\":\"Internal server error\"}");
+    }
+  }
+
+  private void serveRuling(HttpExchange exchange, String requestId) throws IOException {
+    var ruling = log.find(requestId);
+    if (ruling.isEmpty()) {
+      respond(exchange, 404, Map.of("Content-Type", "application/json"),
+          "{\"message\":\"no ruling for request id " + requestId.replaceAll("[^\\w=-]", "") + " (the log keeps the last 1000)\"}");
+      return;
+    }
+    respond(exchange, 200, Map.of("Content-Type", "application/json"), ruling.get().toJsonString());
+  }
+
+  private static IncomingRequest request(HttpExchange exchange, byte[] body, Instant receivedAt) {
+    List<Map.Entry<String, String>> headers = new ArrayList<>();
+    exchange.getRequestHeaders().forEach((name, values) -> values.forEach(v -> headers.add(Map.entry(name, v))));
+    return new IncomingRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+        exchange.getRequestURI().getRawQuery(), new HeaderList(headers), body,
+        exchange.getRemoteAddress().getAddress().getHostAddress(), receivedAt);
+  }
+
+  /** The body, or null when it is over the payload quota (read no further than one byte past it). */
+  private static byte[] readBody(InputStream in) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] buffer = new byte[64 * 1024];
+    int n;
+    while ((n = in.read(buffer)) > 0) {
+      out.write(buffer, 0, n);
+      if (out.size() > LocalGateway.MAX_BODY_BYTES) {
+        return null;
+      }
+    }
+    return out.toByteArray();
+  }
+
+  private static long declaredLength(HttpExchange exchange) {
+    String length = exchange.getRequestHeaders().getFirst("Content-Length");
+    try {
+      return length == null ? LocalGateway.MAX_BODY_BYTES + 1 : Long.parseLong(length);
+    } catch (NumberFormatException e) {
+      return LocalGateway.MAX_BODY_BYTES + 1;
+    }
+  }
+
+  private static void respond(HttpExchange exchange, int status, Map<String, String> headers, String body)
+      throws IOException {
+    headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    boolean empty = bytes.length == 0 || status == 204 || status == 304 || exchange.getRequestMethod().equals("HEAD");
+    exchange.sendResponseHeaders(status, empty ? -1 : bytes.length);
+    if (!empty) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(bytes);
+      }
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package dev.portcullis.engine.gateway;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.portcullis.engine.model.Gateway;
+import dev.portcullis.engine.model.Workspace;
+import dev.portcullis.engine.rules.Pipeline;
+import dev.portcullis.engine.rules.Ruling;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Serves every gateway of a workspace on loopback, each on its own port, and answers as API
+ * Gateway would by running the rule book on each request. Each ruling is kept by request id and
+ * served at {@code GET /_portcullis/rulings/{requestId}} on every gateway port, credentials masked.
+ */
+public final class LocalGateway implements AutoCloseable {
+  /** API Gateway's payload quota. */
+  public static final long MAX_BODY_BYTES = 10L * 1024 * 1024;
+  private static final int THREADS = 8;
+
+  private final Workspace workspace;
+  private final Pipeline pipeline;
+  private final Clock clock;
+  private final RulingLog log;
+  private final Map<String, HttpServer> servers = new LinkedHashMap<>();
+  private ExecutorService executor;
+
+  private LocalGateway(Workspace workspace, Pipeline pipeline, Clock clock, int logCapacity) {
+    this.workspace = Objects.requireNonNull(workspace, "workspace");
+    this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.log = new RulingLog(logCapacity);
+  }
+
+  /**
+   * A gateway that is not yet listening.
+   *
+   * @param clock stamps {@code receivedAt} of each request (SigV4 skew is judged against it)
+   */
+  public static LocalGateway create(Workspace workspace, Pipeline pipeline, Clock clock) {
+    return new LocalGateway(workspace, pipeline, clock, 1_000);
+  }
+
+  /** Binds every gateway to 127.0.0.1 on its {@code localPort} (0: a free port). */
+  public synchronized void start() throws IOException {
+    if (executor != null) {
+      throw new IllegalStateException("the local gateway is already started");
+    }
+    // Bounded queue and caller-runs: a flood slows clients down instead of growing memory.
+    executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256),
+        Thread.ofPlatform().name("local-gateway-", 0).daemon(true).factory(), new ThreadPoolExecutor.CallerRunsPolicy());
+    try {
+      for (Gateway gateway : workspace.gateways()) {
+        int port = gateway.localPort() == null ? 0 : gateway.localPort();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+        server.createContext("/", new GatewayHandler(gateway, pipeline, clock, log));
+        server.setExecutor(executor);
+        server.start();
+        servers.put(gateway.name(), server);
+      }
+    } catch (IOException e) {
+      close();
+      throw new IOException("Local gateway: could not listen on the port of gateway "
+          + (workspace.gateways().size() > servers.size() ? workspace.gateways().get(servers.size()).name() : "?")
+          + " (" + e.getMessage() + "); pick another localPort or 0 for a free one", e);
+    }
+  }
+
+  /** Gateway name to the port it actually listens on. */
+  public synchronized Map<String, Integer> ports() {
+    Map<String, Integer> ports = new LinkedHashMap<>();
+    servers.forEach((name, server) -> ports.put(name, server.getAddress().getPort()));
+    return ports;
+  }
+
+  public int port(String gateway) {
+    Integer port = ports().get(gateway);
+    if (port == null) {
+      throw new IllegalArgumentException("the local gateway serves no gateway named '" + gateway + "'");
+    }
+    return port;
+  }
+
+  /** The ruling behind the answer with this {@code x-amzn-RequestId} (REST) or {@code apigw-requestid} (HTTP). */
+  public Optional<Ruling> rulings(String requestId) {
+    return log.find(requestId);
+  }
+
+  /** Live rulings as requests are answered; close the handle to stop listening. */
+  public AutoCloseable onRuling(Consumer<Ruling> listener) {
+    return log.listen(listener);
+  }
+
+  /** Stops listening (waiting at most a second for exchanges in flight) and ends the worker threads. */
+  @Override
+  public synchronized void close() {
+    servers.values().forEach(server -> server.stop(1));
+    servers.clear();
+    if (executor != null) {
+      executor.shutdown();
+      try {
+        if (!executor.awaitTermination(2, TimeUnit.SECONDS)) {
+          executor.shutdownNow();
+        }
+      } catch (InterruptedException e) {
+        executor.shutdownNow();
+        Thread.currentThread().interrupt();
+      }
+      executor = null;
+    }
+  }
+}

@@ -1,0 +1,137 @@
+package dev.portcullis.engine.rules;
+
+import dev.portcullis.engine.model.Authorizer;
+import dev.portcullis.engine.model.Gateway;
+import dev.portcullis.engine.model.Integration;
+import dev.portcullis.engine.model.LambdaFunction;
+import dev.portcullis.engine.model.Route;
+import dev.portcullis.engine.rules.Ruling.Outcome;
+import dev.portcullis.engine.rules.Ruling.Outcome.Denied;
+import dev.portcullis.engine.rules.iam.PolicyEvaluator;
+import dev.portcullis.engine.store.Variables;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/** The rule book's order (spec §7), one mechanism per collaborator. */
+final class DefaultPipeline implements Pipeline {
+  private final Supplier<String> requestIds;
+  private final IntegrationRunner integrations;
+  private final IamAuthorization iam;
+  private final LambdaAuthorization lambda;
+  private final TokenAuthorization tokens;
+  private final UsageChecks usage;
+
+  DefaultPipeline(Pipeline.Builder b, Function<LambdaFunction, LambdaInvoker> functions) {
+    PolicyEvaluator evaluator = PolicyEvaluator.create(b.clock);
+    this.requestIds = b.requestIds;
+    this.integrations = b.integrations;
+    this.iam = new IamAuthorization(b.workspace.emulator(), evaluator);
+    this.lambda = new LambdaAuthorization(new AuthorizerCache(b.clock), functions, new LambdaAnswers(evaluator));
+    this.tokens = new TokenAuthorization(b.tokens, Variables.of(b.workspace, null, null, b.runtimeVariables));
+    this.usage = new UsageChecks(b.workspace.emulator(), b.clock);
+  }
+
+  @Override
+  public Ruling decide(IncomingRequest request, Gateway gateway) {
+    Exchange ex = new Exchange(request, gateway, requestIds.get());
+    Optional<Denied> denied = route(ex).or(() -> authorize(ex)).or(() -> ex.rest() ? usage(ex) : Optional.empty());
+    if (denied.isPresent()) {
+      return ruling(ex, denied.get(), null);
+    }
+    return integrate(ex);
+  }
+
+  @Override
+  public Ruling tooLarge(IncomingRequest headersOnly, Gateway gateway, long bodyBytes) {
+    Exchange ex = new Exchange(headersOnly, gateway, requestIds.get());
+    ex.fail("request.size", "body of " + bodyBytes + " bytes is over API Gateway's 10 MB payload quota; status 413 is "
+        + "REQUEST_TOO_LARGE (spec §1.1); the body text is undocumented, emulated as observed");
+    return ruling(ex, GatewayResponses.deny(ex, 413, "REQUEST_TOO_LARGE", null,
+        GatewayResponses.message("Request Too Long"), "request.size"), null);
+  }
+
+  private Optional<Denied> route(Exchange ex) {
+    Optional<RouteMatch> match = RouteMatcher.match(ex.gateway, ex.request.method(), ex.request.rawPath());
+    String asked = ex.request.method() + " " + ex.request.rawPath();
+    if (match.isPresent()) {
+      ex.match = match.get();
+      ex.pass("route", asked + " matched " + match.get().route().key() + (match.get().pathParameters().isEmpty() ? ""
+          : " with " + match.get().pathParameters()));
+      return Optional.empty();
+    }
+    String prefix = RouteMatcher.stagePrefix(ex.gateway);
+    String stageNote = prefix.isEmpty() ? "" : "; paths of this API start with the stage " + prefix;
+    if (ex.rest()) {
+      ex.fail("route", "no method of " + ex.gateway.name() + " matches " + asked + stageNote + ". REST APIs answer an "
+          + "unknown resource or method with 403 Missing Authentication Token, not 404 (spec §1.2, §7 item 6)");
+      return Optional.of(GatewayResponses.deny(ex, 403, "MISSING_AUTHENTICATION_TOKEN",
+          "MissingAuthenticationTokenException", GatewayResponses.message("Missing Authentication Token"), "route"));
+    }
+    ex.fail("route", "no route of " + ex.gateway.name() + " matches " + asked + " and there is no $default route"
+        + stageNote + "; HTTP APIs answer 404 Not Found");
+    return Optional.of(GatewayResponses.deny(ex, 404, "RESOURCE_NOT_FOUND", null, GatewayResponses.message("Not Found"),
+        "route"));
+  }
+
+  private Optional<Denied> authorize(Exchange ex) {
+    Route route = ex.match.route();
+    return switch (route.authorization()) {
+      case NONE -> {
+        ex.pass("authorizer", "authorization NONE: no authoriser runs");
+        yield iam.resourcePolicy(ex, true);
+      }
+      case AWS_IAM -> iam.authorize(ex);
+      case CUSTOM -> authorizer(ex, Authorizer.Lambda.class)
+          .map(a -> iam.resourcePolicy(ex, false).or(() -> lambda.authorize(ex, a)))
+          .orElseGet(() -> misconfigured(ex, "a Lambda authoriser"));
+      case COGNITO_USER_POOLS -> authorizer(ex, Authorizer.Cognito.class).filter(a -> ex.rest())
+          .map(a -> tokens.cognito(ex, a).or(() -> iam.resourcePolicy(ex, true)))
+          .orElseGet(() -> misconfigured(ex, "a Cognito authoriser on a REST API"));
+      case JWT -> authorizer(ex, Authorizer.Jwt.class).filter(a -> !ex.rest())
+          .map(a -> tokens.jwt(ex, a))
+          .orElseGet(() -> misconfigured(ex, "a JWT authoriser on an HTTP API"));
+    };
+  }
+
+  private static <A extends Authorizer> Optional<A> authorizer(Exchange ex, Class<A> kind) {
+    String name = ex.match.route().authorizer();
+    return name == null ? Optional.empty() : ex.gateway.authorizer(name).filter(kind::isInstance).map(kind::cast);
+  }
+
+  /** A route whose authoriser is missing or of the wrong kind: AWS would not deploy it; the emulator answers 500. */
+  private static Optional<Denied> misconfigured(Exchange ex, String needed) {
+    Route route = ex.match.route();
+    ex.fail("authorizer", "route " + route.key() + " has authorization " + route.authorization() + " and names "
+        + "authoriser '" + route.authorizer() + "', but " + ex.gateway.name() + " has no " + needed + " by that name");
+    return Optional.of(GatewayResponses.deny(ex, 500, "API_CONFIGURATION_ERROR", "InternalServerErrorException",
+        GatewayResponses.message("Internal server error"), "authorizer"));
+  }
+
+  private Optional<Denied> usage(Exchange ex) {
+    if (ex.match.route().apiKeyRequired()) {
+      return usage.apiKey(ex);
+    }
+    ex.pass("apiKey", "the method does not require an API key, so usage plan throttles and quotas do not apply (spec §6)");
+    return Optional.empty();
+  }
+
+  private Ruling integrate(Exchange ex) {
+    Integration integration = ex.match.route().integration();
+    String format = integration instanceof Integration.Echo echo && echo.payloadFormat() != null
+        ? echo.payloadFormat() : ex.rest() ? "1.0" : "2.0";
+    Map<String, Object> event = IntegrationEvents.of(ex, format);
+    IntegrationRunner.Response response = integrations.run(integration, ex.request, ex.match, event);
+    ex.pass("integration", response.evidence() + " (proxy event payload " + (ex.rest() ? "1.0" : format) + ")");
+    Map<String, String> headers = new LinkedHashMap<>(response.headers());
+    headers.putAll(GatewayResponses.baseHeaders(ex.rest(), ex.requestId));
+    return ruling(ex, new Outcome.Allowed(response.status(), headers, response.body()), event);
+  }
+
+  private static Ruling ruling(Exchange ex, Outcome outcome, Map<String, Object> event) {
+    return new Ruling(ex.requestId, ex.request.receivedAt(), ex.gateway.name(), ex.gateway.flavor(),
+        ex.request.method(), ex.request.rawPath(), ex.routeKey(), outcome, ex.checks, event);
+  }
+}

@@ -1,0 +1,86 @@
+package dev.portcullis.engine.rules;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.portcullis.engine.rules.Ruling.Outcome.Denied;
+import dev.portcullis.engine.store.Json;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * API Gateway's error answers (spec §1): REST sends {@code x-amzn-RequestId}, {@code x-amz-apigw-id}
+ * and {@code x-amzn-ErrorType}; HTTP APIs send {@code apigw-requestid} and no error type (§1.3).
+ * Bodies are the default template {@code {"message":$context.error.messageString}} (§1.1).
+ */
+final class GatewayResponses {
+  static final String JSON = "application/json";
+
+  private GatewayResponses() {}
+
+  /** {@code {"message":"..."}}, with the message JSON-escaped; a null message gives {@code null}. */
+  static String message(String message) {
+    return "{\"message\":" + quote(message) + "}";
+  }
+
+  static String quote(String text) {
+    try {
+      return Json.mapper().writeValueAsString(text);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a string always serialises", e);
+    }
+  }
+
+  /** A refusal shaped for the exchange's flavour; {@code errorType} is dropped for HTTP APIs. */
+  static Denied deny(Exchange ex, int status, String gatewayResponseType, String errorType, String body,
+      String decidedBy, Map<String, String> extraHeaders) {
+    Map<String, String> headers = new LinkedHashMap<>(baseHeaders(ex.rest(), ex.requestId));
+    headers.put("Content-Type", JSON);
+    if (ex.rest() && errorType != null) {
+      headers.put("x-amzn-ErrorType", errorType);
+    }
+    headers.putAll(extraHeaders);
+    return new Denied(status, gatewayResponseType, ex.rest() ? errorType : null, body, headers, decidedBy);
+  }
+
+  static Denied deny(Exchange ex, int status, String type, String errorType, String body, String decidedBy) {
+    return deny(ex, status, type, errorType, body, decidedBy, Map.of());
+  }
+
+  /** The request-id headers every answer carries, error or not. */
+  static Map<String, String> baseHeaders(boolean rest, String requestId) {
+    if (!rest) {
+      return Map.of("apigw-requestid", requestId);
+    }
+    return Map.of("x-amzn-RequestId", requestId, "x-amz-apigw-id", apigwId(requestId));
+  }
+
+  /** A stable short id in the {@code Abcd1234EFg=} shape AWS shows, derived from the request id. */
+  static String apigwId(String requestId) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(requestId.getBytes(StandardCharsets.UTF_8));
+      // 11 bytes encode to 15 characters and one "=", the length of the ids AWS shows.
+      return Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(digest, 11));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java SE runtime provides SHA-256", e);
+    }
+  }
+
+  // The shapes used by more than one check.
+
+  static Denied unauthorized(Exchange ex, String decidedBy) {
+    return deny(ex, 401, "UNAUTHORIZED", "UnauthorizedException", message("Unauthorized"), decidedBy);
+  }
+
+  /** REST 500 for a failed Lambda authoriser; the body is {@code {"message": null}} in captures (spec §1.2). */
+  static Denied authorizerFailure(Exchange ex, String type, String decidedBy) {
+    String body = ex.rest() ? "{\"message\":null}" : message("Internal Server Error");
+    return deny(ex, 500, type, "AuthorizerConfigurationException", body, decidedBy);
+  }
+
+  static Denied forbiddenHttp(Exchange ex, String decidedBy) {
+    return deny(ex, 403, "ACCESS_DENIED", null, message("Forbidden"), decidedBy);
+  }
+}

@@ -1,0 +1,114 @@
+package dev.portcullis.engine.rules;
+
+import dev.portcullis.engine.model.Emulator;
+import dev.portcullis.engine.model.PolicyDocument;
+import dev.portcullis.engine.rules.Ruling.Outcome.Denied;
+import dev.portcullis.engine.rules.iam.CallerIdentity;
+import dev.portcullis.engine.rules.iam.ConditionContext;
+import dev.portcullis.engine.rules.iam.IamDenial;
+import dev.portcullis.engine.rules.iam.NamedPolicy;
+import dev.portcullis.engine.rules.iam.PolicyDecision;
+import dev.portcullis.engine.rules.iam.PolicyEvaluator;
+import dev.portcullis.engine.rules.iam.PolicyQuery;
+import dev.portcullis.engine.rules.sigv4.CredentialLookup;
+import dev.portcullis.engine.rules.sigv4.SigV4Verification;
+import dev.portcullis.engine.rules.sigv4.SigV4Verifier;
+import dev.portcullis.engine.rules.sigv4.SigningSecret;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code AWS_IAM} (spec §5): SigV4 verification against the emulator's access keys, then the key's
+ * identity policies together with the resource policy on the method ARN. Also the resource-policy
+ * checks the other authorisation types make (§7 item 2).
+ */
+final class IamAuthorization {
+  private final Emulator emulator;
+  private final SigV4Verifier verifier;
+  private final PolicyEvaluator evaluator;
+
+  IamAuthorization(Emulator emulator, PolicyEvaluator evaluator) {
+    this.emulator = emulator;
+    this.evaluator = evaluator;
+    Map<String, SigningSecret> keys = new LinkedHashMap<>();
+    emulator.accessKeys().forEach(k -> keys.put(k.accessKeyId(),
+        new SigningSecret(k.secretAccessKey(), k.sessionToken(), k.principalArn())));
+    this.verifier = SigV4Verifier.create(CredentialLookup.of(keys));
+  }
+
+  Optional<Denied> authorize(Exchange ex) {
+    SigV4Verification verification = verifier.verify(ex.request, ex.gateway.region(), "execute-api");
+    if (verification instanceof SigV4Verification.Rejected r) {
+      String id = "sigv4." + SigV4CheckIds.of(r.reason());
+      ex.fail(id, r.message().lines().findFirst().orElse("") + " (" + r.evidence() + ")");
+      return Optional.of(GatewayResponses.deny(ex, r.status(), SigV4CheckIds.responseType(r.reason()),
+          r.errorType(), GatewayResponses.message(r.message()), id));
+    }
+    SigV4Verification.Verified v = (SigV4Verification.Verified) verification;
+    ex.pass("sigv4.signature", "signature by access key " + v.accessKeyId() + " (" + v.principal()
+        + ") matches the one recomputed over signed headers " + String.join(";", v.signedHeaders())
+        + ", scope " + v.scope() + (v.notes().isEmpty() ? "" : "; " + String.join("; ", v.notes())));
+    return policy(ex, v);
+  }
+
+  private Optional<Denied> policy(Exchange ex, SigV4Verification.Verified v) {
+    Emulator.AccessKey key = emulator.accessKeys().stream().filter(k -> k.accessKeyId().equals(v.accessKeyId()))
+        .findFirst().orElseThrow();
+    List<NamedPolicy> policies = new ArrayList<>();
+    for (int i = 0; i < key.identityPolicies().size(); i++) {
+      policies.add(new NamedPolicy(v.accessKeyId() + " policy #" + i, key.identityPolicies().get(i)));
+    }
+    // HTTP APIs have no resource policies (spec §1.3), so only the identity policies count there.
+    PolicyDocument resource = ex.rest() ? ex.gateway.resourcePolicy() : null;
+    CallerIdentity caller = CallerIdentity.of(key.principalArn());
+    PolicyQuery query = PolicyQuery.invoke(caller, policies, resource, ex.methodArn(), conditions(ex));
+    PolicyDecision decision = evaluator.evaluate(query);
+    String evidence = "may " + caller.displayName() + " invoke " + ex.methodArn() + "? "
+        + String.join("; ", decision.evidence());
+    if (decision instanceof PolicyDecision.Denied denied) {
+      ex.fail("iam.policy", evidence);
+      IamDenial denial = IamDenial.of(denied, query);
+      return Optional.of(GatewayResponses.deny(ex, denial.status(), denial.gatewayResponseType(), denial.errorType(),
+          GatewayResponses.message(denial.message()), "iam.policy"));
+    }
+    ex.pass("iam.policy", evidence);
+    String name = key.principalArn().substring(key.principalArn().lastIndexOf('/') + 1);
+    ex.grant = new Grant.Iam(v.accessKeyId(), caller.accountId(), key.principalArn(), name);
+    return Optional.empty();
+  }
+
+  /**
+   * A resource policy seen by a caller that IAM does not know (NONE, Lambda and Cognito routes).
+   *
+   * @param allowRequired NONE and Cognito need an explicit allow; before a Lambda authoriser only an
+   *     explicit deny stops the request (spec §7 item 2)
+   */
+  Optional<Denied> resourcePolicy(Exchange ex, boolean allowRequired) {
+    PolicyDocument policy = ex.gateway.resourcePolicy();
+    if (!ex.rest() || policy == null) {
+      return Optional.empty();
+    }
+    PolicyQuery query = PolicyQuery.invoke(CallerIdentity.anonymous(), List.of(), policy, ex.methodArn(), conditions(ex));
+    PolicyDecision decision = evaluator.evaluate(query);
+    String evidence = "resource policy for an anonymous caller on " + ex.methodArn() + ": "
+        + String.join("; ", decision.evidence());
+    boolean refused = decision instanceof PolicyDecision.ExplicitDeny
+        || (allowRequired && decision instanceof PolicyDecision.ImplicitDeny);
+    if (!refused) {
+      ex.pass("resourcePolicy", evidence + (allowRequired ? "" : "; only an explicit deny stops a request before "
+          + "a Lambda authoriser (spec §7)"));
+      return Optional.empty();
+    }
+    ex.fail("resourcePolicy", evidence);
+    IamDenial denial = IamDenial.of((PolicyDecision.Denied) decision, query);
+    return Optional.of(GatewayResponses.deny(ex, denial.status(), denial.gatewayResponseType(), denial.errorType(),
+        GatewayResponses.message(denial.message()), "resourcePolicy"));
+  }
+
+  private static ConditionContext conditions(Exchange ex) {
+    return ConditionContext.empty().with(ConditionContext.SOURCE_IP, ex.request.sourceIp());
+  }
+}

@@ -1,0 +1,87 @@
+package dev.portcullis.engine.rules;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.portcullis.engine.model.Integration;
+import dev.portcullis.engine.store.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** The three integrations of the local gateway: echo, mock, http proxy. */
+final class Integrations implements IntegrationRunner {
+  /** API Gateway's maximum integration timeout, 29 s (spec §8). */
+  private static final Duration TIMEOUT = Duration.ofSeconds(29);
+  private static final Set<String> NOT_FORWARDED = Set.of("host", "connection", "content-length", "transfer-encoding",
+      "upgrade", "expect", "keep-alive", "te", "trailer", "proxy-connection");
+  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+      .followRedirects(HttpClient.Redirect.NEVER).build();
+
+  @Override
+  public Response run(Integration integration, IncomingRequest request, RouteMatch match, Map<String, Object> event) {
+    return switch (integration) {
+      case Integration.Echo echo -> new Response(200, Map.of("Content-Type", "application/json"), json(event),
+          "echo: answered with the proxy event the integration receives");
+      case Integration.Mock mock -> new Response(mock.status(), mock.headers(), mock.body(), "mock: fixed answer "
+          + mock.status());
+      case Integration.Http http -> proxy(http, request, match);
+    };
+  }
+
+  private Response proxy(Integration.Http http, IncomingRequest request, RouteMatch match) {
+    String url = http.url();
+    for (Map.Entry<String, String> p : match.pathParameters().entrySet()) {
+      url = url.replace("{" + p.getKey() + "}", p.getValue()).replace("{" + p.getKey() + "+}", p.getValue());
+    }
+    if (request.rawQuery() != null && !request.rawQuery().isEmpty()) {
+      url += (url.contains("?") ? "&" : "?") + request.rawQuery();
+    }
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
+        .method(request.method(), HttpRequest.BodyPublishers.ofByteArray(request.body()));
+    request.headers().entries().stream().filter(e -> !NOT_FORWARDED.contains(e.getKey().toLowerCase(Locale.ROOT)))
+        .forEach(e -> builder.header(e.getKey(), e.getValue()));
+    try {
+      HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+      Map<String, String> headers = new LinkedHashMap<>();
+      response.headers().map().forEach((k, v) -> {
+        if (!NOT_FORWARDED.contains(k.toLowerCase(Locale.ROOT)) && !k.startsWith(":")) {
+          headers.put(k, String.join(",", v));
+        }
+      });
+      return new Response(response.statusCode(), headers, response.body(), "http: " + request.method() + " " + url
+          + " answered " + response.statusCode());
+    } catch (HttpTimeoutException e) {
+      return new Response(504, Map.of("Content-Type", "application/json"), GatewayResponses.message(
+          "Endpoint request timed out"), "http: " + url + " did not answer within 29 s (INTEGRATION_TIMEOUT)");
+    } catch (IOException e) {
+      return new Response(504, Map.of("Content-Type", "application/json"), GatewayResponses.message(
+          "Internal server error"), "http: " + url + " failed: " + e.getMessage() + " (INTEGRATION_FAILURE)");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Response(504, Map.of("Content-Type", "application/json"), GatewayResponses.message(
+          "Endpoint request timed out"), "http: interrupted while waiting for " + url);
+    }
+  }
+
+  static String json(Map<String, Object> event) {
+    try {
+      return EventJson.WRITER.writeValueAsString(event);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a proxy event is plain maps and always serialises", e);
+    }
+  }
+
+  /** Events keep their nulls (AWS sends {@code "stageVariables": null}), unlike workspace files. */
+  private static final class EventJson {
+    static final com.fasterxml.jackson.databind.ObjectWriter WRITER = Json.mapper().copy()
+        .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
+        .disable(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).writer();
+  }
+}

@@ -1,0 +1,69 @@
+package dev.portcullis.engine.rules;
+
+import dev.portcullis.engine.model.LambdaFunction;
+import dev.portcullis.engine.store.SecretResolver;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Runs a Lambda authoriser function: declaratively ({@code rules}), as a local process
+ * ({@code command}) or through the AWS Lambda Invoke API ({@code invoke}).
+ */
+@FunctionalInterface
+public interface LambdaInvoker {
+
+  /** Invokes the function once. Faults of the function are results, not exceptions. */
+  Result invoke(Call call);
+
+  /**
+   * One invocation.
+   *
+   * @param event the authoriser event exactly as API Gateway sends it
+   * @param identityValues identity source (as written on the authoriser) to the value the request carried
+   * @param invokedArn the method ARN (REST) or route ARN (HTTP) being authorised
+   * @param apiWideArn {@code arn:...:apiId/stage/*}, what an API-wide policy names
+   * @param simpleResponse whether the authoriser expects {@code {isAuthorized, context}} (HTTP 2.0)
+   */
+  record Call(Map<String, Object> event, Map<String, String> identityValues, String invokedArn, String apiWideArn,
+      boolean simpleResponse) {
+    public Call {
+      Objects.requireNonNull(event, "event");
+      identityValues = Map.copyOf(identityValues);
+    }
+  }
+
+  /** What came back. {@code log} carries the function's own output (stderr), for the evidence. */
+  sealed interface Result {
+    String log();
+
+    /** The function returned this JSON object. */
+    record Returned(Map<String, Object> payload, String log) implements Result {}
+
+    /** The function raised; only the exact message {@code Unauthorized} means 401 (spec §4.2). */
+    record Raised(String errorMessage, String log) implements Result {}
+
+    /** The function could not be run or did not answer in time: a 500 (spec §4.2, §4.5). */
+    record Unreachable(String reason, String log) implements Result {}
+  }
+
+  /** The invoker for a function of the workspace, by its kind. */
+  static LambdaInvoker forFunction(LambdaFunction function, SecretResolver secrets) {
+    return switch (function) {
+      case LambdaFunction.Rules rules -> new RulesLambdaInvoker(rules, secrets);
+      case LambdaFunction.Command command -> new CommandLambdaInvoker(command);
+      case LambdaFunction.Invoke invoke -> new SdkLambdaInvoker(invoke, secrets);
+    };
+  }
+
+  /** Shorthand for tests and adapters: a fixed policy answer. */
+  static Result returned(Map<String, Object> payload) {
+    return new Result.Returned(payload, "");
+  }
+
+  /** The policy document shape an authoriser returns for one effect on some resources. */
+  static Map<String, Object> policy(String effect, List<String> resources) {
+    return Map.of("Version", "2012-10-17", "Statement", List.of(Map.of("Action", "execute-api:Invoke",
+        "Effect", effect, "Resource", resources)));
+  }
+}

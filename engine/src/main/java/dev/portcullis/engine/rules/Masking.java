@@ -1,0 +1,58 @@
+package dev.portcullis.engine.rules;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Cuts credentials down to a recognisable prefix before a ruling leaves the process (house style
+ * 15): enough to tell two keys apart, not enough to reuse one.
+ */
+public final class Masking {
+  private static final Set<String> SECRET_KEYS = Set.of("authorization", "x-api-key", "x-amz-security-token",
+      "apikey", "authorizationtoken", "identitysource", "cookie", "cookies");
+  private static final int PREFIX = 6;
+
+  private Masking() {}
+
+  /** A copy of {@code json} with the values of credential-bearing keys masked, at any depth. */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> mask(Map<String, Object> json) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    json.forEach((key, value) -> out.put(key, SECRET_KEYS.contains(key.toLowerCase(Locale.ROOT))
+        ? maskAll(value) : walk(value)));
+    return out;
+  }
+
+  /** A value shortened to its first characters, e.g. {@code local-…(36 chars)}. */
+  public static String prefix(String value) {
+    if (value == null) {
+      return null;
+    }
+    return value.length() <= PREFIX ? "…(" + value.length() + " chars)"
+        : value.substring(0, PREFIX) + "…(" + value.length() + " chars)";
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Object walk(Object value) {
+    if (value instanceof Map<?, ?> map) {
+      return mask((Map<String, Object>) map);
+    }
+    if (value instanceof List<?> list) {
+      return list.stream().map(Masking::walk).toList();
+    }
+    return value;
+  }
+
+  private static Object maskAll(Object value) {
+    if (value instanceof String s) {
+      return prefix(s);
+    }
+    if (value instanceof List<?> list) {
+      return list.stream().map(Masking::maskAll).toList();
+    }
+    return value == null ? null : "…";
+  }
+}

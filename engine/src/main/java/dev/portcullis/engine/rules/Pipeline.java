@@ -1,0 +1,105 @@
+package dev.portcullis.engine.rules;
+
+import dev.portcullis.engine.model.Gateway;
+import dev.portcullis.engine.model.LambdaFunction;
+import dev.portcullis.engine.model.Workspace;
+import dev.portcullis.engine.store.SecretResolver;
+import dev.portcullis.engine.rules.jwt.JwksSource;
+import dev.portcullis.engine.rules.jwt.TokenAuthorizer;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * API Gateway's decision pipeline, implemented once (DESIGN "one rule book, two uses"): the local
+ * gateway runs it on real requests, the predictor on requests about to go to AWS.
+ *
+ * <p>Order (spec §7). REST: route, resource policy, authoriser, API key, usage plan throttle and
+ * quota, integration. HTTP: route, authoriser, integration. A pipeline keeps the state AWS keeps
+ * between requests (authoriser cache, token buckets, quotas), so use one per workspace session.
+ */
+public interface Pipeline {
+
+  /** Decides one request to {@code gateway}; never throws for a refused request, only for faults. */
+  Ruling decide(IncomingRequest request, Gateway gateway);
+
+  /**
+   * The answer for a body over API Gateway's 10 MB payload limit, without reading it (413,
+   * REQUEST_TOO_LARGE).
+   */
+  Ruling tooLarge(IncomingRequest headersOnly, Gateway gateway, long bodyBytes);
+
+  static Builder builder(Workspace workspace) {
+    return new Builder(workspace);
+  }
+
+  /** Everything but the workspace has a default; tests replace the clock, ids, functions and tokens. */
+  final class Builder {
+    final Workspace workspace;
+    Clock clock = Clock.systemUTC();
+    Supplier<String> requestIds = () -> UUID.randomUUID().toString();
+    Function<LambdaFunction, LambdaInvoker> invokers;
+    TokenAuthorizer tokens;
+    Map<String, String> runtimeVariables = Map.of();
+    IntegrationRunner integrations = IntegrationRunner.standard();
+    SecretResolver secrets;
+
+    private Builder(Workspace workspace) {
+      this.workspace = Objects.requireNonNull(workspace, "workspace");
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock);
+      return this;
+    }
+
+    public Builder requestIds(Supplier<String> requestIds) {
+      this.requestIds = Objects.requireNonNull(requestIds);
+      return this;
+    }
+
+    /** Replaces how Lambda functions run; by default by kind, see {@link LambdaInvoker#forFunction}. */
+    public Builder lambdaInvokers(Function<LambdaFunction, LambdaInvoker> invokers) {
+      this.invokers = Objects.requireNonNull(invokers);
+      return this;
+    }
+
+    /** Replaces token verification; by default keys come from each issuer's discovery document over HTTP. */
+    public Builder tokenAuthorizer(TokenAuthorizer tokens) {
+      this.tokens = Objects.requireNonNull(tokens);
+      return this;
+    }
+
+    /** Values over the workspace's variables, e.g. {@code idpBaseUrl} of the running identity providers. */
+    public Builder runtimeVariables(Map<String, String> runtimeVariables) {
+      this.runtimeVariables = Map.copyOf(runtimeVariables);
+      return this;
+    }
+
+    public Builder integrations(IntegrationRunner integrations) {
+      this.integrations = Objects.requireNonNull(integrations);
+      return this;
+    }
+
+    /** Resolves {@code local:} references in rule matches; by default against the workspace's emulator, no prompts. */
+    public Builder secrets(SecretResolver secrets) {
+      this.secrets = Objects.requireNonNull(secrets);
+      return this;
+    }
+
+    public Pipeline build() {
+      SecretResolver resolver = Optional.ofNullable(secrets)
+          .orElseGet(() -> SecretResolver.create(workspace.emulator(), (where, label) -> Optional.empty()));
+      Function<LambdaFunction, LambdaInvoker> functions = Optional.ofNullable(invokers)
+          .orElse(fn -> LambdaInvoker.forFunction(fn, resolver));
+      if (tokens == null) {
+        tokens = TokenAuthorizer.create(JwksSource.http(clock), clock);
+      }
+      return new DefaultPipeline(this, functions);
+    }
+  }
+}

@@ -1,0 +1,101 @@
+package dev.portcullis.engine.rules;
+
+import dev.portcullis.engine.model.Authorizer;
+import dev.portcullis.engine.rules.Ruling.Outcome.Denied;
+import dev.portcullis.engine.rules.jwt.ClaimRendering;
+import dev.portcullis.engine.rules.jwt.GatewayAnswer;
+import dev.portcullis.engine.rules.jwt.TokenAuthorizer;
+import dev.portcullis.engine.rules.jwt.TokenCheck;
+import dev.portcullis.engine.rules.jwt.TokenVerdict;
+import dev.portcullis.engine.store.Variables;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Cognito user-pool (REST, spec §2) and JWT (HTTP, spec §3) authorisers: the pipeline finds the
+ * token and records the checks; the {@link TokenAuthorizer} verifies, and {@link GatewayAnswer} says what
+ * API Gateway answers for a refusal in each flavour.
+ */
+final class TokenAuthorization {
+  private final TokenAuthorizer port;
+  private final Variables variables;
+
+  TokenAuthorization(TokenAuthorizer port, Variables variables) {
+    this.port = port;
+    this.variables = variables;
+  }
+
+  Optional<Denied> cognito(Exchange ex, Authorizer.Cognito auth) {
+    String token = IdentitySources.value(ex, auth.identitySource());
+    if (token == null) {
+      ex.fail("cognito.identitySource", auth.identitySource() + " is missing or empty; 401 (spec §2, failure modes)");
+      return Optional.of(GatewayResponses.unauthorized(ex, "cognito.identitySource"));
+    }
+    ex.pass("cognito.identitySource", auth.identitySource() + " carries " + Masking.prefix(token));
+    List<String> issuers = auth.userPools().stream().map(pool -> issuer(ex, auth, pool)).toList();
+    TokenVerdict verdict = port.cognito(token, issuers, ex.match.route().scopes());
+    return switch (verdict) {
+      case TokenVerdict.Accepted accepted -> {
+        record(ex, accepted.checks());
+        ex.grant = new Grant.Token(ClaimRendering.rest(accepted.claims()), null);
+        yield Optional.empty();
+      }
+      case TokenVerdict.Refused refused -> Optional.of(refuse(ex, refused, answer(ex, refused, GatewayAnswer.rest(refused))));
+    };
+  }
+
+  Optional<Denied> jwt(Exchange ex, Authorizer.Jwt auth) {
+    String token = IdentitySources.value(ex, auth.identitySource());
+    if (token == null) {
+      ex.fail("jwt.identitySource", auth.identitySource() + " is missing or empty; 401 with www-authenticate: Bearer "
+          + "(spec §3 step 1; the header value without a description follows the yulin emulator [EMU])");
+      return Optional.of(GatewayResponses.deny(ex, 401, "UNAUTHORIZED", null, GatewayResponses.message("Unauthorized"),
+          "jwt.identitySource", Map.of("www-authenticate", "Bearer")));
+    }
+    ex.pass("jwt.identitySource", auth.identitySource() + " carries " + Masking.prefix(token));
+    String issuer = variables.apply(auth.issuer(), "gateway '" + ex.gateway.name() + "', authoriser '" + auth.name() + "'");
+    List<String> scopes = ex.match.route().scopes();
+    TokenVerdict verdict = port.jwt(token, issuer, auth.audiences(), scopes);
+    return switch (verdict) {
+      case TokenVerdict.Accepted accepted -> {
+        record(ex, accepted.checks());
+        // AWS sends scopes only when the route requires some (spec §3, observed).
+        ex.grant = new Grant.Token(ClaimRendering.httpApi(accepted.claims()), ClaimRendering.httpApiScopes(accepted.scopes(), scopes));
+        yield Optional.empty();
+      }
+      case TokenVerdict.Refused refused -> Optional.of(refuse(ex, refused, answer(ex, refused, GatewayAnswer.httpApi(refused))));
+    };
+  }
+
+  /** API Gateway's answer for a refused token, as {@link GatewayAnswer} has it for the flavour (spec §1.2, §1.3). */
+  private static Denied answer(Exchange ex, TokenVerdict.Refused refused, GatewayAnswer a) {
+    Map<String, String> headers = a.wwwAuthenticate() == null ? Map.of() : Map.of("www-authenticate", a.wwwAuthenticate());
+    String type = a.gatewayResponseType() != null ? a.gatewayResponseType() : (a.status() == 403 ? "ACCESS_DENIED" : "UNAUTHORIZED");
+    return GatewayResponses.deny(ex, a.status(), type, a.errorType(), a.body(), refused.decidedBy(), headers);
+  }
+
+  private static Denied refuse(Exchange ex, TokenVerdict.Refused refused, Denied denial) {
+    record(ex, refused.checks());
+    boolean named = refused.checks().stream().anyMatch(c -> c.id().equals(refused.decidedBy()) && !c.passed());
+    if (!named) {
+      ex.fail(refused.decidedBy(), refused.message());
+    }
+    return denial;
+  }
+
+  private static void record(Exchange ex, List<TokenCheck> checks) {
+    checks.forEach(c -> ex.checks.add(new Ruling.Check(c.id(), c.passed(), c.evidence())));
+  }
+
+  /** The issuer a pool's tokens carry: the override (a local pool), else Cognito's regional URL (spec §9.7). */
+  private String issuer(Exchange ex, Authorizer.Cognito auth, String pool) {
+    if (auth.issuerOverride() != null) {
+      return variables.apply(auth.issuerOverride(), "gateway '" + ex.gateway.name() + "', authoriser '" + auth.name() + "'");
+    }
+    String id = pool.contains("userpool/") ? pool.substring(pool.indexOf("userpool/") + 9) : pool;
+    return "https://cognito-idp." + id.substring(0, id.indexOf('_')) + ".amazonaws.com/" + id;
+  }
+
+}
