@@ -59,7 +59,7 @@ final class GatewayHandler implements HttpHandler {
     var ruling = log.find(requestId);
     if (ruling.isEmpty()) {
       respond(exchange, 404, Map.of("Content-Type", "application/json"),
-          "{\"message\":\"no ruling for request id " + requestId.replaceAll("[^\\w=-]", "") + " (the log keeps the last 1000)\"}");
+          "{\"message\":\"no ruling for request id " + requestId.replaceAll("[^\\w=-]", "") + " (the log keeps the last 10000)\"}");
       return;
     }
     respond(exchange, 200, Map.of("Content-Type", "application/json"), ruling.get().toJsonString());

@@ -49,7 +49,7 @@ public final class LocalGateway implements AutoCloseable {
    * @param clock stamps {@code receivedAt} of each request (SigV4 skew is judged against it)
    */
   public static LocalGateway create(Workspace workspace, Pipeline pipeline, Clock clock) {
-    return new LocalGateway(workspace, pipeline, clock, 1_000);
+    return new LocalGateway(workspace, pipeline, clock, 10_000);
   }
 
   /** Binds every gateway to 127.0.0.1 on its {@code localPort} (0: a free port). */
