@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
       "With no arguments, ./portcullis opens the workbench on the embedded demo."
     },
     footer = {"", "Exit codes: 0 success, 1 an expectation was not met, 2 usage or configuration error."},
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, GatewayCommand.class})
 public final class PortcullisCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -38,7 +38,8 @@ public final class PortcullisCommand implements Callable<Integer> {
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-      commandLine.getErr().println("portcullis: " + ex.getMessage());
+      // Engine faults carry a sentence naming the subject and the fix; the stack trace helps no user.
+      commandLine.getErr().println("portcullis: " + (ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage()));
       return 2;
     });
     cli.setParameterExceptionHandler((ex, a) -> {
