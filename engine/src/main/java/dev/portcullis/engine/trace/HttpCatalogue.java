@@ -41,11 +41,11 @@ final class HttpCatalogue {
         status(401).and(wwwAuthenticate()), "UNAUTHORIZED",
         "The JWT authoriser rejected the token; www-authenticate's error_description says why when AWS gives one.",
         "AWS documents only the audience description; other descriptions are observed, and often there is none.",
+        cause("No token in the identity source ($request.header.Authorization by default); 'Bearer ' in front is allowed.",
+            "Send the token in the header the authoriser reads."),
         cause(described("audience"), "Neither aud nor (when aud is absent) client_id matches the authoriser's audience list.",
             "Add the app client id to the authoriser's audience, or request the token for the right client; Cognito access tokens carry client_id, not aud."),
         cause(described("expired"), "The token has expired (or this machine's clock is off).", "Acquire a fresh token; synchronise the clock."),
-        cause("No token in the identity source ($request.header.Authorization by default); 'Bearer ' in front is allowed.",
-            "Send the token in the header the authoriser reads."),
         cause("iss does not equal the authoriser's issuer exactly (a trailing slash breaks it), or the token's kid is not in the issuer's JWKS, or it is not RSA-signed.",
             "Compare iss with the authoriser's issuer character by character; check the Inspect step's signature result."));
   }
