@@ -7,7 +7,8 @@ package dev.portcullis.engine.model;
  * @param errorType the {@code x-amzn-ErrorType} (REST) or gateway response type
  * @param decidedBy the check that should decide, e.g. {@code jwt.audience} or {@code usagePlan.throttle}
  * @param bodyContains a substring of the response body
- * @param repeat send the request this many times and judge the last (a throttled burst)
+ * @param repeat send this many times back to back (concurrently) and judge the first refusal, else the last
+ *     answer: a throttled burst or an exhausted quota
  */
 public record Expectation(Integer status, String errorType, String decidedBy, String bodyContains, Integer repeat) {
   public Expectation {

@@ -170,7 +170,7 @@ class DemoPipelineTest {
     List<Integer> statuses = new ArrayList<>();
     Ruling last = null;
     for (int i = 0; i < 6; i++) {
-      last = send("GET", "/prod/partners/initech/transactions", "x-api-key", INITECH_KEY);
+      last = send("GET", "/prod/partners/hooli/transactions", "x-api-key", HOOLI_KEY);
       statuses.add(last.outcome().status());
     }
     assertThat(statuses).containsExactly(200, 200, 200, 200, 200, 429);

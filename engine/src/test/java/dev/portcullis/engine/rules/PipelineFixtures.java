@@ -24,6 +24,7 @@ public final class PipelineFixtures {
   public static final String ACME_KEY = "local-acme-3f9a1b7c5d2e4f60a1b2c3d4";
   public static final String GLOBEX_KEY = "local-globex-8e7d6c5b4a39281706f5e4d3";
   public static final String INITECH_KEY = "local-initech-1a2b3c4d5e6f708192a3b4c5";
+  public static final String HOOLI_KEY = "local-hooli-5e4d3c2b1a0f9e8d7c6b5a49";
 
   private PipelineFixtures() {}
 

@@ -1,0 +1,168 @@
+package dev.portcullis.engine.run;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jwt.JWTParser;
+import dev.portcullis.engine.identity.Credential;
+import dev.portcullis.engine.model.Authorizer;
+import dev.portcullis.engine.model.Workspace;
+import dev.portcullis.engine.send.Exchange;
+import dev.portcullis.engine.send.HttpExchanger;
+import dev.portcullis.engine.send.OutgoingRequest;
+import dev.portcullis.engine.send.SigV4Signing;
+import dev.portcullis.engine.store.Variables;
+import dev.portcullis.engine.trace.Detail;
+import dev.portcullis.engine.trace.Masking;
+import dev.portcullis.engine.trace.Outcome;
+import dev.portcullis.engine.trace.SigV4Details;
+import dev.portcullis.engine.trace.Step;
+import dev.portcullis.engine.trace.TokenInspection;
+import dev.portcullis.engine.trace.TokenInspector;
+import dev.portcullis.engine.trace.TraceBuilder;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/** Puts the credential on the request and shows what it is: a decoded token, or what SigV4 signed. */
+final class Inspection {
+  private final HttpExchanger exchanger;
+  private final Clock clock;
+  private final TokenInspector inspector;
+  private final Set<String> knownIssuers;
+  private final Map<String, JWKSet> keys = new ConcurrentHashMap<>();
+
+  Inspection(HttpExchanger exchanger, Clock clock, Target target, Workspace workspace) {
+    this.exchanger = exchanger;
+    this.clock = clock;
+    this.inspector = TokenInspector.create(clock);
+    this.knownIssuers = issuers(workspace, Variables.of(workspace, null, null, target.runtimeVariables()));
+  }
+
+  /** Only issuers the workspace trusts are fetched from: a token's own iss must not send us anywhere. */
+  private static Set<String> issuers(Workspace ws, Variables variables) {
+    return ws.gateways().stream().flatMap(g -> g.authorizers().stream()).flatMap(a -> switch (a) {
+      case Authorizer.Jwt j -> java.util.stream.Stream.of(j.issuer());
+      case Authorizer.Cognito c -> c.issuerOverride() != null ? java.util.stream.Stream.of(c.issuerOverride())
+          : c.userPools().stream().map(p -> "https://cognito-idp." + p.substring(0, p.indexOf('_')) + ".amazonaws.com/" + p);
+      case Authorizer.Lambda l -> java.util.stream.Stream.<String>empty();
+    }).map(i -> {
+      try {
+        return variables.apply(i, "issuer");
+      } catch (IllegalArgumentException e) {
+        return i;
+      }
+    }).collect(Collectors.toUnmodifiableSet());
+  }
+
+  OutgoingRequest applyAndInspect(TraceBuilder trace, Credential credential, OutgoingRequest request, Integer skewSeconds,
+      Masking masking) {
+    TraceBuilder.Timer timer = trace.timer();
+    return switch (credential) {
+      case Credential.Bearer b -> {
+        TokenInspection t = inspectToken(b.token());
+        trace.add(new Step.Inspect(t.outcome(), b.kind() + ": " + t.summary(), tokenDetails(t), timer.elapsed(), t, null));
+        yield request.withHeader(b.header(), b.prefix() + b.token());
+      }
+      case Credential.Aws aws -> sign(trace, timer, aws, request, skewSeconds);
+      case Credential.ApiKey k -> {
+        OutgoingRequest out = request.withHeader("x-api-key", k.value());
+        List<Detail.Row> rows = new ArrayList<>(List.of(new Detail.Row("x-api-key", Masking.mask(k.value()), "the partner's key")));
+        for (var h : k.headers().entrySet()) {
+          out = out.withHeader(h.getKey(), h.getValue());
+          rows.add(Detail.Row.of(h.getKey(), Masking.isSecretName(h.getKey()) ? Masking.mask(h.getValue()) : h.getValue()));
+        }
+        trace.add(new Step.Inspect(Outcome.OK, "API key " + Masking.mask(k.value()) + " in x-api-key"
+            + (k.headers().isEmpty() ? "" : ", plus " + String.join(", ", k.headers().keySet())),
+            List.of(new Detail.Table("headers added", rows)), timer.elapsed(), null, null));
+        yield out;
+      }
+      case Credential.None n -> {
+        trace.add(new Step.Inspect(Outcome.SKIPPED, "No credential: the request goes out anonymous", List.of(), timer.elapsed(), null, null));
+        yield request;
+      }
+    };
+  }
+
+  private OutgoingRequest sign(TraceBuilder trace, TraceBuilder.Timer timer, Credential.Aws aws, OutgoingRequest request, Integer skew) {
+    Clock signingClock = skew == null || skew == 0 ? clock : Clock.offset(clock, Duration.ofSeconds(skew));
+    String region = aws.region() != null ? aws.region() : "us-east-1";
+    SigV4Signing.Signed s = SigV4Signing.sign(request, aws.identity(), region, signingClock);
+    List<Detail> details = new ArrayList<>();
+    details.add(new Detail.Code("canonical request", "text", s.canonicalRequest()));
+    details.add(new Detail.Code("string to sign", "text", s.stringToSign()));
+    details.add(new Detail.Table("signature", List.of(Detail.Row.of("credential scope", s.credentialScope()),
+        Detail.Row.of("signed headers", String.join(";", s.signedHeaders())), Detail.Row.of("signed at", s.signedAt().toString()),
+        new Detail.Row("session token", s.sessionToken() ? "yes (x-amz-security-token)" : "no", null),
+        new Detail.Row("credentials from", aws.source(), null))));
+    Outcome outcome = Outcome.OK;
+    String summary = "Signed with SigV4 (AWS SDK signer) as " + s.accessKeyId() + ", scope " + s.credentialScope();
+    if (skew != null && skew != 0) {
+      outcome = Outcome.WARN;
+      summary = "Signed with a clock " + skew + " s off, as the saved request asks; scope " + s.credentialScope();
+    }
+    trace.add(new Step.Inspect(outcome, summary, details, timer.elapsed(), null,
+        new SigV4Details(s.canonicalRequest(), s.stringToSign(), s.signedHeaders(), s.credentialScope(), s.signature())));
+    return s.request();
+  }
+
+  private TokenInspection inspectToken(String token) {
+    Optional<JWKSet> jwks = issuerOf(token).filter(knownIssuers::contains).flatMap(this::jwks);
+    return jwks.map(k -> inspector.inspect(token, k)).orElseGet(() -> inspector.inspect(token));
+  }
+
+  private static Optional<String> issuerOf(String token) {
+    try {
+      return Optional.ofNullable(JWTParser.parse(token).getJWTClaimsSet().getIssuer());
+    } catch (java.text.ParseException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The issuer's keys by its discovery document, fetched once per session through the exchanger. */
+  private Optional<JWKSet> jwks(String issuer) {
+    JWKSet cached = keys.get(issuer);
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    try {
+      String discovery = get(URI.create(issuer.replaceAll("/+$", "") + "/.well-known/openid-configuration"));
+      String jwksUri = dev.portcullis.engine.store.Json.mapper().readTree(discovery).path("jwks_uri").asText(null);
+      if (jwksUri == null) {
+        return Optional.empty();
+      }
+      JWKSet set = JWKSet.parse(get(URI.create(jwksUri)));
+      keys.put(issuer, set);
+      return Optional.of(set);
+    } catch (java.io.IOException | java.text.ParseException | IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  private String get(URI uri) throws java.io.IOException {
+    Exchange e = exchanger.send(new OutgoingRequest("GET", uri, null, null));
+    if (e instanceof Exchange.Answered a && a.status() == 200) {
+      return a.bodyText();
+    }
+    throw new java.io.IOException("GET " + uri + " did not answer 200");
+  }
+
+  private static List<Detail> tokenDetails(TokenInspection t) {
+    List<Detail> details = new ArrayList<>();
+    if (!t.fix().isEmpty()) {
+      details.add(new Detail.Text("fix", t.fix()));
+    }
+    details.add(new Detail.Table("claims", t.claims().stream()
+        .map(c -> new Detail.Row(c.name(), c.value() + (c.time().isEmpty() ? "" : " (" + c.time() + ")"), c.meaning())).toList()));
+    if (!t.headerJson().isEmpty()) {
+      details.add(new Detail.Json("header", t.headerJson()));
+    }
+    details.add(new Detail.Text("signature", t.signatureCheck() + (t.signatureNote().isEmpty() ? "" : ": " + t.signatureNote())));
+    return details;
+  }
+}

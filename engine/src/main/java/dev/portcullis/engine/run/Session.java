@@ -1,0 +1,110 @@
+package dev.portcullis.engine.run;
+
+import dev.portcullis.engine.gateway.LocalWorld;
+import dev.portcullis.engine.identity.ChallengeHandler;
+import dev.portcullis.engine.identity.CredentialAcquirer;
+import dev.portcullis.engine.model.SavedRequest;
+import dev.portcullis.engine.model.Workspace;
+import dev.portcullis.engine.rules.Pipeline;
+import dev.portcullis.engine.send.HttpExchanger;
+import dev.portcullis.engine.store.SecretResolver;
+import dev.portcullis.engine.store.Variables;
+import dev.portcullis.engine.trace.Masking;
+import dev.portcullis.engine.trace.Trace;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * A workspace opened for sending: its target (the local world, started here, or real AWS), one
+ * credential cache, one predictor and one masking that learns every secret resolved, so exports of
+ * this session's traces hide them. Thread-safe for concurrent {@link #run} calls.
+ */
+public final class Session implements AutoCloseable {
+  private final Workspace workspace;
+  private final Target target;
+  private final Clock clock;
+  private final Masking masking;
+  private final RequestRunner runner;
+  private final AutoCloseable resources;
+
+  private Session(Workspace workspace, Target target, Clock clock, SecretResolver.Prompter prompter, String environment,
+      AutoCloseable resources) {
+    this.workspace = workspace;
+    this.target = target;
+    this.clock = clock;
+    this.masking = Masking.create();
+    this.resources = resources;
+    SecretResolver secrets = SecretResolver.create(workspace.emulator(), prompter);
+    Variables variables = Variables.of(workspace, environment, null, target.runtimeVariables());
+    HttpExchanger exchanger = HttpExchanger.create(Duration.ofSeconds(30));
+    LocalTokensBridge tokens = new LocalTokensBridge(target);
+    CredentialAcquirer acquirer = CredentialAcquirer.create(secrets, variables, exchanger, clock, tokens);
+    Pipeline predictor = Pipeline.builder(workspace).clock(clock).runtimeVariables(target.runtimeVariables()).secrets(secrets).build();
+    this.runner = new RequestRunner(workspace, target, environment, acquirer, exchanger, predictor, masking, clock);
+  }
+
+  /** Starts the workspace's local world (on free ports when asked) and opens a session on it. */
+  public static Session local(Workspace workspace, Clock clock, boolean freePorts, SecretResolver.Prompter prompter,
+      Consumer<String> log) throws IOException {
+    LocalWorld world = LocalWorld.start(workspace, clock, freePorts, log);
+    return new Session(workspace, new Target.Local(world), clock, prompter, null, world);
+  }
+
+  /** A session against the gateways' real base URLs, with an environment's variables. */
+  public static Session remote(Workspace workspace, String environment, Clock clock, SecretResolver.Prompter prompter) {
+    return new Session(workspace, new Target.Remote(), clock, prompter, environment, () -> { });
+  }
+
+  /** Sends a saved request (as its caller, or {@code callerOverride}) and returns the whole story. */
+  public Trace run(SavedRequest request, String callerOverride, ChallengeHandler challenges) {
+    return runner.run(request, callerOverride, Map.of(), challenges);
+  }
+
+  public Workspace workspace() {
+    return workspace;
+  }
+
+  public Target target() {
+    return target;
+  }
+
+  /** Knows every secret this session resolved; give it to {@code TraceExport.create}. */
+  public Masking masking() {
+    return masking;
+  }
+
+  public Optional<LocalWorld> world() {
+    return target instanceof Target.Local l ? Optional.of(l.world()) : Optional.empty();
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  @Override
+  public void close() {
+    try {
+      resources.close();
+    } catch (Exception e) {
+      // closing loopback servers: nothing a user can act on
+    }
+  }
+
+  /** {@code local:tokens/NAME}: minted by the local identity providers when the target has them. */
+  private record LocalTokensBridge(Target target) implements dev.portcullis.engine.identity.LocalTokens {
+    public Optional<String> mint(String recipeName) {
+      if (!(target instanceof Target.Local l)) {
+        return Optional.empty();
+      }
+      try {
+        return Optional.of(l.world().identityProviders().mintRecipe(recipeName));
+      } catch (IllegalArgumentException e) {
+        return Optional.empty();
+      }
+    }
+  }
+}
