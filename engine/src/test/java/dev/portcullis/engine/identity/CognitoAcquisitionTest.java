@@ -129,4 +129,26 @@ class CognitoAcquisitionTest {
       throw new AssertionError("not a JWT: " + e.getMessage(), e);
     }
   }
+
+  @Test
+  void aTokenNearExpiryIsRefreshedAndAnExpiredRefreshTokenMeansLoggingInAgain() throws Exception {
+    CredentialAcquirerTest.MutableClock clock = new CredentialAcquirerTest.MutableClock(java.time.Instant.now());
+    try (LocalIdentityProviders local = LocalIdentityProviders.builder(demo.emulator(), clock, new Random(3)).port(0).start()) {
+      CredentialAcquirer acquirer = CredentialAcquirer.create(SecretResolver.create(demo.emulator(), (w, l) -> Optional.empty()),
+          Variables.of(demo, null, null, Map.of("idpBaseUrl", local.baseUrl().toString())), HttpExchanger.create(Duration.ofSeconds(5)),
+          clock, LocalTokens.none());
+
+      Acquisition first = acquirer.acquire(caller("alice"), ChallengeHandler.none(), e -> { });
+      clock.advance(Duration.ofMinutes(59));
+      Acquisition refreshed = acquirer.acquire(caller("alice"), ChallengeHandler.none(), e -> { });
+      clock.advance(Duration.ofDays(31));
+      Acquisition again = acquirer.acquire(caller("alice"), ChallengeHandler.none(), e -> { });
+
+      assertThat(((Acquisition.Acquired) first).freshness()).isEqualTo(Acquisition.Freshness.FRESH);
+      assertThat(((Acquisition.Acquired) refreshed).freshness()).isEqualTo(Acquisition.Freshness.REFRESHED);
+      assertThat(((Acquisition.Acquired) refreshed).flow()).isEqualTo("REFRESH_TOKEN_AUTH");
+      assertThat(((Acquisition.Acquired) again).freshness()).isEqualTo(Acquisition.Freshness.REACQUIRED);
+      assertThat(((Acquisition.Acquired) again).flow()).isEqualTo("USER_SRP_AUTH");
+    }
+  }
 }
