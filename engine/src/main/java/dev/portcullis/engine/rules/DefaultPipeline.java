@@ -37,7 +37,7 @@ final class DefaultPipeline implements Pipeline {
   @Override
   public Ruling decide(IncomingRequest request, Gateway gateway) {
     Exchange ex = new Exchange(request, gateway, requestIds.get());
-    Optional<Denied> denied = route(ex).or(() -> authorize(ex)).or(() -> ex.rest() ? usage(ex) : Optional.empty());
+    Optional<Denied> denied = headerSize(ex).or(() -> route(ex)).or(() -> authorize(ex)).or(() -> ex.rest() ? usage(ex) : Optional.empty());
     if (denied.isPresent()) {
       return ruling(ex, denied.get(), null);
     }
@@ -51,6 +51,23 @@ final class DefaultPipeline implements Pipeline {
         + "REQUEST_TOO_LARGE (spec §1.1); the body text is undocumented, emulated as observed");
     return ruling(ex, GatewayResponses.deny(ex, 413, "REQUEST_TOO_LARGE", null,
         GatewayResponses.message("Request Too Long"), "request.size"), null);
+  }
+
+  /** API Gateway's quota on the request line plus header values (AWS quotas page: 10,240 bytes). */
+  static final int MAX_HEADER_BYTES = 10_240;
+
+  private static Optional<Denied> headerSize(Exchange ex) {
+    long size = ex.request.method().length() + ex.request.rawPath().length() + (ex.request.rawQuery() == null ? 0 : ex.request.rawQuery().length() + 1);
+    for (var h : ex.request.headers().entries()) {
+      size += h.getValue().length();
+    }
+    if (size <= MAX_HEADER_BYTES) {
+      return Optional.empty();
+    }
+    ex.fail("request.headerSize", "request line and header values total " + size + " bytes, over API Gateway's quota of "
+        + MAX_HEADER_BYTES + "; the status AWS answers with is undocumented (not in the spec): emulated as 413 REQUEST_TOO_LARGE");
+    return Optional.of(GatewayResponses.deny(ex, 413, "REQUEST_TOO_LARGE", null, GatewayResponses.message("Request Too Long"),
+        "request.headerSize"));
   }
 
   private Optional<Denied> route(Exchange ex) {
