@@ -1,5 +1,6 @@
 package dev.portcullis.engine.identity;
 
+import dev.portcullis.engine.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.SignedJWT;
@@ -132,7 +133,7 @@ class CognitoAcquisitionTest {
 
   @Test
   void aTokenNearExpiryIsRefreshedAndAnExpiredRefreshTokenMeansLoggingInAgain() throws Exception {
-    CredentialAcquirerTest.MutableClock clock = new CredentialAcquirerTest.MutableClock(java.time.Instant.now());
+    MutableClock clock = new MutableClock(java.time.Instant.now());
     try (LocalIdentityProviders local = LocalIdentityProviders.builder(demo.emulator(), clock, new Random(3)).port(0).start()) {
       CredentialAcquirer acquirer = CredentialAcquirer.create(SecretResolver.create(demo.emulator(), (w, l) -> Optional.empty()),
           Variables.of(demo, null, null, Map.of("idpBaseUrl", local.baseUrl().toString())), HttpExchanger.create(Duration.ofSeconds(5)),

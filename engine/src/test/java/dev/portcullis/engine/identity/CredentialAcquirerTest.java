@@ -1,5 +1,6 @@
 package dev.portcullis.engine.identity;
 
+import dev.portcullis.engine.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portcullis.engine.model.Caller;
@@ -230,31 +231,4 @@ class CredentialAcquirerTest {
         assertThat(((Credential.Bearer) ok.credential()).token()).isEqualTo("minted.jwt.value"));
   }
 
-  /** A clock tests move by hand. */
-  static final class MutableClock extends Clock {
-    private Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 }

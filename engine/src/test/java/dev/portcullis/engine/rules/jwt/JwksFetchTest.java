@@ -1,5 +1,6 @@
 package dev.portcullis.engine.rules.jwt;
 
+import dev.portcullis.engine.testing.MutableClock;
 import static dev.portcullis.engine.rules.jwt.Tokens.K1;
 import static dev.portcullis.engine.rules.jwt.Tokens.NOW;
 import static dev.portcullis.engine.rules.jwt.Tokens.claims;

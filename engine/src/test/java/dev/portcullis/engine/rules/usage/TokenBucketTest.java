@@ -1,5 +1,6 @@
 package dev.portcullis.engine.rules.usage;
 
+import dev.portcullis.engine.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -10,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** apigw-facts §6: "the token bucket algorithm, where a token counts for a request"; burstLimit is the size. */
 class TokenBucketTest {
-  private final FakeClock clock = new FakeClock(Instant.parse("2025-03-14T12:00:00Z"));
+  private final MutableClock clock = new MutableClock(Instant.parse("2025-03-14T12:00:00Z"));
 
   private static int takeAll(TokenBucket bucket) {
     int taken = 0;

@@ -1,5 +1,6 @@
 package dev.portcullis.engine.rules.usage;
 
+import dev.portcullis.engine.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -11,7 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class UsagePlanLimiterTest {
   private static final String KEY = "key-acme";
-  private final FakeClock clock = new FakeClock(Instant.parse("2025-03-14T12:00:00Z"));
+  private final MutableClock clock = new MutableClock(Instant.parse("2025-03-14T12:00:00Z"));
 
   private int passes(UsagePlanLimiter limiter, String key, String method, int attempts) {
     int allowed = 0;
