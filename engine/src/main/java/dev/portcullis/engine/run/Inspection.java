@@ -66,7 +66,7 @@ final class Inspection {
     return switch (credential) {
       case Credential.Bearer b -> {
         TokenInspection t = inspectToken(b.token());
-        trace.add(new Step.Inspect(t.outcome(), b.kind() + ": " + t.summary(), tokenDetails(t), timer.elapsed(), t, null));
+        trace.add(new Step.Inspect(t.outcome(), t.summary(), tokenDetails(t), timer.elapsed(), t, null));
         yield request.withHeader(b.header(), b.prefix() + b.token());
       }
       case Credential.Aws aws -> sign(trace, timer, aws, request, skewSeconds);
