@@ -1,12 +1,15 @@
 package dev.portcullis.app.ui;
 
-import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
-/** The JavaFX application: one window, the workbench, opened on the embedded demo. */
+/** The JavaFX application: one window, the workbench, opened on the embedded demo with its local gateway. */
 public final class WorkbenchApp extends Application {
+  /** Set by {@link #start}; read by the launch-time measurement and the screenshot script. */
+  static final long LAUNCHED_NANOS = System.nanoTime();
+
+  private WorkbenchViewModel model;
 
   /** Starts the toolkit and blocks until the window closes. */
   public static void launchAndWait() {
@@ -15,12 +18,34 @@ public final class WorkbenchApp extends Application {
 
   @Override
   public void start(Stage stage) {
-    Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-    WorkbenchViewModel model = new WorkbenchViewModel(BackgroundTasks.create());
+    start(stage, UiPrefs.system(), Boolean.getBoolean("portcullis.freePorts"));
+  }
+
+  /** Tests pass in-memory preferences and free ports, so they neither touch the user's settings nor clash on ports. */
+  public void start(Stage stage, UiPrefs prefs, boolean freePorts) {
+    model = new WorkbenchViewModel(BackgroundTasks.create(), prefs, SessionModel.Starter.of(freePorts));
     WorkbenchView view = new WorkbenchView(model);
-    stage.setScene(new Scene(view.root(), 1200, 760));
+    Scene scene = new Scene(view.root(), Double.parseDouble(prefs.get("width", "1280")), Double.parseDouble(prefs.get("height", "800")));
+    stage.setScene(scene);
     stage.titleProperty().bind(model.titleProperty());
+    stage.setOnHidden(e -> {
+      prefs.put("width", String.valueOf(scene.getWidth()));
+      prefs.put("height", String.valueOf(scene.getHeight()));
+      model.close();
+    });
     stage.show();
     model.openDemo();
+    DemoScript.runIfAsked(model, view, stage);
+  }
+
+  @Override
+  public void stop() {
+    if (model != null) {
+      model.close();
+    }
+  }
+
+  WorkbenchViewModel model() {
+    return model;
   }
 }
