@@ -99,7 +99,7 @@ public final class SessionModel {
 
   /** Starts the local world of the last workspace again (the console's Start). */
   public void restart() {
-    if (workspace != null && session.get() == null && !busy.get()) {
+    if (workspace != null && session.get() == null) {
       start(workspace, LOCAL, () -> { });
     }
   }

@@ -29,6 +29,8 @@ import javafx.scene.layout.VBox;
 
 /** The main window: tree | work tabs | trace, a log pane and a status bar; dividers and theme remembered. */
 public final class WorkbenchView {
+  private static final javafx.scene.input.KeyCombination SEND = javafx.scene.input.KeyCombination.keyCombination("Shortcut+Enter");
+
   private final WorkbenchViewModel model;
   private final BorderPane root = new BorderPane();
   private final TreeView<TreeRow> tree = new TreeView<>();
@@ -119,6 +121,13 @@ public final class WorkbenchView {
     rememberDividers();
     root.sceneProperty().addListener((obs, old, scene) -> {
       if (scene != null) {
+        // a filter, not only the menu accelerator: text areas consume Enter before accelerators see it
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+          if (SEND.match(e)) {
+            e.consume();
+            model.request().send();
+          }
+        });
         scene.windowProperty().addListener((o, w, window) -> {
           if (window != null) {
             QuestionDialogs.install(model.questions(), window);

@@ -82,7 +82,7 @@ public final class ConsoleView {
   }
 
   private void bind() {
-    start.disableProperty().bind(model.runningProperty());
+    start.disableProperty().bind(model.runningProperty().or(model.busyProperty()));
     stop.disableProperty().bind(model.runningProperty().not());
     start.setOnAction(e -> model.start());
     stop.setOnAction(e -> model.stop());

@@ -77,6 +77,11 @@ public final class ConsoleViewModel {
     return running;
   }
 
+  /** True while the gateway starts or stops. */
+  public javafx.beans.property.ReadOnlyBooleanProperty busyProperty() {
+    return sessions.busyProperty();
+  }
+
   // Commands
 
   public void start() {
