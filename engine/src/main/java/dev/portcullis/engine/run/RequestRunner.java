@@ -101,6 +101,15 @@ final class RequestRunner {
     return reading.finish(trace, gateway, request, outgoing, exchange, prediction, predicted == null ? null : predicted.routeKey());
   }
 
+  /** The caller's credential through the shared cache, its secrets registered for masking. */
+  Acquisition credential(Caller caller, ChallengeHandler challenges) {
+    Acquisition a = acquirer.acquire(caller, challenges, e -> { });
+    if (a instanceof Acquisition.Acquired ok) {
+      register(ok.credential());
+    }
+    return a;
+  }
+
   private TraceBuilder start(SavedRequest request, String caller, String url) {
     RequestSummary summary = new RequestSummary(request.name(), request.method(), url, caller == null ? "(none)" : caller,
         target.describe());

@@ -59,6 +59,19 @@ public final class Session implements AutoCloseable {
     return new Session(workspace, new Target.Remote(), clock, prompter, environment, () -> { });
   }
 
+  /**
+   * The credential a caller would send, from this session's cache (acquired on first use), with its
+   * secrets registered in {@link #masking()}.
+   *
+   * @throws IllegalArgumentException when the workspace has no such caller
+   */
+  public dev.portcullis.engine.identity.Acquisition credential(String callerName, ChallengeHandler challenges) {
+    dev.portcullis.engine.model.Caller caller = workspace.caller(callerName).orElseThrow(() -> new IllegalArgumentException(
+        "caller '" + callerName + "' is not in workspace " + workspace.name() + "; its callers are "
+            + workspace.callers().stream().map(dev.portcullis.engine.model.Caller::name).toList()));
+    return runner.credential(caller, challenges);
+  }
+
   /** Sends a saved request (as its caller, or {@code callerOverride}) and returns the whole story. */
   public Trace run(SavedRequest request, String callerOverride, ChallengeHandler challenges) {
     return runner.run(request, callerOverride, Map.of(), challenges);

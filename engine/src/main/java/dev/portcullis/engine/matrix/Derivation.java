@@ -1,0 +1,123 @@
+package dev.portcullis.engine.matrix;
+
+import dev.portcullis.engine.model.Authorizer;
+import dev.portcullis.engine.model.Caller;
+import dev.portcullis.engine.model.Gateway;
+import dev.portcullis.engine.model.Route;
+import dev.portcullis.engine.trace.Prediction;
+import dev.portcullis.engine.trace.Step;
+import dev.portcullis.engine.trace.Trace;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The expected outcome of a cell no saved request covers, derived in two stages. First the kind
+ * check: can this kind of caller, configured as it is, pass this route's authorisation at all (an
+ * IAM route takes only SigV4 signers, a JWT route only tokens from its issuer, a Lambda authoriser
+ * only callers that send the identity sources it reads, an API-key route only API-key callers)? A
+ * caller that cannot is expected to be denied. For one that can, the policy, scopes or authoriser
+ * function decide, and the rule book's prediction (made before sending, from configuration only)
+ * says how; without a prediction the caller is expected through. Derivation can be wrong, so
+ * derived cells are judged on allow versus deny only.
+ */
+final class Derivation {
+  private Derivation() {}
+
+  record Fit(boolean fits, String why) {}
+
+  static Expected derive(Gateway gateway, Route route, Caller caller, Trace trace) {
+    Fit fit = fit(gateway, route, caller);
+    Optional<Prediction> prediction = trace.step(Step.Kind.PREDICT).map(s -> ((Step.Predict) s).prediction());
+    Integer status = prediction.map(Prediction::status).orElse(null);
+    if (!fit.fits()) {
+      return new Expected(status, false, Expected.Source.DERIVED, "derived: " + fit.why());
+    }
+    return prediction.map(p -> new Expected(p.status(), p.allows(), Expected.Source.DERIVED, "derived: " + fit.why()
+            + "; the rule book predicts " + (p.allows() ? "an allow (" + p.status() + ")" : p.status() + " by " + p.decidedBy())))
+        .orElse(new Expected(null, true, Expected.Source.DERIVED, "derived: " + fit.why() + "; no prediction, so expected through"));
+  }
+
+  static Fit fit(Gateway gateway, Route route, Caller caller) {
+    if (route.apiKeyRequired() && !(caller instanceof Caller.ApiKey)) {
+      return new Fit(false, "the route requires an API key and " + caller.name() + " sends none");
+    }
+    Optional<Authorizer> authorizer = Optional.ofNullable(route.authorizer()).flatMap(gateway::authorizer);
+    return switch (route.authorization()) {
+      case NONE -> new Fit(true, "the route has no authoriser");
+      case AWS_IAM -> caller instanceof Caller.Iam
+          ? new Fit(true, "IAM caller; its policies and the resource policy decide")
+          : new Fit(false, "AWS_IAM route and " + caller.name() + " does not sign with SigV4");
+      case COGNITO_USER_POOLS, JWT -> authorizer.map(a -> tokenFit(a, caller))
+          .orElse(new Fit(true, "the route's authoriser is not defined; the rule book decides"));
+      case CUSTOM -> authorizer.filter(a -> a instanceof Authorizer.Lambda).map(a -> lambdaFit((Authorizer.Lambda) a, caller))
+          .orElse(new Fit(true, "the route's Lambda authoriser is not defined; the rule book decides"));
+    };
+  }
+
+  private static Fit tokenFit(Authorizer authorizer, Caller caller) {
+    String issuer = switch (authorizer) {
+      case Authorizer.Cognito c -> "pool " + String.join(", ", c.userPools());
+      case Authorizer.Jwt j -> j.issuer();
+      case Authorizer.Lambda l -> "?";
+    };
+    boolean fits = switch (caller) {
+      case Caller.CognitoUser u -> switch (authorizer) {
+        case Authorizer.Cognito c -> c.userPools().stream().anyMatch(p -> p.equals(u.userPoolId()) || p.endsWith("/" + u.userPoolId()));
+        case Authorizer.Jwt j -> stripSlash(j.issuer()).endsWith("/" + u.userPoolId());
+        case Authorizer.Lambda l -> false;
+      };
+      case Caller.OidcClient o -> authorizer instanceof Authorizer.Jwt j && stripSlash(j.issuer()).equals(stripSlash(o.issuer()));
+      case Caller.CustomToken t -> true;
+      case Caller.Iam i -> false;
+      case Caller.ApiKey k -> false;
+      case Caller.Anonymous a -> false;
+    };
+    if (caller instanceof Caller.CustomToken) {
+      return new Fit(true, "a custom token whose claims decide (issuer " + issuer + " wanted)");
+    }
+    return fits ? new Fit(true, caller.name() + "'s tokens come from " + issuer + "; audience, scopes and expiry decide")
+        : new Fit(false, "the authoriser takes tokens from " + issuer + " and " + caller.name() + " has none from there");
+  }
+
+  private static Fit lambdaFit(Authorizer.Lambda authorizer, Caller caller) {
+    List<String> sent = sentHeaders(caller);
+    List<String> missing = new ArrayList<>();
+    for (String source : authorizer.identitySources()) {
+      String header = header(source);
+      if (header != null && !sent.contains(header)) {
+        missing.add(header);
+      }
+    }
+    if (!missing.isEmpty()) {
+      return new Fit(false, "the Lambda authoriser reads " + String.join(", ", missing) + ", which " + caller.name() + " does not send");
+    }
+    return new Fit(true, caller.name() + " sends what the Lambda authoriser reads; its function decides");
+  }
+
+  /** The header an identity source names ({@code method.request.header.X}, {@code $request.header.X}), lower case; null for others. */
+  private static String header(String source) {
+    int at = source.indexOf("request.header.");
+    return at < 0 ? null : source.substring(at + "request.header.".length()).toLowerCase(Locale.ROOT);
+  }
+
+  private static List<String> sentHeaders(Caller caller) {
+    return switch (caller) {
+      case Caller.ApiKey k -> {
+        List<String> h = new ArrayList<>(k.headers().keySet().stream().map(s -> s.toLowerCase(Locale.ROOT)).toList());
+        h.add("x-api-key");
+        yield h;
+      }
+      case Caller.CustomToken t -> List.of(t.header().toLowerCase(Locale.ROOT));
+      case Caller.CognitoUser u -> List.of("authorization");
+      case Caller.OidcClient o -> List.of("authorization");
+      case Caller.Iam i -> List.of("authorization", "x-amz-date");
+      case Caller.Anonymous a -> List.of();
+    };
+  }
+
+  private static String stripSlash(String s) {
+    return s.replaceAll("/+$", "");
+  }
+}
