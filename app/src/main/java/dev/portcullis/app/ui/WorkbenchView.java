@@ -65,9 +65,7 @@ public final class WorkbenchView {
     tabs.getTabs().setAll(tab("tabRequest", "Request", request.root()),
         tab("tabLab", "Token lab", new TokenLabView(model.lab()).root()),
         tab("tabConsole", "Gateway console", new ConsoleView(model.console()).root()),
-        tab("tabMatrix", "Matrix", EmptyState.of("mdi2t-table-large", "Matrix not available yet",
-            "The routes × callers matrix needs the matrix engine, which has not landed in this build. "
-                + "Send requests one caller at a time from the Request tab meanwhile.")));
+        tab("tabMatrix", "Matrix", new dev.portcullis.app.ui.matrix.MatrixView(model.matrix()).root()));
     split.setId("mainSplit");
     split.getItems().setAll(tree, tabs, new TraceView(model.trace()).root());
     SplitPane.setResizableWithParent(tree, false);

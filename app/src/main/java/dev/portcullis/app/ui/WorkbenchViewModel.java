@@ -2,6 +2,7 @@ package dev.portcullis.app.ui;
 
 import dev.portcullis.app.ui.console.ConsoleViewModel;
 import dev.portcullis.app.ui.lab.TokenLabViewModel;
+import dev.portcullis.app.ui.matrix.MatrixViewModel;
 import dev.portcullis.app.ui.request.RequestEditorViewModel;
 import dev.portcullis.app.ui.trace.TraceViewModel;
 import dev.portcullis.engine.model.Caller;
@@ -43,6 +44,7 @@ public final class WorkbenchViewModel {
   private final RequestEditorViewModel request;
   private final ConsoleViewModel console;
   private final TokenLabViewModel lab;
+  private final MatrixViewModel matrix;
 
   // Properties
   private final StringProperty title = new SimpleStringProperty("Portcullis");
@@ -66,6 +68,7 @@ public final class WorkbenchViewModel {
     this.request = new RequestEditorViewModel(tasks, sessions, questions, log, trace.traceProperty()::set);
     this.console = new ConsoleViewModel(tasks, sessions, log);
     this.lab = new TokenLabViewModel(tasks, sessions, log, Clock.systemUTC());
+    this.matrix = new MatrixViewModel(tasks, sessions, log, trace.traceProperty()::set);
     lab.onSendWith(token -> request.sendWithBearer(token, workspace.get() == null ? null : workspace.get().callers().stream()
         .filter(c -> c instanceof Caller.Anonymous).map(Caller::name).findFirst().orElse(null)));
     this.dark = new SimpleBooleanProperty(Boolean.parseBoolean(prefs.get("dark", "false")));
@@ -92,6 +95,7 @@ public final class WorkbenchViewModel {
   public RequestEditorViewModel request() { return request; }
   public ConsoleViewModel console() { return console; }
   public TokenLabViewModel lab() { return lab; }
+  public MatrixViewModel matrix() { return matrix; }
   public UiPrefs prefs() { return prefs; }
 
   public Session session() {
