@@ -132,7 +132,8 @@ final class DemoScript {
     System.gc();
     Runtime rt = Runtime.getRuntime();
     long used = (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024);
-    System.err.printf(Locale.ROOT, "portcullis measure: demo on screen %d ms after JVM start; heap used after GC %d MB%n", uptime, used);
+    System.err.printf(Locale.ROOT, "portcullis measure: FX start at %d ms, window shown at %d ms, demo on screen %d ms after JVM start;"
+        + " heap used after GC %d MB%n", WorkbenchApp.startedAtMillis, WorkbenchApp.shownAtMillis, uptime, used);
   }
 
   /** The window's scene as PNG, converted pixel by pixel so no Swing bridge is needed. */

@@ -62,10 +62,10 @@ public final class WorkbenchView {
     tree.setCellFactory(v -> new TreeRowCell());
     tabs.setId("workTabs");
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-    tabs.getTabs().setAll(tab("tabRequest", "Request", request.root()),
-        tab("tabLab", "Token lab", new TokenLabView(model.lab()).root()),
-        tab("tabConsole", "Gateway console", new ConsoleView(model.console()).root()),
-        tab("tabMatrix", "Matrix", new dev.portcullis.app.ui.matrix.MatrixView(model.matrix()).root()));
+    tabs.getTabs().setAll(tab("tabRequest", "Request", () -> request.root()),
+        tab("tabLab", "Token lab", () -> new TokenLabView(model.lab()).root()),
+        tab("tabConsole", "Gateway console", () -> new ConsoleView(model.console()).root()),
+        tab("tabMatrix", "Matrix", () -> new dev.portcullis.app.ui.matrix.MatrixView(model.matrix()).root()));
     split.setId("mainSplit");
     split.getItems().setAll(tree, tabs, new TraceView(model.trace()).root());
     SplitPane.setResizableWithParent(tree, false);
@@ -148,9 +148,18 @@ public final class WorkbenchView {
     Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
   }
 
-  private static Tab tab(String id, String title, javafx.scene.Node content) {
-    Tab tab = new Tab(title, content);
+  /** A tab whose view is built the first time it is shown: the window opens sooner. */
+  private static Tab tab(String id, String title, java.util.function.Supplier<javafx.scene.Node> content) {
+    Tab tab = new Tab(title);
     tab.setId(id);
+    if (tab.isSelected()) {
+      tab.setContent(content.get());
+    }
+    tab.selectedProperty().addListener((obs, was, selected) -> {
+      if (selected && tab.getContent() == null) {
+        tab.setContent(content.get());
+      }
+    });
     return tab;
   }
 

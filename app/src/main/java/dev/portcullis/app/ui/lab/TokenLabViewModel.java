@@ -33,7 +33,8 @@ public final class TokenLabViewModel {
   private final BackgroundTasks tasks;
   private final SessionModel sessions;
   private final LogModel log;
-  private final TokenLab lab;
+  private final Clock clock;
+  private TokenLab lab;
   private Consumer<String> sendWith = token -> { };
 
   // Properties
@@ -50,7 +51,7 @@ public final class TokenLabViewModel {
     this.tasks = tasks;
     this.sessions = sessions;
     this.log = log;
-    this.lab = TokenLab.create(clock);
+    this.clock = clock;
     token.addListener((obs, old, now) -> decode());
     sessions.sessionProperty().addListener((obs, old, now) -> issuers.setAll(now == null ? List.of() : localIssuers(now)));
   }
@@ -73,7 +74,7 @@ public final class TokenLabViewModel {
 
   /** Decodes the pasted token (pure and fast, so on the FX thread); the claims editor gets its claims. */
   public void decode() {
-    TokenInspection result = lab.inspect(token.get());
+    TokenInspection result = lab().inspect(token.get());
     inspection.set(result);
     if (!result.claimsJson().isEmpty()) {
       claims.set(result.claimsJson());
@@ -98,9 +99,9 @@ public final class TokenLabViewModel {
     }
     busy.set(true);
     tasks.run(() -> switch (keySource.get()) {
-      case JWKS_URL -> lab.verifyWithJwksUrl(raw, source);
-      case ISSUER -> lab.verifyWithIssuer(raw, source);
-      case PASTED_KEY -> lab.verifyWithKey(raw, source);
+      case JWKS_URL -> lab().verifyWithJwksUrl(raw, source);
+      case ISSUER -> lab().verifyWithIssuer(raw, source);
+      case PASTED_KEY -> lab().verifyWithKey(raw, source);
     }, result -> {
       busy.set(false);
       inspection.set(result);
@@ -136,7 +137,7 @@ public final class TokenLabViewModel {
   public void tamper() {
     try {
       String edited = claims.get();
-      token.set(lab.tamper(token.get(), edited));
+      token.set(lab().tamper(token.get(), edited));
       claims.set(inspection.get().claimsJson().isEmpty() ? edited : inspection.get().claimsJson());
       log.status("Tampered: the claims changed, the signature did not. Verify it to see the check fail.");
     } catch (IllegalArgumentException e) {
@@ -151,6 +152,14 @@ public final class TokenLabViewModel {
       return;
     }
     sendWith.accept(token.get().strip());
+  }
+
+  /** Created on first use: its HTTP client is not needed to open the window. */
+  private synchronized TokenLab lab() {
+    if (lab == null) {
+      lab = TokenLab.create(clock);
+    }
+    return lab;
   }
 
   private static List<String> localIssuers(Session session) {
