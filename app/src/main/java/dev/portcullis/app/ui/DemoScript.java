@@ -108,6 +108,15 @@ final class DemoScript {
       case "tab" -> view.showTab(arg);
       case "theme" -> model.darkProperty().set(arg.equals("dark"));
       case "lab" -> model.lab().tokenProperty().set(lastToken());
+      case "matrix" -> {
+        model.matrix().run();
+        steps.pop();
+        steps.push("matrixdone");
+        return false;
+      }
+      case "matrixdone" -> {
+        return !model.matrix().runningProperty().get();
+      }
       case "labverify" -> model.lab().verify();
       case "sleep" -> {
         return System.nanoTime() - waitingSince > Long.parseLong(arg) * 1_000_000L;

@@ -135,13 +135,36 @@ public final class WorkbenchView {
     });
   }
 
-  /** Restores the dividers from the last run and saves them when moved. */
+  /**
+   * Each tab remembers its own dividers: the request wants room for the trace, the matrix and the
+   * token lab want it for themselves. Restored from the last run, saved when moved.
+   */
   private void rememberDividers() {
-    String[] saved = model.prefs().get("dividers", "0.19,0.55").split(",");
-    double[] positions = java.util.Arrays.stream(saved).mapToDouble(Double::parseDouble).toArray();
-    split.setDividerPositions(positions);
-    split.getDividers().forEach(d -> d.positionProperty().addListener((obs, old, now) -> model.prefs().put("dividers",
-        String.join(",", split.getDividers().stream().map(x -> String.format(java.util.Locale.ROOT, "%.3f", x.getPosition())).toList()))));
+    boolean[] applying = {false};
+    Runnable apply = () -> {
+      applying[0] = true;
+      split.setDividerPositions(positions(currentTab()));
+      applying[0] = false;
+    };
+    apply.run();
+    tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> apply.run());
+    split.getDividers().forEach(d -> d.positionProperty().addListener((obs, old, now) -> {
+      if (!applying[0]) {
+        model.prefs().put("dividers." + currentTab(), String.join(",", split.getDividers().stream()
+            .map(x -> String.format(java.util.Locale.ROOT, "%.3f", x.getPosition())).toList()));
+      }
+    }));
+  }
+
+  private String currentTab() {
+    Tab tab = tabs.getSelectionModel().getSelectedItem();
+    return tab == null ? "tabRequest" : tab.getId();
+  }
+
+  private double[] positions(String tab) {
+    String fallback = "tabRequest".equals(tab) ? "0.19,0.55" : "0.16,0.72";
+    String[] saved = model.prefs().get("dividers." + tab, fallback).split(",");
+    return java.util.Arrays.stream(saved).mapToDouble(Double::parseDouble).toArray();
   }
 
   private static void applyTheme(boolean dark) {

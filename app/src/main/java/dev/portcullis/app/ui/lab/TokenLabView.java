@@ -45,7 +45,7 @@ public final class TokenLabView {
   public TokenLabView(TokenLabViewModel model) {
     this.model = model;
     root.getItems().setAll(left(), right());
-    root.setDividerPositions(0.58);
+    root.setDividerPositions(0.64);
     root.setId("tokenLab");
     bind();
   }
@@ -79,15 +79,20 @@ public final class TokenLabView {
     ProgressIndicator busy = new ProgressIndicator();
     busy.setPrefSize(20, 20);
     busy.visibleProperty().bind(model.busyProperty());
+    keySource.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    verify.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     HBox verifyRow = new HBox(6, keySource, key, verify, busy);
     verifyRow.setAlignment(Pos.CENTER_LEFT);
     claims.setId("labClaims");
-    claims.getColumns().setAll(column("Claim", 110, Claim::name), column("Value", 200, Claim::value),
+    claims.getColumns().setAll(column("Claim", 120, Claim::name), column("Value", 150, Claim::value),
         column("Meaning", 260, c -> c.time().isEmpty() ? c.meaning() : c.meaning() + " — " + c.time()));
     claims.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    claims.getColumns().get(0).setMinWidth(100);
+    claims.getColumns().get(1).setMinWidth(110);
     claims.setPlaceholder(new Label("Paste a token above to see its claims explained."));
     VBox.setVgrow(claims, Priority.ALWAYS);
-    header.setPrefHeight(110);
+    header.setPrefHeight(96);
+    header.setMinHeight(96);
     VBox box = new VBox(8, heading("Token"), token, summary, fix, heading("Verify the signature"), verifyRow,
         heading("Header"), header, heading("Claims"), claims);
     box.setPadding(new Insets(10));
@@ -106,6 +111,10 @@ public final class TokenLabView {
     Button tamper = button("Tamper", "labTamper", "mdi2a-alert-octagon-outline", model::tamper);
     Button send = button("Send with this token", "labSend", "mdi2s-send", model::sendWithToken);
     send.getStyleClass().add("accent");
+    for (Button b : new Button[] {mint, tamper, send}) {
+      b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    }
+    issuer.setMinWidth(130);
     HBox actions = new HBox(6, issuer, mint, tamper);
     actions.setAlignment(Pos.CENTER_LEFT);
     Label hint = new Label("Edit the claims, then Re-sign with a local issuer's published key, or Tamper to keep the old "
@@ -137,7 +146,7 @@ public final class TokenLabView {
     fix.setText(inspection == null ? "" : inspection.fix());
     claims.getItems().setAll(inspection == null ? java.util.List.of() : inspection.claims());
     header.getChildren().setAll(inspection == null || inspection.headerJson().isEmpty() ? new Label("—")
-        : CodeBlock.readOnly(inspection.headerJson(), true, 110));
+        : CodeBlock.readOnly(inspection.headerJson(), true, 96));
   }
 
   private static Button button(String text, String id, String icon, Runnable action) {

@@ -73,6 +73,19 @@ public final class MatrixView {
     sort.setId("matrixSort");
     sort.getItems().setAll(Sort.values());
     sort.valueProperty().bindBidirectional(model.sortProperty());
+    sort.setConverter(new javafx.util.StringConverter<>() {
+      public String toString(Sort s) {
+        return s == Sort.SEVERITY ? "Most severe first" : "By route";
+      }
+
+      public Sort fromString(String s) {
+        return null;
+      }
+    });
+    for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {run, cancel, unexpected, sort}) {
+      c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    }
+    filter.setMinWidth(120);
     HBox bar = new HBox(8, run, cancel, progress, filter, unexpected, sort);
     bar.setAlignment(Pos.CENTER_LEFT);
     Label summary = new Label();
@@ -95,6 +108,7 @@ public final class MatrixView {
     route.setPrefWidth(230);
     route.setSortable(false);
     route.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().route()));
+    route.setStyle("-fx-alignment: CENTER-LEFT;");
     table.getColumns().setAll(route);
     for (String caller : model.callers()) {
       TableColumn<Row, MatrixCell> column = new TableColumn<>(caller);
@@ -106,9 +120,8 @@ public final class MatrixView {
     }
   }
 
-  private HBox legend() {
-    HBox legend = new HBox(12);
-    legend.setAlignment(Pos.CENTER_LEFT);
+  private javafx.scene.layout.FlowPane legend() {
+    javafx.scene.layout.FlowPane legend = new javafx.scene.layout.FlowPane(12, 4);
     for (String[] item : new String[][] {{"match", "as expected"}, {"unexpected_allow", "unexpected allow"},
         {"unexpected_deny", "unexpected deny"}, {"mismatch", "mismatch"}, {"error", "no answer"}}) {
       Label swatch = new Label("   ");

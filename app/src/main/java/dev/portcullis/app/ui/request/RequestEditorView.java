@@ -87,7 +87,7 @@ public final class RequestEditorView {
     caller.setId("callerPicker");
     caller.setPrefWidth(150);
     environment.setId("environmentPicker");
-    environment.setPrefWidth(130);
+    environment.setPrefWidth(150);
     javafx.scene.layout.FlowPane who = new javafx.scene.layout.FlowPane(12, 6, labelled("Caller", caller), labelled("API", gateway),
         labelled("Target", environment));
     TabPane tabs = new TabPane(tab("Query", query, "name=value, one per line"), tab("Headers", headers, "Name: value, one per line"),

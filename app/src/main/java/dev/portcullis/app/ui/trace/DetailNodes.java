@@ -56,11 +56,11 @@ final class DetailNodes {
     grid.setVgap(3);
     // fixed shares, so long values and notes wrap instead of pushing the timeline wider than its pane
     ColumnConstraints key = new ColumnConstraints();
-    key.setPercentWidth(24);
+    key.setPercentWidth(25);
     ColumnConstraints value = new ColumnConstraints();
-    value.setPercentWidth(38);
+    value.setPercentWidth(35);
     ColumnConstraints note = new ColumnConstraints();
-    note.setPercentWidth(38);
+    note.setPercentWidth(40);
     grid.getColumnConstraints().setAll(key, value, note);
     int r = 0;
     for (Detail.Row row : rows) {

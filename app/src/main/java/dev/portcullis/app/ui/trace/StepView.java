@@ -23,8 +23,12 @@ final class StepView {
   private final DetailNodes details;
   private final ExchangeNodes exchanges;
 
-  StepView(TraceViewModel model) {
+  private final javafx.beans.value.ObservableDoubleValue width;
+
+  /** {@code width} is the timeline's visible width: headers are laid out within it, summaries ellipsised. */
+  StepView(TraceViewModel model, javafx.beans.value.ObservableDoubleValue width) {
     this.model = model;
+    this.width = width;
     this.details = new DetailNodes(model);
     this.exchanges = new ExchangeNodes(model, details);
   }
@@ -34,8 +38,9 @@ final class StepView {
     pane.setId("step-" + step.kind().name().toLowerCase(Locale.ROOT));
     pane.getStyleClass().addAll("step", "step-" + step.outcome().name().toLowerCase(Locale.ROOT));
     HBox header = header(step);
-    // a TitledPane lets its graphic grow past its own width; keep the header inside, the summary ellipsised
-    header.prefWidthProperty().bind(pane.widthProperty().subtract(40));
+    // a TitledPane sizes itself to its graphic; tie the header to the visible width instead, so it never overflows
+    header.prefWidthProperty().bind(Bindings.max(120, Bindings.subtract(width, 48)));
+    header.maxWidthProperty().bind(header.prefWidthProperty());
     header.setMinWidth(0);
     pane.setGraphic(header);
     pane.setText(null);

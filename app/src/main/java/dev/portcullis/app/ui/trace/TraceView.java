@@ -43,7 +43,8 @@ public final class TraceView {
 
   public TraceView(TraceViewModel model) {
     this.model = model;
-    this.steps = new StepView(model);
+    this.steps = new StepView(model, javafx.beans.binding.Bindings.createDoubleBinding(
+        () -> scroll.getViewportBounds().getWidth(), scroll.viewportBoundsProperty()));
     build();
     bind();
   }
@@ -77,6 +78,8 @@ public final class TraceView {
     timeline.setId("traceTimeline");
     timeline.setPadding(new Insets(0, 10, 10, 10));
     scroll.setFitToWidth(true);
+    scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER); // headers and tables wrap to the width instead
+    timeline.setMinWidth(0);
     scroll.getStyleClass().add("edge-to-edge");
     VBox top = new VBox(8, bar, verdict);
     top.setPadding(new Insets(10, 10, 8, 10));
