@@ -65,7 +65,8 @@ public final class WorkbenchView {
     tabs.getTabs().setAll(tab("tabRequest", "Request", () -> request.root()),
         tab("tabLab", "Token lab", () -> new TokenLabView(model.lab()).root()),
         tab("tabConsole", "Gateway console", () -> new ConsoleView(model.console()).root()),
-        tab("tabMatrix", "Matrix", () -> new dev.portcullis.app.ui.matrix.MatrixView(model.matrix()).root()));
+        tab("tabMatrix", "Matrix", () -> new dev.portcullis.app.ui.matrix.MatrixView(model.matrix()).root()),
+        tab("tabCaller", "Caller", () -> new dev.portcullis.app.ui.callers.CallerEditorView(model.callers()).root()));
     split.setId("mainSplit");
     split.getItems().setAll(tree, tabs, new TraceView(model.trace()).root());
     SplitPane.setResizableWithParent(tree, false);
@@ -109,8 +110,11 @@ public final class WorkbenchView {
     tree.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
       if (item != null) {
         model.select(item.getValue());
-        if (item.getValue().ref() != null && item.getValue().ref().startsWith("request:")) {
+        String ref = item.getValue().ref() == null ? "" : item.getValue().ref();
+        if (ref.startsWith("request:")) {
           showTab("tabRequest");
+        } else if (ref.startsWith("caller:")) {
+          showTab("tabCaller");
         }
       }
     });

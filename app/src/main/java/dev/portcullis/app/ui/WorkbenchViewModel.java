@@ -1,5 +1,6 @@
 package dev.portcullis.app.ui;
 
+import dev.portcullis.app.ui.callers.CallerEditorViewModel;
 import dev.portcullis.app.ui.console.ConsoleViewModel;
 import dev.portcullis.app.ui.lab.TokenLabViewModel;
 import dev.portcullis.app.ui.matrix.MatrixViewModel;
@@ -45,6 +46,7 @@ public final class WorkbenchViewModel {
   private final ConsoleViewModel console;
   private final TokenLabViewModel lab;
   private final MatrixViewModel matrix;
+  private final CallerEditorViewModel callers;
 
   // Properties
   private final StringProperty title = new SimpleStringProperty("Portcullis");
@@ -69,6 +71,7 @@ public final class WorkbenchViewModel {
     this.console = new ConsoleViewModel(tasks, sessions, log);
     this.lab = new TokenLabViewModel(tasks, sessions, log, Clock.systemUTC());
     this.matrix = new MatrixViewModel(tasks, sessions, log, trace.traceProperty()::set);
+    this.callers = new CallerEditorViewModel(tasks, sessions, questions, log, this::replaceCaller);
     lab.onSendWith(token -> request.sendWithBearer(token, workspace.get() == null ? null : workspace.get().callers().stream()
         .filter(c -> c instanceof Caller.Anonymous).map(Caller::name).findFirst().orElse(null)));
     this.dark = new SimpleBooleanProperty(Boolean.parseBoolean(prefs.get("dark", "false")));
@@ -96,6 +99,7 @@ public final class WorkbenchViewModel {
   public ConsoleViewModel console() { return console; }
   public TokenLabViewModel lab() { return lab; }
   public MatrixViewModel matrix() { return matrix; }
+  public CallerEditorViewModel callers() { return callers; }
   public UiPrefs prefs() { return prefs; }
 
   public Session session() {
@@ -165,7 +169,10 @@ public final class WorkbenchViewModel {
     if (row.ref().startsWith("request:")) {
       ws.request(name).ifPresent(request::load);
     } else if (row.ref().startsWith("caller:")) {
-      ws.caller(name).ifPresent(selectedCaller::set);
+      ws.caller(name).ifPresent(c -> {
+        selectedCaller.set(c);
+        callers.edit(c);
+      });
     }
   }
 
@@ -176,6 +183,18 @@ public final class WorkbenchViewModel {
       request.load(r);
       return true;
     }).orElse(false);
+  }
+
+  /** The workspace with {@code edited} in place of the caller of the same name; the session restarts on it. */
+  private void replaceCaller(Caller edited) {
+    Workspace ws = workspace.get();
+    List<Caller> list = ws.callers().stream().map(c -> c.name().equals(edited.name()) ? edited : c).toList();
+    Workspace changed = new Workspace(ws.schemaVersion(), ws.name(), ws.description(), ws.variables(), ws.defaultCaller(), ws.gateways(),
+        list, ws.folders(), ws.requests(), ws.environments(), ws.emulator());
+    workspace.set(changed);
+    tree.set(WorkspaceTree.rows(changed));
+    request.useWorkspace(changed);
+    sessions.start(changed, request.environmentProperty().get(), () -> { });
   }
 
   /** On exit: the local gateway stops with the window. */

@@ -90,6 +90,7 @@ public final class ConsoleView {
         .then("Running on 127.0.0.1").otherwise("Stopped"));
     model.apis().addListener((javafx.collections.ListChangeListener<Endpoint>) c -> refreshEndpoints());
     model.identityProviders().addListener((javafx.collections.ListChangeListener<Endpoint>) c -> refreshEndpoints());
+    refreshEndpoints();
     rulings.setItems(model.rulings());
     rulings.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> model.selectedProperty().set(row));
     model.selectedProperty().addListener((obs, old, row) -> checks.getItems().setAll(row == null ? java.util.List.of() : row.checks()));

@@ -138,6 +138,9 @@ public final class TokenLabView {
       }
     });
     editor.textProperty().addListener((obs, old, now) -> model.claimsProperty().set(now));
+    // built on first show: show what the model already holds
+    editor.replaceText(model.claimsProperty().get());
+    show(model.inspectionProperty().get());
   }
 
   private void show(TokenInspection inspection) {

@@ -99,6 +99,7 @@ public final class MatrixView {
     table.getSelectionModel().setCellSelectionEnabled(true);
     VBox.setVgrow(table, Priority.ALWAYS);
     model.callers().addListener((ListChangeListener<String>) c -> columns());
+    columns(); // built on first show: a matrix may already be there
     root.getChildren().setAll(bar, summary, table, legend());
   }
 
