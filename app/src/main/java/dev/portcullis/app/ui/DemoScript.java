@@ -103,7 +103,12 @@ final class DemoScript {
       case "sent" -> {
         return model.trace().traceProperty().get() != before;
       }
-      case "expand" -> view.root().lookupAll("#step-" + arg).forEach(n -> ((TitledPane) n).setExpanded(true));
+      case "expand" -> {
+        // the step may not be on screen yet; ask again until it is, and open it
+        var found = view.root().lookupAll("#step-" + arg);
+        found.forEach(n -> ((TitledPane) n).setExpanded(true));
+        return !found.isEmpty();
+      }
       case "collapse" -> view.root().lookupAll("#step-" + arg).forEach(n -> ((TitledPane) n).setExpanded(false));
       case "tab" -> view.showTab(arg);
       case "theme" -> model.darkProperty().set(arg.equals("dark"));

@@ -61,9 +61,10 @@ public final class ConsoleView {
     endpoints.setId("endpoints");
     endpoints.getColumns().setAll(column("Name", 160, Endpoint::name), column("URL", 360, Endpoint::url));
     endpoints.setPrefHeight(170);
+    endpoints.setMinHeight(150);
     endpoints.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     rulings.setId("rulings");
-    rulings.getColumns().setAll(column("Time", 100, r -> r.at() == null ? "" : TIME.format(r.at())), column("API", 80, RulingRow::gateway),
+    rulings.getColumns().setAll(column("Time", 112, r -> r.at() == null ? "" : TIME.format(r.at())), column("API", 80, RulingRow::gateway),
         column("Method", 70, RulingRow::method), column("Path", 220, RulingRow::path), column("Status", 60, r -> String.valueOf(r.status())),
         column("Decided by", 160, RulingRow::decidedBy));
     rulings.setPlaceholder(EmptyState.of("mdi2r-radar", "No requests yet",

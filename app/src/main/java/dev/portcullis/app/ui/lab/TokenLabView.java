@@ -115,15 +115,15 @@ public final class TokenLabView {
       b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     }
     issuer.setMinWidth(130);
-    HBox actions = new HBox(6, issuer, mint, tamper);
-    actions.setAlignment(Pos.CENTER_LEFT);
+    javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(6, 6, issuer, mint, tamper, send);
     Label hint = new Label("Edit the claims, then Re-sign with a local issuer's published key, or Tamper to keep the old "
         + "signature (verification must then fail). Send puts the token on the current request as its bearer.");
     hint.setWrapText(true);
     hint.getStyleClass().add("text-muted");
     hint.setMinHeight(Label.USE_PREF_SIZE);
-    VBox box = new VBox(8, heading("Edit claims"), scroll, actions, send, hint);
+    VBox box = new VBox(8, heading("Edit claims"), scroll, actions, hint);
     box.setPadding(new Insets(10));
+    box.setMinWidth(220); // the actions wrap rather than squeeze the decoded claims beside them
     return box;
   }
 

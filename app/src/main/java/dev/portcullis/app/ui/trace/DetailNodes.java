@@ -53,7 +53,7 @@ final class DetailNodes {
     grid.getStyleClass().add("detail-table");
     grid.setMinWidth(0);
     grid.setHgap(12);
-    grid.setVgap(3);
+    grid.setVgap(6);
     // fixed shares, so long values and notes wrap instead of pushing the timeline wider than its pane
     ColumnConstraints key = new ColumnConstraints();
     key.setPercentWidth(25);
