@@ -30,6 +30,7 @@ import javafx.scene.layout.VBox;
 /** The main window: tree | work tabs | trace, a log pane and a status bar; dividers and theme remembered. */
 public final class WorkbenchView {
   private static final javafx.scene.input.KeyCombination SEND = javafx.scene.input.KeyCombination.keyCombination("Shortcut+Enter");
+  private static final javafx.scene.input.KeyCombination FOCUS_URL = javafx.scene.input.KeyCombination.keyCombination("Shortcut+L");
 
   private final WorkbenchViewModel model;
   private final BorderPane root = new BorderPane();
@@ -128,6 +129,10 @@ public final class WorkbenchView {
           if (SEND.match(e)) {
             e.consume();
             model.request().send();
+          } else if (FOCUS_URL.match(e)) {
+            e.consume();
+            showTab("tabRequest");
+            request.focusUrl();
           }
         });
         scene.windowProperty().addListener((o, w, window) -> {

@@ -82,6 +82,18 @@ class WorkbenchWindowTest {
   }
 
   @Test
+  void ctrlLFocusesThePathFromAnyTab(FxRobot robot) {
+    app.awaitReady(robot);
+    robot.clickOn("me as bob");
+    robot.clickOn("Token lab");
+    robot.clickOn("#labToken");
+
+    robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
+
+    WorkbenchRobot.await(() -> robot.lookup("#url").query().isFocused());
+  }
+
+  @Test
   void revealShowsTheTokenTheTraceMasks(FxRobot robot) {
     app.awaitReady(robot);
     robot.clickOn("me as bob");
