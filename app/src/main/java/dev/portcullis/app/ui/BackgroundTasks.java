@@ -13,6 +13,9 @@ import javafx.application.Platform;
 public interface BackgroundTasks {
   <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure);
 
+  /** Runs {@code update} on the FX thread: how engine callbacks (rulings, log lines) reach properties. */
+  void onUi(Runnable update);
+
   static BackgroundTasks create() {
     ExecutorService pool = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "portcullis-worker");
@@ -31,6 +34,15 @@ public interface BackgroundTasks {
           }
         });
       }
+
+      @Override
+      public void onUi(Runnable update) {
+        if (Platform.isFxApplicationThread()) {
+          update.run();
+        } else {
+          Platform.runLater(update);
+        }
+      }
     };
   }
 
@@ -44,6 +56,11 @@ public interface BackgroundTasks {
         } catch (Exception | Error e) {
           onFailure.accept(e);
         }
+      }
+
+      @Override
+      public void onUi(Runnable update) {
+        update.run();
       }
     };
   }

@@ -2,13 +2,28 @@ package dev.portcullis.app.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portcullis.engine.model.SavedRequest;
+import dev.portcullis.engine.trace.Step;
+import dev.portcullis.engine.trace.Trace;
+import dev.portcullis.engine.trace.Verdict;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class WorkbenchViewModelTest {
-  @Test
-  void openingTheDemoShowsItsApisCallersAndRequests() {
-    WorkbenchViewModel model = new WorkbenchViewModel(BackgroundTasks.direct());
+  private final WorkbenchViewModel model = new WorkbenchViewModel(BackgroundTasks.direct());
 
+  @AfterEach
+  void close() {
+    model.close();
+  }
+
+  @Test
+  void openingTheDemoShowsItsApisCallersAndRequestsAndStartsTheLocalGateway() {
     model.openDemo();
 
     assertThat(model.titleProperty().get()).isEqualTo("Portcullis — payments-demo");
@@ -20,6 +35,131 @@ class WorkbenchViewModelTest {
       assertThat(r.label()).isEqualTo("GET /me");
       assertThat(r.detail()).isEqualTo("Cognito authoriser mobile-users");
     });
-    assertThat(model.statusProperty().get()).contains("3 APIs").contains("saved requests");
+    var callerGroups = model.treeProperty().get().get(1).children();
+    assertThat(callerGroups).extracting(WorkbenchViewModel.TreeRow::label).contains("Cognito users", "Partners (API key)", "AWS IAM roles");
+    assertThat(model.session()).isNotNull();
+    assertThat(model.session().world()).isPresent();
+    assertThat(model.statusProperty().get()).contains("Local gateway ready");
+  }
+
+  @Test
+  void selectingASavedRequestFillsTheEditorWithItsInheritedCaller() {
+    model.openDemo();
+    WorkbenchViewModel.TreeRow row = find(model.treeProperty().get(), "me as bob");
+
+    model.select(row);
+
+    var editor = model.request();
+    assertThat(editor.nameProperty().get()).isEqualTo("me as bob");
+    assertThat(editor.methodProperty().get()).isEqualTo("GET");
+    assertThat(editor.gatewayProperty().get()).isEqualTo("payments");
+    assertThat(editor.pathProperty().get()).isEqualTo("/me");
+    assertThat(editor.callerProperty().get()).isEqualTo("bob"); // from the mobile folder
+    assertThat(editor.expectStatusProperty().get()).isEqualTo("200");
+    assertThat(editor.canSendProperty().get()).isTrue();
+  }
+
+  @Test
+  void everySavedRequestMeetsItsExpectationWhenSentFromTheEditor() {
+    model.openDemo();
+    List<String> misses = new ArrayList<>();
+    for (SavedRequest request : model.workspaceProperty().get().requests()) {
+      model.selectRequest(request.name());
+      model.request().send();
+      Trace trace = model.trace().traceProperty().get();
+      assertThat(trace.request().name()).isEqualTo(request.name());
+      if (trace.verdict().result() != Verdict.Result.MATCHED) {
+        misses.add(request.name() + ": " + trace.verdict().sentence());
+      }
+    }
+    assertThat(misses).isEmpty();
+  }
+
+  @Test
+  void sendingAsEachCallerEndsInAVerdictSentence() {
+    model.openDemo();
+    model.selectRequest("me as bob");
+    for (String caller : model.request().callers()) {
+      model.request().callerProperty().set(caller);
+      model.request().send();
+      Trace trace = model.trace().traceProperty().get();
+      assertThat(trace.request().caller()).isEqualTo(caller);
+      assertThat(trace.step(Step.Kind.VERDICT)).isPresent();
+      assertThat(model.statusProperty().get()).isEqualTo(trace.verdict().sentence());
+    }
+  }
+
+  @Test
+  void theEditedPathIsWhatIsSent() {
+    model.openDemo();
+    model.selectRequest("me as bob");
+    model.request().pathProperty().set("/not-a-route");
+
+    model.request().send();
+
+    Trace trace = model.trace().traceProperty().get();
+    assertThat(trace.request().url()).endsWith("/prod/not-a-route");
+    assertThat(trace.verdict().result()).isEqualTo(Verdict.Result.MISMATCHED);
+    assertThat(trace.verdict().sentence()).contains("403");
+  }
+
+  @Test
+  void aMalformedWorkspaceFileIsASentenceAndTheOpenWorkspaceStays(@TempDir Path dir) throws Exception {
+    model.openDemo();
+    Path broken = Files.writeString(dir.resolve("broken.json"), "{ \"schemaVersion\": 1, \"name\": ");
+
+    model.open(broken);
+
+    assertThat(model.statusProperty().get()).startsWith("Could not open broken.json: ").doesNotContain("Exception");
+    assertThat(model.workspaceProperty().get().name()).isEqualTo("payments-demo");
+    assertThat(model.log().lines()).anyMatch(l -> l.contains("broken.json"));
+  }
+
+  @Test
+  void aRequestToADeadHostSaysSoInTheTraceAndTheStatusBar() {
+    model.openWorkspace(DemoWorkspaces.deadHosts());
+    model.request().environmentProperty().set("aws-dev"); // real base URLs, which point nowhere here
+    model.selectRequest("health (no auth)");
+
+    model.request().send();
+
+    Trace trace = model.trace().traceProperty().get();
+    assertThat(trace.step(Step.Kind.SEND)).get().satisfies(s -> assertThat(s.outcome()).isEqualTo(dev.portcullis.engine.trace.Outcome.FAIL));
+    assertThat(trace.verdict().result()).isEqualTo(Verdict.Result.INCOMPLETE);
+    assertThat(model.statusProperty().get()).startsWith("No answer to judge");
+  }
+
+  @Test
+  void savingRemembersTheFileAmongRecentWorkspaces(@TempDir Path dir) {
+    model.openDemo();
+    Path file = dir.resolve("mine.json");
+
+    assertThat(model.save(null)).isFalse(); // the demo has no file yet: the view asks where
+    model.save(file);
+
+    assertThat(file).exists();
+    assertThat(model.recent()).containsExactly(file.toString());
+    assertThat(model.prefs().get("recent", "")).isEqualTo(file.toString());
+  }
+
+  @Test
+  void theThemeChoiceIsRemembered() {
+    UiPrefs prefs = UiPrefs.memory();
+    new WorkbenchViewModel(BackgroundTasks.direct(), prefs, SessionModel.Starter.of(true)).darkProperty().set(true);
+
+    assertThat(new WorkbenchViewModel(BackgroundTasks.direct(), prefs, SessionModel.Starter.of(true)).darkProperty().get()).isTrue();
+  }
+
+  static WorkbenchViewModel.TreeRow find(List<WorkbenchViewModel.TreeRow> rows, String label) {
+    for (WorkbenchViewModel.TreeRow row : rows) {
+      if (row.label().equals(label)) {
+        return row;
+      }
+      WorkbenchViewModel.TreeRow found = find(row.children(), label);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
   }
 }

@@ -2,8 +2,13 @@ package dev.portcullis.app.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portcullis.engine.trace.Trace;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -11,26 +16,107 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
+import org.testfx.framework.junit5.Stop;
 
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class WorkbenchWindowTest {
+  private final WorkbenchRobot app = new WorkbenchRobot();
+
   @Start
   void start(Stage stage) {
-    new WorkbenchApp().start(stage);
+    app.start(stage);
+  }
+
+  @Stop
+  void stop() {
+    app.model().close();
   }
 
   @Test
-  void opensOnTheDemoWithItsApisInTheTree(FxRobot robot) throws Exception {
-    WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
-        () -> robot.lookup("#workspaceTree").queryAs(TreeView.class).getRoot() != null);
+  void opensOnTheDemoWithItsApisInTheTree(FxRobot robot) {
+    app.awaitReady(robot);
 
     TreeView<?> tree = robot.lookup("#workspaceTree").queryAs(TreeView.class);
     assertThat(tree.getRoot().getChildren()).hasSize(3);
     assertThat(robot.lookup("payments").tryQuery()).isPresent();
-    assertThat(robot.lookup("#statusBar").queryAs(Label.class).getText()).contains("3 APIs");
-    assertThat(robot.window(0).getScene().getWindow()).isInstanceOf(Stage.class);
     assertThat(((Stage) robot.window(0)).getTitle()).isEqualTo("Portcullis — payments-demo");
+    assertThat(robot.lookup("No trace yet").tryQuery()).isPresent(); // the trace's empty state says what to do
+  }
+
+  @Test
+  void ctrlEnterSendsTheSelectedRequestAndTheTimelineShowsTheVerdictAndTheToken(FxRobot robot) {
+    app.awaitReady(robot);
+    robot.clickOn("me as bob");
+    WorkbenchRobot.await(() -> !robot.lookup("#send").queryAs(Button.class).isDisabled());
+
+    robot.clickOn("#url").press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+
+    WorkbenchRobot.await(() -> robot.lookup("#verdictSentence").queryAs(Label.class).getText().contains("as expected"));
+    assertThat(robot.lookup("#traceTimeline .step").queryAll()).hasSize(7);
+    robot.clickOn("Inspect");
+    WorkbenchRobot.await(() -> robot.lookup("#tokenExpiry").tryQuery().isPresent());
+    assertThat(robot.lookup("#tokenExpiry").queryAs(Label.class).getText()).startsWith("expires in");
+    assertThat(robot.lookup("cognito:groups").tryQuery()).isPresent();
+    assertThat(robot.lookup("#step-inspect").queryAs(TitledPane.class).isExpanded()).isTrue();
+  }
+
+  @Test
+  void sendsAsEachCallerFromThePickerAndShowsEachVerdict(FxRobot robot) {
+    app.awaitReady(robot);
+    robot.clickOn("me as bob");
+    ComboBox<?> picker = robot.lookup("#callerPicker").queryAs(ComboBox.class);
+    for (int i = 0; i < picker.getItems().size(); i++) {
+      int index = i;
+      String caller = String.valueOf(picker.getItems().get(i));
+      Trace before = app.model().trace().traceProperty().get();
+      robot.interact(() -> picker.getSelectionModel().select(index));
+      WorkbenchRobot.await(() -> !robot.lookup("#send").queryAs(Button.class).isDisabled());
+
+      robot.clickOn("#send");
+
+      WorkbenchRobot.await(() -> app.model().trace().traceProperty().get() != before);
+      assertThat(robot.lookup("#traceRequest").queryAs(Label.class).getText()).endsWith(" as " + caller);
+      assertThat(robot.lookup("#verdictSentence").queryAs(Label.class).getText()).startsWith("Expected 200");
+    }
+  }
+
+  @Test
+  void ctrlLFocusesThePathFromAnyTab(FxRobot robot) {
+    app.awaitReady(robot);
+    robot.clickOn("me as bob");
+    robot.clickOn("Token lab");
+    robot.clickOn("#labToken");
+
+    robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
+
+    WorkbenchRobot.await(() -> robot.lookup("#url").query().isFocused());
+  }
+
+  @Test
+  void revealShowsTheTokenTheTraceMasks(FxRobot robot) {
+    app.awaitReady(robot);
+    robot.clickOn("me as bob");
+    WorkbenchRobot.await(() -> !robot.lookup("#send").queryAs(Button.class).isDisabled());
+    robot.clickOn("#send");
+    WorkbenchRobot.await(() -> app.model().trace().traceProperty().get() != null);
+    openStep(robot, "send");
+    WorkbenchRobot.await(() -> robot.lookup("#responseStatus").tryQuery().isPresent());
+    assertThat(robot.lookup(".code-area-block").queryAllAs(javafx.scene.Node.class)).noneMatch(n -> text(n).contains("Authorization: eyJ")
+        && !text(n).contains("****"));
+
+    robot.clickOn("#revealSecrets");
+    openStep(robot, "send");
+
+    WorkbenchRobot.await(() -> robot.lookup(".code-area-block").queryAllAs(javafx.scene.Node.class).stream()
+        .anyMatch(n -> text(n).matches("(?s).*Authorization: (Bearer )?eyJ[^*\\n]+\\..*")));
+  }
+
+  private static void openStep(FxRobot robot, String kind) {
+    robot.interact(() -> robot.lookup("#step-" + kind).queryAs(TitledPane.class).setExpanded(true));
+  }
+
+  private static String text(javafx.scene.Node node) {
+    return ((org.fxmisc.richtext.CodeArea) node).getText();
   }
 }

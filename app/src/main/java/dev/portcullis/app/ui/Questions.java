@@ -1,0 +1,93 @@
+package dev.portcullis.app.ui;
+
+import dev.portcullis.engine.identity.ChallengeHandler;
+import dev.portcullis.engine.store.SecretResolver;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * Questions the engine asks a person mid-run (an MFA code, a new password, a prompted secret). The
+ * engine calls on a worker thread and blocks; the question is published on the FX thread as
+ * {@link #pendingProperty()}, the view shows a dialog and calls {@link #reply}, which unblocks the
+ * worker. Only one question is open at a time, since runs that need one are sequential.
+ */
+public final class Questions implements ChallengeHandler, SecretResolver.Prompter {
+  /** What the dialog shows; {@code secret} hides what is typed. */
+  public record Question(String kind, String title, String prompt, boolean secret) {}
+
+  /** A person gets five minutes to find their phone; after that the login gives up as cancelled. */
+  private static final long PATIENCE_MINUTES = 5;
+
+  private final BackgroundTasks tasks;
+  private final ObjectProperty<Question> pending = new SimpleObjectProperty<>();
+  private CompletableFuture<Optional<String>> answer;
+
+  public Questions(BackgroundTasks tasks) {
+    this.tasks = tasks;
+  }
+
+  // Properties
+
+  public ReadOnlyObjectProperty<Question> pendingProperty() {
+    return pending;
+  }
+
+  // Commands
+
+  /** The person's answer to the pending question; empty means cancelled. */
+  public void reply(Optional<String> value) {
+    CompletableFuture<Optional<String>> waiting = answer;
+    answer = null;
+    pending.set(null);
+    if (waiting != null) {
+      waiting.complete(value.filter(v -> !v.isBlank()).map(String::strip));
+    }
+  }
+
+  @Override
+  public Optional<String> answer(Challenge challenge) {
+    return ask(switch (challenge.type()) {
+      case "SOFTWARE_TOKEN_MFA" -> new Question(challenge.type(), "Authenticator code",
+          "Enter the 6-digit code your authenticator app shows for " + challenge.username() + ".", false);
+      case "SMS_MFA" -> new Question(challenge.type(), "SMS code",
+          "Enter the code sent by SMS to " + challenge.username() + hint(challenge) + ".", false);
+      case "NEW_PASSWORD_REQUIRED" -> new Question(challenge.type(), "New password required",
+          challenge.username() + " must choose a new password before signing in.", true);
+      default -> new Question(challenge.type(), "Sign-in challenge",
+          "Cognito asks " + challenge.username() + " for " + challenge.type() + hint(challenge) + ".", false);
+    });
+  }
+
+  @Override
+  public Optional<String> ask(String where, String label) {
+    return ask(new Question("SECRET", "Secret needed", "Enter " + (label == null ? "the secret" : label) + " for " + where
+        + ". It is kept in memory for this session only.", true));
+  }
+
+  private Optional<String> ask(Question question) {
+    CompletableFuture<Optional<String>> waiting = new CompletableFuture<>();
+    tasks.onUi(() -> {
+      answer = waiting;
+      pending.set(question);
+    });
+    try {
+      return waiting.get(PATIENCE_MINUTES, TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    } catch (ExecutionException | TimeoutException e) {
+      tasks.onUi(() -> reply(Optional.empty()));
+      return Optional.empty();
+    }
+  }
+
+  private static String hint(Challenge challenge) {
+    return challenge.hint() == null || challenge.hint().isBlank() ? "" : " (" + challenge.hint() + ")";
+  }
+}

@@ -1,0 +1,135 @@
+package dev.portcullis.app.ui;
+
+import dev.portcullis.engine.model.Workspace;
+import dev.portcullis.engine.run.Session;
+import dev.portcullis.engine.store.SecretResolver;
+import java.io.IOException;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * The running session (the local gateway and identity providers of the open workspace), shared by
+ * the request editor, the console and the token lab. Starting and stopping happen off the FX thread;
+ * the session property changes on it.
+ */
+public final class SessionModel {
+  /** The environment name that means "the embedded local gateway" rather than real AWS. */
+  public static final String LOCAL = "local gateway";
+
+  /**
+   * How a session starts: {@code environment} null for the local world, else real AWS with that
+   * environment's variables. The app starts on configured ports; tests choose free ones.
+   */
+  @FunctionalInterface
+  public interface Starter {
+    Session start(Workspace workspace, String environment, SecretResolver.Prompter prompter, Consumer<String> log)
+        throws IOException;
+
+    /** The usual starter: {@link Session#local} or {@link Session#remote} on the system clock. */
+    static Starter of(boolean freePorts) {
+      return (ws, env, prompter, log) -> env == null
+          ? Session.local(ws, java.time.Clock.systemUTC(), freePorts, prompter, log)
+          : Session.remote(ws, env, java.time.Clock.systemUTC(), prompter);
+    }
+  }
+
+  private final BackgroundTasks tasks;
+  private final Starter starter;
+  private final Questions questions;
+  private final LogModel log;
+  private final ObjectProperty<Session> session = new SimpleObjectProperty<>();
+  private final BooleanProperty busy = new SimpleBooleanProperty();
+  private Workspace workspace;
+
+  public SessionModel(BackgroundTasks tasks, Starter starter, Questions questions, LogModel log) {
+    this.tasks = tasks;
+    this.starter = starter;
+    this.questions = questions;
+    this.log = log;
+  }
+
+  // Properties
+
+  public ReadOnlyObjectProperty<Session> sessionProperty() {
+    return session;
+  }
+
+  public ReadOnlyBooleanProperty busyProperty() {
+    return busy;
+  }
+
+  public Session current() {
+    return session.get();
+  }
+
+  // Commands
+
+  /**
+   * Stops any running session and starts one on {@code workspace}: the local world when
+   * {@code environment} is null or {@link #LOCAL}, else real AWS. {@code then} runs on success.
+   */
+  public void start(Workspace workspace, String environment, Runnable then) {
+    Session old = session.get();
+    String env = LOCAL.equals(environment) ? null : environment;
+    this.workspace = workspace;
+    session.set(null);
+    busy.set(true);
+    log.info(env == null ? "Starting the local gateway and identity providers of " + workspace.name() + "…"
+        : "Sending to real AWS with environment " + env + ".");
+    tasks.run(() -> {
+      if (old != null) {
+        old.close();
+      }
+      return starter.start(workspace, env, questions, line -> tasks.onUi(() -> log.info(line)));
+    }, started -> {
+      busy.set(false);
+      session.set(started);
+      log.info("Local gateway ready: " + started.world().map(w -> w.apiUrls().toString()).orElse("remote target"));
+      then.run();
+    }, e -> {
+      busy.set(false);
+      log.error("The local gateway could not start", e);
+    });
+  }
+
+  /** Starts the local world of the last workspace again (the console's Start). */
+  public void restart() {
+    if (workspace != null && session.get() == null) {
+      start(workspace, LOCAL, () -> { });
+    }
+  }
+
+  /** Stops the running session, if any (the local gateway stops answering). */
+  public void stop() {
+    Session old = session.get();
+    if (old == null) {
+      return;
+    }
+    session.set(null);
+    busy.set(true);
+    tasks.run(() -> {
+      old.close();
+      return old;
+    }, closed -> {
+      busy.set(false);
+      log.info("Local gateway stopped.");
+    }, e -> {
+      busy.set(false);
+      log.error("Stopping the local gateway failed", e);
+    });
+  }
+
+  /** On exit: closes at once on the calling thread, so no port outlives the window. */
+  public void closeNow() {
+    Session old = session.get();
+    session.set(null);
+    if (old != null) {
+      old.close();
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package dev.portcullis.app.ui;
+
+import dev.portcullis.app.ui.WorkbenchViewModel.TreeRow;
+import java.util.Map;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.Tooltip;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** A tree row with an icon per kind: per authorisation type for routes, per caller kind for callers. */
+final class TreeRowCell extends TreeCell<TreeRow> {
+  private static final Map<String, String> ICONS = Map.ofEntries(
+      Map.entry("section", "mdi2f-folder-outline"),
+      Map.entry("folder", "mdi2f-folder-outline"),
+      Map.entry("group", "mdi2a-account-group-outline"),
+      Map.entry("gateway", "mdi2a-api"),
+      Map.entry("NONE", "mdi2l-lock-open-variant-outline"),
+      Map.entry("AWS_IAM", "mdi2a-aws"),
+      Map.entry("COGNITO_USER_POOLS", "mdi2a-account-key-outline"),
+      Map.entry("JWT", "mdi2c-certificate-outline"),
+      Map.entry("CUSTOM", "mdi2l-lambda"),
+      Map.entry("cognito-user", "mdi2a-account-outline"),
+      Map.entry("oidc-client", "mdi2b-bank-outline"),
+      Map.entry("iam", "mdi2s-shield-key-outline"),
+      Map.entry("api-key", "mdi2k-key-variant"),
+      Map.entry("custom-token", "mdi2t-ticket-outline"),
+      Map.entry("anonymous", "mdi2i-incognito"),
+      Map.entry("request", "mdi2s-send-outline"));
+
+  @Override
+  protected void updateItem(TreeRow row, boolean empty) {
+    super.updateItem(row, empty);
+    if (empty || row == null) {
+      setText(null);
+      setGraphic(null);
+      setTooltip(null);
+      return;
+    }
+    setText(row.label());
+    FontIcon icon = new FontIcon(ICONS.getOrDefault(row.kind(), "mdi2c-circle-small"));
+    icon.setIconSize(16);
+    icon.getStyleClass().add("tree-icon-" + row.kind().toLowerCase(java.util.Locale.ROOT));
+    setGraphic(icon);
+    setTooltip(row.detail() == null ? null : new Tooltip(row.detail()));
+  }
+}

@@ -1,0 +1,93 @@
+package dev.portcullis.app.ui;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/** The menu bar: files (open, save, recent, export, import), sending, and the view (theme). */
+final class WorkbenchMenus {
+  private final WorkbenchViewModel model;
+  private final java.util.function.Supplier<Window> window;
+  private final Runnable focusUrl;
+  private final Consumer<String> showTab;
+
+  WorkbenchMenus(WorkbenchViewModel model, java.util.function.Supplier<Window> window, Runnable focusUrl, Consumer<String> showTab) {
+    this.model = model;
+    this.window = window;
+    this.focusUrl = focusUrl;
+    this.showTab = showTab;
+  }
+
+  MenuBar build() {
+    MenuBar bar = new MenuBar(file(), request(), view());
+    bar.setId("menuBar");
+    return bar;
+  }
+
+  private Menu file() {
+    Menu recent = new Menu("Open recent");
+    recent.setId("recentMenu");
+    Runnable fill = () -> {
+      recent.getItems().setAll(model.recent().stream().map(p -> item(p, null, () -> model.open(Path.of(p)))).toList());
+      recent.setDisable(model.recent().isEmpty());
+    };
+    model.recent().addListener((ListChangeListener<String>) c -> fill.run());
+    fill.run();
+    return new Menu("File", null,
+        item("Open workspace…", "Shortcut+O", () -> choose(false, "Open workspace", model::open)),
+        recent,
+        item("Open the demo", null, model::openDemo),
+        item("Save", "Shortcut+S", () -> {
+          if (!model.save(null)) {
+            choose(true, "Save workspace", model::save);
+          }
+        }),
+        item("Save as…", "Shortcut+Shift+S", () -> choose(true, "Save workspace as", model::save)),
+        new javafx.scene.control.SeparatorMenuItem(),
+        item("Export a shareable copy…", "Shortcut+Shift+E", () -> choose(true, "Export a shareable copy", model::exportShareable)),
+        item("Import a shared workspace…", "Shortcut+I", () -> choose(false, "Import a shared workspace", model::importShared)));
+  }
+
+  private Menu request() {
+    return new Menu("Request", null,
+        item("Send", "Shortcut+Enter", model.request()::send),
+        item("Focus the URL", "Shortcut+L", focusUrl),
+        item("Token lab", "Shortcut+T", () -> showTab.accept("tabLab")),
+        item("Gateway console", "Shortcut+G", () -> showTab.accept("tabConsole")));
+  }
+
+  private Menu view() {
+    CheckMenuItem dark = new CheckMenuItem("Dark theme");
+    dark.setId("darkTheme");
+    dark.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
+    dark.selectedProperty().bindBidirectional(model.darkProperty());
+    return new Menu("View", null, dark);
+  }
+
+  private void choose(boolean save, String title, Consumer<Path> action) {
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle(title);
+    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Portcullis workspace", "*.json"));
+    File file = save ? chooser.showSaveDialog(window.get()) : chooser.showOpenDialog(window.get());
+    if (file != null) {
+      action.accept(file.toPath());
+    }
+  }
+
+  private static MenuItem item(String text, String accelerator, Runnable action) {
+    MenuItem item = new MenuItem(text);
+    if (accelerator != null) {
+      item.setAccelerator(KeyCombination.keyCombination(accelerator));
+    }
+    item.setOnAction(e -> action.run());
+    return item;
+  }
+}

@@ -1,0 +1,139 @@
+package dev.portcullis.app.ui.console;
+
+import dev.portcullis.app.ui.BackgroundTasks;
+import dev.portcullis.app.ui.LogModel;
+import dev.portcullis.app.ui.SessionModel;
+import dev.portcullis.engine.gateway.LocalWorld;
+import dev.portcullis.engine.rules.Ruling;
+import dev.portcullis.engine.run.Session;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The local gateway console: start and stop, where each API and identity provider answers, and the
+ * rulings as requests arrive (from the workbench or from curl), newest first.
+ */
+public final class ConsoleViewModel {
+  /** The console keeps the newest rulings; the gateway itself keeps 10,000 for lookups. */
+  public static final int KEEP = 2_000;
+
+  /** A name and where it answers. */
+  public record Endpoint(String name, String url) {}
+
+  /** One ruling as a row: what came in, what the gateway said, and the checks behind it. */
+  public record RulingRow(Instant at, String gateway, String method, String path, int status, boolean allowed,
+      String decidedBy, List<Ruling.Check> checks, String requestId) {
+    static RulingRow of(Ruling r) {
+      return new RulingRow(r.receivedAt(), r.gateway(), r.method(), r.path(), r.outcome().status(), r.allowed(), r.decidedBy(),
+          r.checks(), r.requestId());
+    }
+  }
+
+  private final BackgroundTasks tasks;
+  private final SessionModel sessions;
+  private final LogModel log;
+  private AutoCloseable subscription;
+
+  // Properties
+  private final ObservableList<Endpoint> apis = FXCollections.observableArrayList();
+  private final ObservableList<Endpoint> identityProviders = FXCollections.observableArrayList();
+  private final ObservableList<RulingRow> rulings = FXCollections.observableArrayList();
+  private final ObjectProperty<RulingRow> selected = new SimpleObjectProperty<>();
+  private final BooleanBinding running;
+
+  public ConsoleViewModel(BackgroundTasks tasks, SessionModel sessions, LogModel log) {
+    this.tasks = tasks;
+    this.sessions = sessions;
+    this.log = log;
+    this.running = Bindings.createBooleanBinding(() -> sessions.current() != null && sessions.current().world().isPresent(),
+        sessions.sessionProperty());
+    sessions.sessionProperty().addListener((obs, old, now) -> follow(now));
+  }
+
+  public ObservableList<Endpoint> apis() {
+    return apis;
+  }
+
+  public ObservableList<Endpoint> identityProviders() {
+    return identityProviders;
+  }
+
+  public ObservableList<RulingRow> rulings() {
+    return rulings;
+  }
+
+  public ObjectProperty<RulingRow> selectedProperty() {
+    return selected;
+  }
+
+  public BooleanBinding runningProperty() {
+    return running;
+  }
+
+  /** True while the gateway starts or stops. */
+  public javafx.beans.property.ReadOnlyBooleanProperty busyProperty() {
+    return sessions.busyProperty();
+  }
+
+  // Commands
+
+  public void start() {
+    sessions.restart();
+  }
+
+  public void stop() {
+    sessions.stop();
+  }
+
+  public void clear() {
+    rulings.clear();
+    selected.set(null);
+  }
+
+  /** Lists the new world's endpoints and listens to its rulings; the old world's listener goes. */
+  private void follow(Session session) {
+    closeSubscription();
+    LocalWorld world = session == null ? null : session.world().orElse(null);
+    if (world == null) {
+      apis.clear();
+      identityProviders.clear();
+      return;
+    }
+    apis.setAll(endpoints(world.apiUrls()));
+    identityProviders.setAll(endpoints(world.issuerUrls()));
+    // rulings arrive on the gateway's request threads; the list changes on the FX thread
+    subscription = world.gateway().onRuling(r -> {
+      RulingRow row = RulingRow.of(r);
+      tasks.onUi(() -> add(row));
+    });
+  }
+
+  private void add(RulingRow row) {
+    rulings.add(0, row);
+    if (rulings.size() > KEEP) {
+      rulings.remove(KEEP, rulings.size());
+    }
+  }
+
+  private static List<Endpoint> endpoints(Map<String, java.net.URI> urls) {
+    return urls.entrySet().stream().map(e -> new Endpoint(e.getKey(), e.getValue().toString())).toList();
+  }
+
+  private void closeSubscription() {
+    if (subscription != null) {
+      try {
+        subscription.close();
+      } catch (Exception e) {
+        log.info("The old gateway's ruling listener did not close: " + LogModel.message(e));
+      }
+      subscription = null;
+    }
+  }
+}

@@ -1,0 +1,181 @@
+package dev.portcullis.app.ui.request;
+
+import dev.portcullis.app.ui.CodeBlock;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.fxmisc.flowless.VirtualizedScrollPane;
+import org.fxmisc.richtext.CodeArea;
+import org.fxmisc.richtext.StyleClassedTextField;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The request editor: method, gateway and path on one line with Send; caller and target; tabs for the rest. */
+public final class RequestEditorView {
+  private final RequestEditorViewModel model;
+  private final VBox root = new VBox(8);
+  private final ComboBox<String> method = new ComboBox<>();
+  private final ComboBox<String> gateway = new ComboBox<>();
+  private final StyleClassedTextField url = new StyleClassedTextField();
+  private final Button send = new Button("Send", new FontIcon("mdi2s-send"));
+  private final ProgressIndicator progress = new ProgressIndicator();
+  private final ComboBox<String> caller = new ComboBox<>();
+  private final ComboBox<String> environment = new ComboBox<>();
+  private final Label name = new Label();
+  private final TextArea query = new TextArea();
+  private final TextArea headers = new TextArea();
+  private final CodeArea body = CodeBlock.editable(true);
+  private final TextField status = new TextField();
+  private final TextField errorType = new TextField();
+  private final TextField decidedBy = new TextField();
+
+  public RequestEditorView(RequestEditorViewModel model) {
+    this.model = model;
+    build();
+    bind();
+  }
+
+  public Parent root() {
+    return root;
+  }
+
+  /** Ctrl+L: the URL gets the focus with its text selected, as in a browser. */
+  public void focusUrl() {
+    url.requestFocus();
+    url.selectAll();
+  }
+
+  private void build() {
+    root.setId("requestEditor");
+    root.setPadding(new Insets(10));
+    method.setId("method");
+    method.getItems().setAll(RequestEditorViewModel.METHODS);
+    method.setPrefWidth(96);
+    method.setMinWidth(Region.USE_PREF_SIZE);
+    gateway.setId("gateway");
+    gateway.setPrefWidth(120);
+    url.setId("url");
+    url.getStyleClass().add("url-field");
+    HBox.setHgrow(url, Priority.ALWAYS);
+    send.setId("send");
+    send.getStyleClass().add("accent");
+    send.setDefaultButton(false);
+    send.setTooltip(new Tooltip("Send (Ctrl+Enter)"));
+    progress.setId("sendProgress");
+    progress.setPrefSize(22, 22);
+    progress.managedProperty().bind(progress.visibleProperty());
+    send.setMinWidth(Region.USE_PREF_SIZE);
+    url.setMinWidth(120);
+    HBox line = new HBox(6, method, url, send, progress);
+    line.setAlignment(Pos.CENTER_LEFT);
+    name.setId("requestName");
+    name.getStyleClass().add("title-4");
+    caller.setId("callerPicker");
+    caller.setPrefWidth(150);
+    environment.setId("environmentPicker");
+    environment.setPrefWidth(150);
+    javafx.scene.layout.FlowPane who = new javafx.scene.layout.FlowPane(12, 6, labelled("Caller", caller), labelled("API", gateway),
+        labelled("Target", environment));
+    TabPane tabs = new TabPane(tab("Query", query, "name=value, one per line"), tab("Headers", headers, "Name: value, one per line"),
+        new Tab("Body", new VirtualizedScrollPane<>(body)), new Tab("Expectation", expectation()));
+    tabs.setId("requestTabs");
+    tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+    body.setId("body");
+    VBox.setVgrow(tabs, Priority.ALWAYS);
+    root.getChildren().setAll(name, line, who, tabs);
+  }
+
+  private void bind() {
+    method.valueProperty().bindBidirectional(model.methodProperty());
+    gateway.setItems(model.gateways());
+    gateway.valueProperty().bindBidirectional(model.gatewayProperty());
+    caller.setItems(model.callers());
+    caller.valueProperty().bindBidirectional(model.callerProperty());
+    environment.setItems(model.environments());
+    environment.valueProperty().bindBidirectional(model.environmentProperty());
+    name.textProperty().bind(Bindings.when(model.nameProperty().isEmpty()).then("No request selected").otherwise(model.nameProperty()));
+    bindUrl();
+    query.textProperty().bindBidirectional(model.queryProperty());
+    headers.textProperty().bindBidirectional(model.headersProperty());
+    model.bodyProperty().addListener((obs, old, now) -> {
+      if (!now.equals(body.getText())) {
+        body.replaceText(now);
+      }
+    });
+    body.textProperty().addListener((obs, old, now) -> model.bodyProperty().set(now));
+    status.textProperty().bindBidirectional(model.expectStatusProperty());
+    errorType.textProperty().bindBidirectional(model.expectErrorTypeProperty());
+    decidedBy.textProperty().bindBidirectional(model.expectDecidedByProperty());
+    send.disableProperty().bind(model.canSendProperty().not());
+    send.setOnAction(e -> model.send());
+    progress.visibleProperty().bind(model.sendingProperty());
+  }
+
+  /** The path with {{variables}} highlighted; hovering shows what each resolves to. */
+  private void bindUrl() {
+    model.pathProperty().addListener((obs, old, now) -> {
+      if (!now.equals(url.getText())) {
+        url.replaceText(now);
+      }
+    });
+    url.textProperty().addListener((obs, old, now) -> {
+      model.pathProperty().set(now);
+      url.setStyleSpans(0, CodeBlock.highlight(now, false));
+    });
+    Tooltip hover = new Tooltip();
+    hover.setShowDelay(javafx.util.Duration.millis(300));
+    Tooltip.install(url, hover);
+    // the text is computed when the tooltip is about to show, so it always matches the current path
+    hover.setOnShowing(e -> {
+      String resolved = model.resolve(url.getText());
+      hover.setText(resolved.isEmpty() ? "No {{variables}} in this path." : resolved);
+    });
+  }
+
+  private GridPane expectation() {
+    status.setId("expectStatus");
+    errorType.setId("expectErrorType");
+    decidedBy.setId("expectDecidedBy");
+    status.setPromptText("e.g. 200 or 403");
+    errorType.setPromptText("e.g. AccessDeniedException");
+    decidedBy.setPromptText("e.g. lambda.policy");
+    GridPane grid = new GridPane();
+    grid.setHgap(10);
+    grid.setVgap(8);
+    grid.setPadding(new Insets(10));
+    grid.addRow(0, new Label("Status"), status);
+    grid.addRow(1, new Label("Error type"), errorType);
+    grid.addRow(2, new Label("Decided by"), decidedBy);
+    GridPane.setHgrow(errorType, Priority.ALWAYS);
+    return grid;
+  }
+
+  private static Tab tab(String title, TextArea area, String prompt) {
+    area.setId(title.toLowerCase());
+    area.setPromptText(prompt);
+    area.getStyleClass().add("mono");
+    return new Tab(title, area);
+  }
+
+  private static HBox labelled(String text, javafx.scene.Node field) {
+    Label label = new Label(text);
+    label.getStyleClass().add("text-muted");
+    HBox box = new HBox(6, label, field);
+    box.setAlignment(Pos.CENTER_LEFT);
+    return box;
+  }
+}

@@ -1,0 +1,214 @@
+package dev.portcullis.app.ui.request;
+
+import dev.portcullis.app.ui.BackgroundTasks;
+import dev.portcullis.app.ui.LogModel;
+import dev.portcullis.app.ui.Questions;
+import dev.portcullis.app.ui.SessionModel;
+import dev.portcullis.engine.model.Caller;
+import dev.portcullis.engine.model.Environment;
+import dev.portcullis.engine.model.Expectation;
+import dev.portcullis.engine.model.Gateway;
+import dev.portcullis.engine.model.SavedRequest;
+import dev.portcullis.engine.model.Workspace;
+import dev.portcullis.engine.run.Session;
+import dev.portcullis.engine.store.Variables;
+import dev.portcullis.engine.trace.Trace;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** The request being edited and sent: a saved request's fields, the caller and the expectation. */
+public final class RequestEditorViewModel {
+  public static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
+
+  private final BackgroundTasks tasks;
+  private final SessionModel sessions;
+  private final Questions questions;
+  private final LogModel log;
+  private final Consumer<Trace> onTrace;
+  private SavedRequest original;
+
+  // Properties
+  private final ObjectProperty<Workspace> workspace = new SimpleObjectProperty<>();
+  private final StringProperty name = new SimpleStringProperty("");
+  private final StringProperty gateway = new SimpleStringProperty();
+  private final StringProperty method = new SimpleStringProperty("GET");
+  private final StringProperty path = new SimpleStringProperty("");
+  private final StringProperty query = new SimpleStringProperty("");
+  private final StringProperty headers = new SimpleStringProperty("");
+  private final StringProperty body = new SimpleStringProperty("");
+  private final StringProperty caller = new SimpleStringProperty();
+  private final StringProperty expectStatus = new SimpleStringProperty("");
+  private final StringProperty expectErrorType = new SimpleStringProperty("");
+  private final StringProperty expectDecidedBy = new SimpleStringProperty("");
+  private final ObservableList<String> gateways = FXCollections.observableArrayList();
+  private final ObservableList<String> callers = FXCollections.observableArrayList();
+  private final ObservableList<String> environments = FXCollections.observableArrayList();
+  private final StringProperty environment = new SimpleStringProperty(SessionModel.LOCAL);
+  private final BooleanProperty sending = new SimpleBooleanProperty();
+  private final BooleanBinding canSend;
+
+  public RequestEditorViewModel(BackgroundTasks tasks, SessionModel sessions, Questions questions, LogModel log,
+      Consumer<Trace> onTrace) {
+    this.tasks = tasks;
+    this.sessions = sessions;
+    this.questions = questions;
+    this.log = log;
+    this.onTrace = onTrace;
+    this.canSend = Bindings.createBooleanBinding(() -> original != null && sessions.current() != null && !sending.get(),
+        sessions.sessionProperty(), sending, name);
+  }
+
+  public StringProperty nameProperty() { return name; }
+  public StringProperty gatewayProperty() { return gateway; }
+  public StringProperty methodProperty() { return method; }
+  public StringProperty pathProperty() { return path; }
+  public StringProperty queryProperty() { return query; }
+  public StringProperty headersProperty() { return headers; }
+  public StringProperty bodyProperty() { return body; }
+  public StringProperty callerProperty() { return caller; }
+  public StringProperty environmentProperty() { return environment; }
+  public StringProperty expectStatusProperty() { return expectStatus; }
+  public StringProperty expectErrorTypeProperty() { return expectErrorType; }
+  public StringProperty expectDecidedByProperty() { return expectDecidedBy; }
+  public ObservableList<String> gateways() { return gateways; }
+  public ObservableList<String> callers() { return callers; }
+  public ObservableList<String> environments() { return environments; }
+  public ReadOnlyBooleanProperty sendingProperty() { return sending; }
+  public BooleanBinding canSendProperty() { return canSend; }
+
+  // Commands
+
+  /** A workspace was opened: the pickers list its gateways, callers and environments. */
+  public void useWorkspace(Workspace ws) {
+    workspace.set(ws);
+    gateways.setAll(ws.gateways().stream().map(Gateway::name).toList());
+    callers.setAll(ws.callers().stream().map(Caller::name).toList());
+    environments.setAll(SessionModel.LOCAL);
+    environments.addAll(ws.environments().stream().map(Environment::name).toList());
+  }
+
+  /** Fills the editor from a saved request; the caller picker shows the one it inherits. */
+  public void load(SavedRequest request) {
+    original = request;
+    name.set(request.name());
+    gateway.set(request.gateway());
+    method.set(request.method());
+    path.set(request.path());
+    query.set(KeyValueLines.render(request.query(), "="));
+    headers.set(KeyValueLines.render(request.headers(), ": "));
+    body.set(request.body() == null ? "" : request.body());
+    caller.set(workspace.get().effectiveCaller(request).orElse(null));
+    Expectation e = request.expect();
+    expectStatus.set(e == null || e.status() == null ? "" : e.status().toString());
+    expectErrorType.set(e == null || e.errorType() == null ? "" : e.errorType());
+    expectDecidedBy.set(e == null || e.decidedBy() == null ? "" : e.decidedBy());
+  }
+
+  /** The saved request as edited now; what Send sends. */
+  public SavedRequest edited() {
+    SavedRequest o = original;
+    String text = body.get() == null || body.get().isBlank() ? null : body.get();
+    return new SavedRequest(name.get(), o.folder(), o.description(), gateway.get(), method.get(), path.get(),
+        KeyValueLines.parse(query.get(), '='), KeyValueLines.parse(headers.get(), ':'), text, caller.get(), o.variables(),
+        o.clockSkewSeconds(), expectation(o.expect()));
+  }
+
+  /** Sends the edited request in the background; the trace arrives through {@code onTrace}. */
+  public void send() {
+    Session session = sessions.current();
+    if (original == null || session == null || sending.get()) {
+      log.status(original == null ? "Pick a saved request on the left first." : "Wait for the local gateway to start, then send.");
+      return;
+    }
+    SavedRequest request;
+    try {
+      request = edited();
+    } catch (IllegalArgumentException e) {
+      log.error("The request cannot be sent", e);
+      return;
+    }
+    sending.set(true);
+    log.status("Sending " + request.method() + " " + request.path() + " as " + caller.get() + "…");
+    tasks.run(() -> session.run(request, caller.get(), questions), trace -> {
+      sending.set(false);
+      log.status(trace.verdict().sentence());
+      onTrace.accept(trace);
+    }, e -> {
+      sending.set(false);
+      log.error("Sending failed", e);
+    });
+  }
+
+  /**
+   * Puts {@code token} on the request as its bearer and sends it as {@code caller} (an anonymous
+   * caller, so the runner adds no credential of its own): the token lab's "Send with this token".
+   */
+  public void sendWithBearer(String token, String caller) {
+    Map<String, String> lines = new java.util.LinkedHashMap<>(KeyValueLines.parse(headers.get(), ':'));
+    lines.keySet().removeIf(k -> k.equalsIgnoreCase("Authorization"));
+    lines.put("Authorization", "Bearer " + token);
+    headers.set(KeyValueLines.render(lines, ": "));
+    if (caller != null) {
+      this.caller.set(caller);
+    }
+    send();
+  }
+
+  /** Each {@code {{variable}}} in {@code text} with the value it resolves to now, for the hover. */
+  public String resolve(String text) {
+    Workspace ws = workspace.get();
+    List<String> names = Variables.referenced(text);
+    if (ws == null || names.isEmpty()) {
+      return "";
+    }
+    Map<String, String> runtime = sessions.current() == null ? Map.of() : sessions.current().target().runtimeVariables();
+    String env = SessionModel.LOCAL.equals(environment.get()) ? null : environment.get();
+    Variables variables = Variables.of(ws, env, original, runtime);
+    StringBuilder out = new StringBuilder();
+    for (String n : names.stream().distinct().toList()) {
+      String value = variables.values().get(n);
+      out.append("{{").append(n).append("}} = ").append(value == null ? "(not defined)" : value).append('\n');
+    }
+    return out.toString().strip();
+  }
+
+  private Expectation expectation(Expectation before) {
+    Integer status = expectStatus.get() == null || expectStatus.get().isBlank() ? null : parseStatus(expectStatus.get());
+    String errorType = blankToNull(expectErrorType.get());
+    String decidedBy = blankToNull(expectDecidedBy.get());
+    Integer repeat = before == null ? null : before.repeat();
+    String bodyContains = before == null ? null : before.bodyContains();
+    if (status == null && errorType == null && decidedBy == null && bodyContains == null && repeat == null) {
+      return null;
+    }
+    return new Expectation(status, errorType, decidedBy, bodyContains, repeat);
+  }
+
+  private static Integer parseStatus(String text) {
+    try {
+      int status = Integer.parseInt(text.strip());
+      if (status >= 100 && status <= 599) {
+        return status;
+      }
+    } catch (NumberFormatException e) {
+      // falls through to the sentence below
+    }
+    throw new IllegalArgumentException("the expected status '" + text.strip() + "' is not an HTTP status (100–599)");
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+}

@@ -1,0 +1,93 @@
+package dev.portcullis.app.ui.trace;
+
+import dev.portcullis.app.ui.CodeBlock;
+import dev.portcullis.engine.trace.Detail;
+import dev.portcullis.engine.trace.JsonOutline;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** Renders each kind of detail as what it is: a table as a grid, code monospaced, JSON highlighted. */
+final class DetailNodes {
+  private final TraceViewModel model;
+
+  DetailNodes(TraceViewModel model) {
+    this.model = model;
+  }
+
+  Node of(Detail detail) {
+    Node body = switch (detail) {
+      case Detail.Text t -> wrapped(model.shown(t.text()));
+      case Detail.Json j -> CodeBlock.readOnly(model.shown(dev.portcullis.engine.trace.JsonOutline.pretty(j.json())), true, 320);
+      case Detail.Table t -> table(t.rows());
+      case Detail.Code c -> CodeBlock.readOnly(model.shown(c.text()), false, 260);
+    };
+    return section(detail.label(), body);
+  }
+
+  /** A small heading over its content. */
+  static VBox section(String heading, Node content) {
+    Label label = new Label(heading);
+    label.getStyleClass().add("detail-heading");
+    VBox box = new VBox(4, label, content);
+    box.getStyleClass().add("detail");
+    return box;
+  }
+
+  static Label wrapped(String text) {
+    Label label = new Label(text);
+    label.setWrapText(true);
+    label.setMinHeight(Label.USE_PREF_SIZE);
+    return label;
+  }
+
+  /** Key, value, note rows; secret-named keys show masked values unless revealed. */
+  GridPane table(List<Detail.Row> rows) {
+    GridPane grid = new GridPane();
+    grid.getStyleClass().add("detail-table");
+    grid.setMinWidth(0);
+    grid.setHgap(12);
+    grid.setVgap(6);
+    // fixed shares, so long values and notes wrap instead of pushing the timeline wider than its pane
+    ColumnConstraints key = new ColumnConstraints();
+    key.setPercentWidth(25);
+    ColumnConstraints value = new ColumnConstraints();
+    value.setPercentWidth(35);
+    ColumnConstraints note = new ColumnConstraints();
+    note.setPercentWidth(40);
+    grid.getColumnConstraints().setAll(key, value, note);
+    int r = 0;
+    for (Detail.Row row : rows) {
+      Label k = wrapped(row.key());
+      k.getStyleClass().add("detail-key");
+      Label v = wrapped(model.shown(row.key(), row.value()));
+      v.getStyleClass().add("mono");
+      Label n = wrapped(row.note());
+      n.getStyleClass().add("text-muted");
+      grid.addRow(r++, k, v, n);
+    }
+    return grid;
+  }
+
+  /** JSON as an expandable tree (the propagated context); the first two levels open. */
+  static TreeView<String> tree(JsonOutline.Node root) {
+    TreeView<String> view = new TreeView<>(item(root, 0));
+    view.setId("contextTree");
+    view.setPrefHeight(280);
+    view.getStyleClass().add("context-tree");
+    return view;
+  }
+
+  private static TreeItem<String> item(JsonOutline.Node node, int depth) {
+    TreeItem<String> item = new TreeItem<>(node.leaf() ? node.key() + ": " + node.value() : node.key() + " " + node.value());
+    node.children().forEach(c -> item.getChildren().add(item(c, depth + 1)));
+    item.setExpanded(depth < 2);
+    return item;
+  }
+}

@@ -1,0 +1,114 @@
+package dev.portcullis.app.ui.trace;
+
+import dev.portcullis.app.ui.Icons;
+import dev.portcullis.engine.trace.Outcome;
+import dev.portcullis.engine.trace.Step;
+import dev.portcullis.engine.trace.TokenInspection;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * One step of the timeline: outcome icon, kind, summary and duration in the header; its details built
+ * only when opened, so a trace with large bodies appears at once.
+ */
+final class StepView {
+  private final TraceViewModel model;
+  private final DetailNodes details;
+  private final ExchangeNodes exchanges;
+
+  private final javafx.beans.value.ObservableDoubleValue width;
+
+  /** {@code width} is the timeline's visible width: headers are laid out within it, summaries ellipsised. */
+  StepView(TraceViewModel model, javafx.beans.value.ObservableDoubleValue width) {
+    this.model = model;
+    this.width = width;
+    this.details = new DetailNodes(model);
+    this.exchanges = new ExchangeNodes(model, details);
+  }
+
+  TitledPane of(Step step) {
+    TitledPane pane = new TitledPane();
+    pane.setId("step-" + step.kind().name().toLowerCase(Locale.ROOT));
+    pane.getStyleClass().addAll("step", "step-" + step.outcome().name().toLowerCase(Locale.ROOT));
+    HBox header = header(step);
+    // a TitledPane sizes itself to its graphic; tie the header to the visible width instead, so it never overflows
+    header.prefWidthProperty().bind(Bindings.max(120, Bindings.subtract(width, 48)));
+    header.maxWidthProperty().bind(header.prefWidthProperty());
+    header.setMinWidth(0);
+    pane.setGraphic(header);
+    pane.setText(null);
+    pane.setExpanded(false);
+    pane.setAnimated(false);
+    pane.setMaxWidth(Double.MAX_VALUE);
+    pane.expandedProperty().addListener((obs, was, open) -> {
+      if (open && pane.getContent() == null) {
+        pane.setContent(content(step));
+      }
+    });
+    return pane;
+  }
+
+  private HBox header(Step step) {
+    FontIcon icon = Icons.outcome(step.outcome());
+    Label kind = new Label(title(step.kind()));
+    kind.getStyleClass().add("step-kind");
+    kind.setMinWidth(78);
+    Label summary = new Label(model.shown(step.summary()));
+    summary.getStyleClass().add("step-summary");
+    summary.setMaxWidth(Double.MAX_VALUE);
+    summary.setMinWidth(0);
+    HBox.setHgrow(summary, Priority.ALWAYS);
+    Label took = new Label(step.outcome() == Outcome.SKIPPED ? "" : step.duration().toMillis() + " ms");
+    took.getStyleClass().add("text-muted");
+    took.setMinWidth(56);
+    took.setAlignment(Pos.CENTER_RIGHT);
+    HBox header = new HBox(8, icon, kind, summary, took);
+    header.setAlignment(Pos.CENTER_LEFT);
+    header.getStyleClass().add("step-header");
+    return header;
+  }
+
+  private VBox content(Step step) {
+    VBox box = new VBox(10);
+    box.getStyleClass().add("step-content");
+    switch (step) {
+      case Step.Inspect i when i.token() != null -> box.getChildren().add(tokenBanner(i.token()));
+      case Step.Send s when s.exchange() != null -> box.getChildren().addAll(exchanges.of(s.exchange()));
+      case Step.Context c when !c.contextJson().isEmpty() ->
+          model.outline(c.contextJson()).ifPresent(root -> box.getChildren().add(DetailNodes.section("context", DetailNodes.tree(root))));
+      case Step.Verdict v -> box.getChildren().add(DetailNodes.wrapped(v.verdict().sentence()));
+      default -> { }
+    }
+    step.details().forEach(d -> box.getChildren().add(details.of(d)));
+    if (box.getChildren().isEmpty()) {
+      box.getChildren().add(DetailNodes.wrapped("Nothing more to show for this step."));
+    }
+    return box;
+  }
+
+  /** The decoded token's headline: expiry counting down and the signature status. */
+  private HBox tokenBanner(TokenInspection token) {
+    Label expiry = new Label();
+    expiry.setId("tokenExpiry");
+    expiry.textProperty().bind(Bindings.createStringBinding(() -> model.countdown(token.expiresAt()), model.nowProperty()));
+    expiry.getStyleClass().add("status-pill");
+    Label signature = new Label("signature " + token.signatureCheck().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+    signature.getStyleClass().addAll("status-pill",
+        token.signatureCheck() == TokenInspection.SignatureCheck.VERIFIED ? "status-ok" : "status-warn");
+    HBox banner = new HBox(8, expiry, signature);
+    banner.setAlignment(Pos.CENTER_LEFT);
+    return banner;
+  }
+
+  static String title(Step.Kind kind) {
+    String name = kind.name().toLowerCase(Locale.ROOT);
+    return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+  }
+}

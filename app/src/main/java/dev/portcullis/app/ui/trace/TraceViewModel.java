@@ -1,0 +1,179 @@
+package dev.portcullis.app.ui.trace;
+
+import dev.portcullis.app.ui.BackgroundTasks;
+import dev.portcullis.app.ui.LogModel;
+import dev.portcullis.engine.trace.Exchange;
+import dev.portcullis.engine.trace.JsonOutline;
+import dev.portcullis.engine.trace.Masking;
+import dev.portcullis.engine.trace.Trace;
+import dev.portcullis.engine.trace.TraceExport;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * The trace on show: masked until the person reveals it, exported only masked, with bodies cut to a
+ * size a text control renders without freezing.
+ */
+public final class TraceViewModel {
+  /** Larger bodies are shown cut, with their size: a text control with megabytes of text stalls the FX thread. */
+  public static final int SHOWN_BODY_CHARS = 64 * 1024;
+
+  /** A body as shown: {@code note} says when and how it was cut. */
+  public record Body(String text, String note, boolean json) {}
+
+  /** One bar of the timings chart, in milliseconds from the start. */
+  public record Phase(String name, long startMillis, long millis) {}
+
+  private final BackgroundTasks tasks;
+  private final LogModel log;
+  private final Supplier<Masking> masking;
+  private final Clock clock;
+
+  // Properties
+  private final ObjectProperty<Trace> trace = new SimpleObjectProperty<>();
+  private final BooleanProperty revealed = new SimpleBooleanProperty();
+  private final ObjectProperty<Instant> now;
+
+  public TraceViewModel(BackgroundTasks tasks, LogModel log, Supplier<Masking> masking, Clock clock) {
+    this.tasks = tasks;
+    this.log = log;
+    this.masking = masking;
+    this.clock = clock;
+    this.now = new SimpleObjectProperty<>(clock.instant());
+  }
+
+  public ObjectProperty<Trace> traceProperty() {
+    return trace;
+  }
+
+  public BooleanProperty revealedProperty() {
+    return revealed;
+  }
+
+  public ReadOnlyObjectProperty<Instant> nowProperty() {
+    return now;
+  }
+
+  // Commands
+
+  /** Moves the clock the countdowns read; the view calls it once a second. */
+  public void tick() {
+    now.set(clock.instant());
+  }
+
+  /** {@code raw} as the person may see it now: secrets masked unless revealed. */
+  public String shown(String raw) {
+    if (raw == null || revealed.get()) {
+      return raw;
+    }
+    return masking().scrubText(raw);
+  }
+
+  /** A table or header value: masked when its name says it is a secret, unless revealed. */
+  public String shown(String name, String value) {
+    if (!revealed.get() && Masking.isSecretName(name)) {
+      return Masking.maskHeaderValue(value);
+    }
+    return shown(value);
+  }
+
+  /** A response or request body: pretty when JSON, cut with its size when large. */
+  public Body body(String raw, long size) {
+    String text = raw == null ? "" : raw;
+    long bytes = Math.max(size, text.getBytes(StandardCharsets.UTF_8).length);
+    if (text.length() > SHOWN_BODY_CHARS) {
+      return new Body(shown(text.substring(0, SHOWN_BODY_CHARS)), "Showing the first " + size(SHOWN_BODY_CHARS)
+          + " of " + size(bytes) + "; export the trace for all of it.", false);
+    }
+    boolean json = JsonOutline.isJson(text);
+    return new Body(shown(json ? JsonOutline.pretty(text) : text), bytes == 0 ? "No body." : size(bytes), json);
+  }
+
+  /** The timings as consecutive bars (DNS, connect, TLS, waiting, download); empty when unknown. */
+  public static List<Phase> phases(Exchange.Timings t) {
+    List<Phase> phases = new ArrayList<>();
+    if (t == null || t.total() == null) {
+      return phases;
+    }
+    long at = 0;
+    at = add(phases, "DNS", at, t.dns());
+    at = add(phases, "Connect", at, t.connect());
+    at = add(phases, "TLS", at, t.tls());
+    long firstByte = t.firstByte() == null ? at : Math.max(at, t.firstByte().toMillis());
+    at = add(phases, "Waiting", at, Duration.ofMillis(firstByte - at));
+    add(phases, "Download", at, Duration.ofMillis(Math.max(0, t.total().toMillis() - at)));
+    return phases;
+  }
+
+  /** How long until {@code expiresAt}, as the token's header shows it: "expires in 59:12" or "expired 3 min ago". */
+  public String countdown(Instant expiresAt) {
+    if (expiresAt == null) {
+      return "no expiry";
+    }
+    long seconds = Duration.between(now.get(), expiresAt).getSeconds();
+    if (seconds <= 0) {
+      return "expired " + Math.max(1, -seconds / 60) + " min ago";
+    }
+    return String.format("expires in %d:%02d", seconds / 60, seconds % 60);
+  }
+
+  /** JSON as an outline for a tree view; empty when the text is not JSON. */
+  public Optional<JsonOutline.Node> outline(String json) {
+    return JsonOutline.outline("context", shown(json));
+  }
+
+  public void exportJson(Path file) {
+    export(file, "JSON", t -> TraceExport.create(masking()).toJson(t));
+  }
+
+  public void exportMarkdown(Path file) {
+    export(file, "Markdown", t -> TraceExport.create(masking()).toMarkdown(t));
+  }
+
+  private void export(Path file, String format, java.util.function.Function<Trace, String> render) {
+    Trace current = trace.get();
+    if (current == null) {
+      log.status("There is no trace to export yet: send a request first.");
+      return;
+    }
+    tasks.run(() -> Files.writeString(file, render.apply(current)),
+        written -> log.status("Exported the trace as " + format + " (secrets masked) to " + file + "."),
+        e -> log.error("The trace could not be exported to " + file, e));
+  }
+
+  private Masking masking() {
+    Masking m = masking.get();
+    return m == null ? Masking.create() : m;
+  }
+
+  private static long add(List<Phase> phases, String name, long at, Duration d) {
+    if (d == null || d.isNegative()) {
+      return at;
+    }
+    phases.add(new Phase(name, at, d.toMillis()));
+    return at + d.toMillis();
+  }
+
+  static String size(long bytes) {
+    if (bytes < 1024) {
+      return bytes + " B";
+    }
+    if (bytes < 1024 * 1024) {
+      return String.format("%.1f KB", bytes / 1024.0);
+    }
+    return String.format("%.1f MB", bytes / (1024.0 * 1024));
+  }
+}

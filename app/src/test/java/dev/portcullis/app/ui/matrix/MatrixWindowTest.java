@@ -1,0 +1,91 @@
+package dev.portcullis.app.ui.matrix;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.portcullis.app.ui.WorkbenchRobot;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.TableView;
+import javafx.geometry.Orientation;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+import org.testfx.util.WaitForAsyncUtils;
+
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class MatrixWindowTest {
+  private final WorkbenchRobot app = new WorkbenchRobot();
+
+  @Start
+  void start(Stage stage) {
+    app.start(stage);
+  }
+
+  @Stop
+  void stop() {
+    app.model().close();
+  }
+
+  @Test
+  void runsTheDemoMatrixAndACellOpensItsTrace(FxRobot robot) {
+    app.awaitReady(robot);
+    robot.clickOn("Matrix");
+
+    robot.clickOn("#matrixRun");
+
+    WorkbenchRobot.await(() -> WorkbenchRobot.text(robot, "#matrixSummary").contains("cells in"));
+    TableView<?> table = robot.lookup("#matrixTable").queryAs(TableView.class);
+    assertThat(table.getItems()).isNotEmpty();
+    assertThat(table.getColumns()).hasSize(1 + app.model().workspaceProperty().get().callers().size());
+    robot.clickOn(robot.lookup(".matrix-cell").queryAs(javafx.scene.Node.class));
+    WorkbenchRobot.await(() -> app.model().trace().traceProperty().get() != null);
+    assertThat(robot.lookup("#verdictSentence").queryAs(Label.class).getText()).isNotEmpty();
+  }
+
+  /** 3,000 cells: only the visible ones become nodes, and scrolling end to end stays within a few frames per step. */
+  @Test
+  void threeThousandCellsScrollWithoutBuildingEveryCell(FxRobot robot) {
+    app.awaitReady(robot);
+    robot.clickOn("Matrix");
+    robot.interact(() -> app.model().matrix().show(BigMatrix.of(150, 20), false));
+    TableView<?> table = robot.lookup("#matrixTable").queryAs(TableView.class);
+    assertThat(table.getItems()).hasSize(150);
+    assertThat(robot.lookup(".matrix-cell").queryAll().size()).isLessThan(1500);
+
+    ScrollBar vertical = scrollBar(robot, Orientation.VERTICAL);
+    ScrollBar horizontal = scrollBar(robot, Orientation.HORIZONTAL);
+    int steps = 60;
+    long[] worst = {0};
+    long[] total = {0};
+    for (int i = 0; i <= steps; i++) {
+      double at = (double) (i % 31) / 30;
+      // the FX-thread work of one frame: move both scroll bars, then CSS and layout of the cells that come into view
+      robot.interact(() -> {
+        long start = System.nanoTime();
+        vertical.setValue(vertical.getMin() + at * (vertical.getMax() - vertical.getMin()));
+        horizontal.setValue(horizontal.getMin() + at * (horizontal.getMax() - horizontal.getMin()));
+        table.applyCss();
+        table.layout();
+        long took = System.nanoTime() - start;
+        worst[0] = Math.max(worst[0], took);
+        total[0] += took;
+      });
+      WaitForAsyncUtils.waitForFxEvents();
+    }
+    long average = total[0] / steps / 1_000_000;
+    System.out.println("matrix 3000 cells: scroll step on the FX thread averages " + average + " ms, worst "
+        + worst[0] / 1_000_000 + " ms (headless, software)");
+    assertThat(average).isLessThan(16 * 2);
+  }
+
+  private static ScrollBar scrollBar(FxRobot robot, Orientation orientation) {
+    return robot.lookup("#matrixTable .scroll-bar").queryAllAs(ScrollBar.class).stream()
+        .filter(s -> s.getOrientation() == orientation && s.isVisible()).findFirst().orElseThrow();
+  }
+}
