@@ -1,5 +1,6 @@
 package dev.portcullis.engine.gateway;
 
+import dev.portcullis.engine.testing.MutableClock;
 import static dev.portcullis.engine.rules.PipelineFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +28,7 @@ class LocalGatewayTest {
   @BeforeEach
   void start() throws Exception {
     Workspace demo = onEphemeralPorts(demo());
-    ManualClock clock = new ManualClock(START);
+    MutableClock clock = new MutableClock(START);
     gateway = LocalGateway.create(demo, Pipeline.builder(demo).clock(clock).build(), clock);
     gateway.start();
     gateway.onRuling(live::add);

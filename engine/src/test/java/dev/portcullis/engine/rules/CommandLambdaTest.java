@@ -1,5 +1,6 @@
 package dev.portcullis.engine.rules;
 
+import dev.portcullis.engine.testing.MutableClock;
 import static dev.portcullis.engine.rules.PipelineFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** A {@code command} Lambda function: a shell script gets the event on stdin and answers on stdout (spec §4). */
 class CommandLambdaTest {
-  private final ManualClock clock = new ManualClock(START);
+  private final MutableClock clock = new MutableClock(START);
 
   private Ruling call(String script, int timeoutMillis, String payloadFormat, boolean simple, Gateway.Flavor flavor) {
     LambdaFunction fn = new LambdaFunction.Command(List.of("sh", "-c", script), null, timeoutMillis);

@@ -1,5 +1,6 @@
 package dev.portcullis.engine.rules;
 
+import dev.portcullis.engine.testing.MutableClock;
 import static dev.portcullis.engine.rules.PipelineFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,13 +22,13 @@ import org.junit.jupiter.api.Test;
 class DemoPipelineTest {
   private final Workspace demo = demo();
   private final Gateway payments = gateway(demo, "payments");
-  private ManualClock clock;
+  private MutableClock clock;
   private Pipeline pipeline;
   private final AtomicInteger invocations = new AtomicInteger();
 
   @BeforeEach
   void setUp() {
-    clock = new ManualClock(START);
+    clock = new MutableClock(START);
     pipeline = Pipeline.builder(demo).clock(clock).requestIds(numberedIds()).lambdaInvokers(fn -> {
       LambdaInvoker real = LambdaInvoker.forFunction(fn, dev.portcullis.engine.store.SecretResolver.create(
           demo.emulator(), (w, l) -> java.util.Optional.empty()));

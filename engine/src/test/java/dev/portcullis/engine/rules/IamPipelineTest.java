@@ -1,5 +1,6 @@
 package dev.portcullis.engine.rules;
 
+import dev.portcullis.engine.testing.MutableClock;
 import static dev.portcullis.engine.rules.PipelineFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +27,7 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 class IamPipelineTest {
   private static final String HOST = "pay1local.execute-api.us-east-1.amazonaws.com";
   private final Workspace demo = demo();
-  private final ManualClock clock = new ManualClock(START);
+  private final MutableClock clock = new MutableClock(START);
   private final Pipeline pipeline = Pipeline.builder(demo).clock(clock).requestIds(numberedIds()).build();
 
   private IncomingRequest signed(String accessKey, String path, Instant signedAt, String region) {

@@ -28,23 +28,6 @@ public final class PipelineFixtures {
 
   private PipelineFixtures() {}
 
-  /** A clock that only moves when told to. */
-  public static final class ManualClock extends Clock {
-    private volatile Instant now;
-
-    public ManualClock(Instant start) {
-      this.now = start;
-    }
-
-    public void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override public ZoneId getZone() { return ZoneOffset.UTC; }
-    @Override public Clock withZone(ZoneId zone) { return this; }
-    @Override public Instant instant() { return now; }
-  }
-
   public static Workspace demo() {
     try {
       String root = System.getProperty("portcullis.root", dev.portcullis.engine.testing.ProjectFiles.root().toString());

@@ -1,5 +1,6 @@
 package dev.portcullis.engine.rules;
 
+import dev.portcullis.engine.testing.MutableClock;
 import static dev.portcullis.engine.rules.PipelineFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Cognito (REST) and JWT (HTTP) authorisers through the token port, with a fake verifier. */
 class TokenAuthorizationTest {
   private final Workspace demo = demo();
-  private final ManualClock clock = new ManualClock(START);
+  private final MutableClock clock = new MutableClock(START);
   private final FakeTokens tokens = new FakeTokens();
   private final Pipeline pipeline = Pipeline.builder(demo).clock(clock).requestIds(numberedIds()).tokenAuthorizer(tokens)
       .runtimeVariables(Map.of("idpBaseUrl", "http://127.0.0.1:4711")).build();
