@@ -4,6 +4,9 @@ import dev.portcullis.engine.model.Caller;
 import dev.portcullis.engine.model.Route;
 import dev.portcullis.engine.model.Workspace;
 import dev.portcullis.engine.store.DemoWorkspace;
+import dev.portcullis.engine.store.WorkspaceStore;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -50,6 +53,13 @@ public final class WorkbenchViewModel {
   public void openDemo() {
     status.set("Opening the demo workspace…");
     tasks.run(DemoWorkspace::load, this::show, e -> status.set("The demo workspace could not be opened: " + e.getMessage()));
+  }
+
+  /** Opens a workspace file, as when the desktop opens a {@code .pcws} file with Portcullis. */
+  public void open(Path file) {
+    status.set("Opening " + file + "…");
+    tasks.run(() -> WorkspaceStore.create(Clock.systemUTC()).load(file), this::show,
+        e -> status.set("The workspace could not be opened: " + e.getMessage()));
   }
 
   private void show(Workspace ws) {

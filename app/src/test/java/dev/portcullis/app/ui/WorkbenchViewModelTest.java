@@ -2,7 +2,12 @@ package dev.portcullis.app.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portcullis.engine.store.DemoWorkspace;
+import dev.portcullis.engine.store.WorkspaceStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class WorkbenchViewModelTest {
   @Test
@@ -21,5 +26,25 @@ class WorkbenchViewModelTest {
       assertThat(r.detail()).isEqualTo("Cognito authoriser mobile-users");
     });
     assertThat(model.statusProperty().get()).contains("3 APIs").contains("saved requests");
+  }
+
+  @Test
+  void openingAWorkspaceFileShowsIt(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("payments.pcws"), WorkspaceStore.render(DemoWorkspace.load()));
+    WorkbenchViewModel model = new WorkbenchViewModel(BackgroundTasks.direct());
+
+    model.open(file);
+
+    assertThat(model.titleProperty().get()).isEqualTo("Portcullis — payments-demo");
+    assertThat(model.statusProperty().get()).contains("3 APIs");
+  }
+
+  @Test
+  void aWorkspaceFileThatCannotBeReadSaysSoInTheStatus(@TempDir Path dir) {
+    WorkbenchViewModel model = new WorkbenchViewModel(BackgroundTasks.direct());
+
+    model.open(dir.resolve("missing.pcws"));
+
+    assertThat(model.statusProperty().get()).startsWith("The workspace could not be opened: ").contains("missing.pcws");
   }
 }
