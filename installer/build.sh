@@ -138,6 +138,8 @@ fi
 # 6. The native package, from the app image.
 mkdir -p "$OUT/resources"
 for f in "$RES/$OS"/*; do [ -f "$f" ] && sed "s/PORTCULLIS_JAR_EPOCH/$JAR_EPOCH/g" "$f" >"$OUT/resources/$(basename "$f")"; done
+# From an app image, jpackage takes the menu icon from the resource dir (else it uses Duke).
+[ "$OS" = linux ] && cp "$ICON" "$OUT/resources/Portcullis.png"
 case "$OS" in
   linux)
     if command -v dpkg-deb >/dev/null 2>&1; then TYPE=deb; elif command -v rpmbuild >/dev/null 2>&1; then TYPE=rpm
