@@ -38,7 +38,8 @@ public final class WorkbenchApp extends Application {
       exitAfterFirstFrame(scene);
     }
     stage.show();
-    List<String> files = getParameters().getRaw();
+    // No parameters when the app is not started by Application.launch (UI tests construct it).
+    List<String> files = getParameters() == null ? List.of() : getParameters().getRaw();
     if (files.isEmpty()) {
       model.openDemo();
     } else {
