@@ -99,9 +99,11 @@ esac
 COMMON=(--name Portcullis --app-version "$VERSION" --vendor Portcullis
   --description 'Workbench for AWS API Gateway auth: send a request as any caller and see why it was allowed or denied'
   --copyright 'Portcullis' --icon "$ICON")
+LAUNCHERS=()
+[ "$OS" = windows ] && LAUNCHERS=(--add-launcher "portcullis-cli=$RES/windows/portcullis-cli.properties")
 "$JDK/bin/jpackage" --type app-image --dest "$OUT/image" "${COMMON[@]}" \
   --input "$OUT/input" --main-jar portcullis-app.jar --main-class dev.portcullis.app.Main \
-  --runtime-image "$OUT/runtime" $(printf -- '--java-options %s ' "${JAVA_OPTIONS[@]}")
+  --runtime-image "$OUT/runtime" $(printf -- '--java-options %s ' "${JAVA_OPTIONS[@]}") "${LAUNCHERS[@]}"
 case "$OS" in
   mac) IMAGE="$OUT/image/Portcullis.app"; LAUNCHER="$IMAGE/Contents/MacOS/Portcullis"; APPDIR="$IMAGE/Contents/app" ;;
   windows) IMAGE="$OUT/image/Portcullis"; LAUNCHER="$IMAGE/Portcullis.exe"; APPDIR="$IMAGE/app" ;;
@@ -120,15 +122,17 @@ esac
 JAR_EPOCH="${SOURCE_DATE_EPOCH:-$(git -C "$ROOT" log -1 --format=%ct 2>/dev/null || echo 946684800)}"
 [ "$OS" = linux ] && find "$APPDIR" -name '*.jar' -exec touch -d "@$JAR_EPOCH" {} +
 if [ "$JDK_MAJOR" -ge 25 ]; then ARCHIVE=portcullis.aot; else ARCHIVE=portcullis.jsa; fi
-printf '%s\n' 'java-options=-Xlog:disable' 'java-options=-Xlog:all=warning:stderr' >>"$APPDIR/Portcullis.cfg"
+# (Each launcher has its own .cfg: Portcullis.cfg, and portcullis-cli.cfg on Windows.)
+add_java_options() { for cfg in "$APPDIR"/*.cfg; do printf 'java-options=%s\n' "$@" >>"$cfg"; done; }
+add_java_options -Xlog:disable -Xlog:all=warning:stderr
 if [ "${PORTCULLIS_CDS:-true}" = true ] && can_open_window; then
   { echo "$(date -u +%FT%TZ), JDK $JDK_MAJOR, $(nproc 2>/dev/null || echo ?) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)"
     measure_startup "$LAUNCHER" "without $ARCHIVE"; } | tee "$OUT/startup.txt"
   train_archive "$LAUNCHER" "$APPDIR/$ARCHIVE"
   case "$ARCHIVE" in
-    *.aot) echo "java-options=-XX:AOTCache=\$APPDIR/$ARCHIVE" ;;
-    *) echo "java-options=-XX:SharedArchiveFile=\$APPDIR/$ARCHIVE" ;;
-  esac >>"$APPDIR/Portcullis.cfg"
+    *.aot) add_java_options "-XX:AOTCache=\$APPDIR/$ARCHIVE" ;;
+    *) add_java_options "-XX:SharedArchiveFile=\$APPDIR/$ARCHIVE" ;;
+  esac
   measure_startup "$LAUNCHER" "with $ARCHIVE" | tee -a "$OUT/startup.txt"
   [ -z "$("$LAUNCHER" --version 2>&1 >/dev/null)" ] || die "the app image complains on stderr with $ARCHIVE: $("$LAUNCHER" --version 2>&1 >/dev/null)"
 else
