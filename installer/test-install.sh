@@ -56,6 +56,11 @@ version="$(bare portcullis --version 2>"$BIN/err")" || fail "portcullis --versio
 grep -q '^Portcullis ' <<<"$version" || fail "unexpected --version output: $version"
 say "portcullis --version: $(tr '\n' ' ' <<<"$version")"
 
+# Without a display, the workbench says so and names the installed command, not the checkout's ./portcullis.
+nodisplay="$(DISPLAY= WAYLAND_DISPLAY= bare portcullis 2>&1)" && fail "portcullis with no display exited 0"
+grep -q ' portcullis --help' <<<"$nodisplay" && ! grep -q '\./portcullis' <<<"$nodisplay" \
+  || fail "unexpected no-display message: $nodisplay"
+
 # 2. The headless demo.
 if bare portcullis --help 2>/dev/null | grep -qE '^ +matrix '; then
   # >>> the matrix command exists: the demo's full matrix must meet every expectation.

@@ -18,6 +18,9 @@ public final class Main {
   /** The extension of workspace files the installer associates with Portcullis (installer/README). */
   static final String WORKSPACE_EXTENSION = ".pcws";
 
+  /** How the user started us, for messages: the installed command (jpackage's launcher sets the property) or the checkout's script. */
+  static final String COMMAND = System.getProperty("jpackage.app-path") != null ? "portcullis" : "./portcullis";
+
   public static void main(String[] args) {
     Path workspace = args.length == 1 ? openedWorkspace(args[0]) : null;
     if (args.length > 0 && workspace == null) {
@@ -54,7 +57,7 @@ public final class Main {
       if (why.contains("GTK")) {
         System.err.println("JavaFX needs GTK 3 on Linux: install it (Debian/Ubuntu: apt-get install libgtk-3-0).");
       }
-      System.err.println("Headless commands still work: ./portcullis --help");
+      System.err.println("Headless commands still work: " + COMMAND + " --help");
       return 3;
     }
   }
@@ -70,7 +73,7 @@ public final class Main {
         Portcullis: no display found (DISPLAY and WAYLAND_DISPLAY are not set), so the workbench cannot open.
           Headless commands:  ./portcullis --help      (the CLI: usage and commands)
                               ./portcullis --version
-          On a server, run the workbench in a virtual display:  xvfb-run ./portcullis""";
+          On a server, run the workbench in a virtual display:  xvfb-run ./portcullis""".replace("./portcullis", COMMAND);
   }
 
   private static boolean notBlank(String s) {
