@@ -2,31 +2,54 @@ package dev.portcullis.app;
 
 import dev.portcullis.app.cli.PortcullisCommand;
 import dev.portcullis.app.ui.WorkbenchApp;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * One entry point: no arguments opens the workbench, arguments run the CLI. Neither path shows a
- * stack trace to a user.
+ * stack trace to a user. One exception: a single existing {@code .pcws} file opens the workbench on
+ * it, which is how the installed desktop entry hands over a double-clicked workspace.
  */
 public final class Main {
   private Main() {}
 
+  /** The extension of workspace files the installer associates with Portcullis (installer/README). */
+  static final String WORKSPACE_EXTENSION = ".pcws";
+
+  /** How the user started us, for messages: the installed command (jpackage's launcher sets the property) or the checkout's script. */
+  static final String COMMAND = System.getProperty("jpackage.app-path") != null ? "portcullis" : "./portcullis";
+
   public static void main(String[] args) {
-    if (args.length > 0) {
+    Path workspace = args.length == 1 ? openedWorkspace(args[0]) : null;
+    if (args.length > 0 && workspace == null) {
       System.exit(PortcullisCommand.run(args));
     }
-    System.exit(openWorkbench(System.getenv()));
+    System.exit(openWorkbench(System.getenv(), workspace));
   }
 
-  static int openWorkbench(Map<String, String> env) {
+  /** The file the desktop asked us to open, or null when the argument is not an existing workspace file. */
+  static Path openedWorkspace(String arg) {
+    if (!arg.toLowerCase(Locale.ROOT).endsWith(WORKSPACE_EXTENSION)) {
+      return null;
+    }
+    Path file = Path.of(arg);
+    return Files.isRegularFile(file) ? file : null;
+  }
+
+  static int openWorkbench(Map<String, String> env, Path workspace) {
     String missing = missingDisplay(env, System.getProperty("os.name", ""), System.getProperty("glass.platform"));
     if (missing != null) {
       System.err.println(missing);
       return 3;
     }
     try {
-      WorkbenchApp.launchAndWait();
+      if (workspace == null) {
+        WorkbenchApp.launchAndWait();
+      } else {
+        WorkbenchApp.launchAndWait(workspace);
+      }
       return 0;
     } catch (RuntimeException | Error e) {
       String why = firstLine(e);
@@ -34,7 +57,7 @@ public final class Main {
       if (why.contains("GTK")) {
         System.err.println("JavaFX needs GTK 3 on Linux: install it (Debian/Ubuntu: apt-get install libgtk-3-0).");
       }
-      System.err.println("Headless commands still work: ./portcullis --help");
+      System.err.println("Headless commands still work: " + COMMAND + " --help");
       return 3;
     }
   }
@@ -50,7 +73,7 @@ public final class Main {
         Portcullis: no display found (DISPLAY and WAYLAND_DISPLAY are not set), so the workbench cannot open.
           Headless commands:  ./portcullis --help      (the CLI: usage and commands)
                               ./portcullis --version
-          On a server, run the workbench in a virtual display:  xvfb-run ./portcullis""";
+          On a server, run the workbench in a virtual display:  xvfb-run ./portcullis""".replace("./portcullis", COMMAND);
   }
 
   private static boolean notBlank(String s) {

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.portcullis.app.cli.PortcullisCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MainTest {
   private record Run(int exit, String out, String err) {}
@@ -55,5 +58,15 @@ class MainTest {
     assertThat(Main.missingDisplay(Map.of("WAYLAND_DISPLAY", "wayland-0"), "Linux", null)).isNull();
     assertThat(Main.missingDisplay(Map.of(), "Linux", "Monocle")).isNull();
     assertThat(Main.missingDisplay(Map.of(), "Mac OS X", null)).isNull();
+  }
+
+  @Test
+  void anExistingPcwsFileOpensTheWorkbenchAndAnythingElseIsTheCli(@TempDir Path dir) throws Exception {
+    Path workspace = Files.writeString(dir.resolve("payments.pcws"), "{}");
+
+    assertThat(Main.openedWorkspace(workspace.toString())).isEqualTo(workspace);
+    assertThat(Main.openedWorkspace(dir.resolve("missing.pcws").toString())).isNull();
+    assertThat(Main.openedWorkspace("gateway")).isNull();
+    assertThat(Main.openedWorkspace(Files.writeString(dir.resolve("other.json"), "{}").toString())).isNull();
   }
 }

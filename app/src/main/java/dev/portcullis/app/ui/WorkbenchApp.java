@@ -1,6 +1,9 @@
 package dev.portcullis.app.ui;
 
+import java.nio.file.Path;
+import java.util.List;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
@@ -12,9 +15,20 @@ public final class WorkbenchApp extends Application {
 
   private WorkbenchViewModel model;
 
+  /**
+   * Set to true, the app prints when its first frame is drawn and exits: the installer's startup
+   * measurement and its class-data training run (installer/README), nothing else.
+   */
+  static final String EXIT_AFTER_SHOWN = "portcullis.exitAfterShown";
+
   /** Starts the toolkit and blocks until the window closes. */
   public static void launchAndWait() {
     Application.launch(WorkbenchApp.class);
+  }
+
+  /** As {@link #launchAndWait()}, opening {@code workspace} instead of the demo (a double-clicked .pcws file). */
+  public static void launchAndWait(Path workspace) {
+    Application.launch(WorkbenchApp.class, workspace.toString());
   }
 
   @Override
@@ -26,8 +40,14 @@ public final class WorkbenchApp extends Application {
   public void start(Stage stage, UiPrefs prefs, boolean freePorts) {
     startedAtMillis = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
     model = new WorkbenchViewModel(BackgroundTasks.create(), prefs, SessionModel.Starter.of(freePorts));
-    // reading the demo (Jackson's first use) runs on a worker while this thread builds the window
-    model.openDemo();
+    // reading the workspace (Jackson's first use) runs on a worker while this thread builds the window;
+    // no parameters when the app is not started by Application.launch (UI tests construct it)
+    List<String> files = getParameters() == null ? List.of() : getParameters().getRaw();
+    if (files.isEmpty()) {
+      model.openDemo();
+    } else {
+      model.open(Path.of(files.getFirst()));
+    }
     WorkbenchView view = new WorkbenchView(model);
     Scene scene = new Scene(view.root(), Double.parseDouble(prefs.get("width", "1280")), Double.parseDouble(prefs.get("height", "800")));
     stage.setScene(scene);
@@ -37,6 +57,9 @@ public final class WorkbenchApp extends Application {
       prefs.put("height", String.valueOf(scene.getHeight()));
       model.close();
     });
+    if (Boolean.getBoolean(EXIT_AFTER_SHOWN)) {
+      exitAfterFirstFrame(scene);
+    }
     stage.show();
     shownAtMillis = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
     DemoScript.runIfAsked(model, view, stage);
@@ -51,5 +74,20 @@ public final class WorkbenchApp extends Application {
 
   WorkbenchViewModel model() {
     return model;
+  }
+
+  // The first pulse after show() lays out and draws the window; the frame is on screen when it ends.
+  private static void exitAfterFirstFrame(Scene scene) {
+    Runnable once = new Runnable() {
+      @Override
+      public void run() {
+        scene.removePostLayoutPulseListener(this);
+        Platform.runLater(() -> {
+          System.out.println("portcullis: first window shown at " + System.currentTimeMillis());
+          Platform.exit();
+        });
+      }
+    };
+    scene.addPostLayoutPulseListener(once);
   }
 }
