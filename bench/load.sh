@@ -66,14 +66,32 @@ wrk_once() {
 # Keep the ruling log file small between runs (appending, so truncation is safe while the server writes).
 trim_log() { head -c 4096 "$OUT/serve.out" > "$OUT/serve.head"; : > "$OUT/serve.out"; cat "$OUT/serve.head" >> "$OUT/serve.out"; }
 
+# The machine is shared: wait (at most QUIET_WAIT s, default 60) for a second in which the CPUs are
+# at least 85 % idle before each run, and print how idle they were, so the report can say how noisy it was.
+cpu_idle_pct() {
+  local a b
+  a=($(head -1 /proc/stat)); sleep 1; b=($(head -1 /proc/stat))
+  local idle=$(( (b[4]+b[5]) - (a[4]+a[5]) )) total=0 i
+  for i in 1 2 3 4 5 6 7 8; do total=$(( total + b[i] - a[i] )); done
+  echo $(( total > 0 ? 100 * idle / total : 0 ))
+}
+wait_quiet() {
+  local idle waited=0
+  while idle="$(cpu_idle_pct)"; [ "$idle" -lt 85 ] && [ "$waited" -lt "${QUIET_WAIT:-60}" ]; do
+    waited=$((waited + 1))
+  done
+  echo "$idle"
+}
+
 # Warm-up, then RUNS runs; prints each run and the medians.
 measure() {
   local name="$1" script="$2" url="$3" results=()
   wrk_once "$script" "$url" "$WARMUP" >/dev/null
   for i in $(seq "$RUNS"); do
+    idle="$(wait_quiet)"
     results+=("$(wrk_once "$script" "$url" "$DURATION")")
     trim_log
-    echo "  $name run $i: ${results[-1]% *} req/s, p99 ${results[-1]#* } ms   (load $(cut -d' ' -f1-3 /proc/loadavg))"
+    echo "  $name run $i: ${results[-1]% *} req/s, p99 ${results[-1]#* } ms   (CPUs ${idle} % idle just before)"
   done
   printf '%s\n' "${results[@]}" | python3 -c "
 import sys, statistics
