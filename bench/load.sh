@@ -19,7 +19,7 @@ fi
 if [ -z "${NO_BUILD:-}" ]; then
   (cd "$ROOT" && ./mvnw -B -q -Pbench install -DskipTests)
 fi
-source "$ROOT/bench/java.sh"
+source "$ROOT/bench/common.sh"
 mkdir -p "$OUT"
 
 stop_server() {
@@ -65,23 +65,6 @@ wrk_once() {
 
 # Keep the ruling log file small between runs (appending, so truncation is safe while the server writes).
 trim_log() { head -c 4096 "$OUT/serve.out" > "$OUT/serve.head"; : > "$OUT/serve.out"; cat "$OUT/serve.head" >> "$OUT/serve.out"; }
-
-# The machine is shared: wait (at most QUIET_WAIT s, default 60) for a second in which the CPUs are
-# at least 85 % idle before each run, and print how idle they were, so the report can say how noisy it was.
-cpu_idle_pct() {
-  local a b
-  a=($(head -1 /proc/stat)); sleep 1; b=($(head -1 /proc/stat))
-  local idle=$(( (b[4]+b[5]) - (a[4]+a[5]) )) total=0 i
-  for i in 1 2 3 4 5 6 7 8; do total=$(( total + b[i] - a[i] )); done
-  echo $(( total > 0 ? 100 * idle / total : 0 ))
-}
-wait_quiet() {
-  local idle waited=0
-  while idle="$(cpu_idle_pct)"; [ "$idle" -lt 85 ] && [ "$waited" -lt "${QUIET_WAIT:-60}" ]; do
-    waited=$((waited + 1))
-  done
-  echo "$idle"
-}
 
 # Warm-up, then RUNS runs; prints each run and the medians.
 measure() {
