@@ -1,12 +1,31 @@
 #!/usr/bin/env bash
-# The matrix benchmark: wall time of ./portcullis matrix (JVM start included) on the demo, and on a
-# generated workspace of 500 routes x 6 callers. Needs hyperfine (apt-get install -y hyperfine).
+# The rule book's decision time (JMH SampleTime: average and p99 per authoriser kind).
+# Usage: bench/run.sh [benchmark ...]   e.g. bench/run.sh jwtRoute sigv4Route   (default: all five)
+#   JMH_OPTS="-f 1 -wi 1 -i 2"  extra JMH options;  NO_BUILD=1  skip the build
+# Builds the engine and the bench module (-Pbench; never part of ./mvnw verify), then runs each
+# benchmark in its own JMH run after waiting for a quiet CPU (the machine is shared).
 set -euo pipefail
-cd "$(dirname "$0")/.."
-./mvnw -B -q install -DskipTests
-./mvnw -B -q -pl app test-compile
-CP="app/target/test-classes:app/target/portcullis-app.jar:$(ls app/target/lib/*.jar | grep -v javafx | tr '\n' ':')"
-JDK="$(for h in /usr/lib/jvm/*; do [ -x "$h/bin/java" ] && "$h/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])' && echo "$h/bin/java" && break; done)"
-"$JDK" -cp "$CP" dev.portcullis.app.bench.BenchWorkspace bench/bench-500.json 500
-hyperfine --warmup 1 --runs "${RUNS:-5}" -i './portcullis matrix' \
-  './portcullis matrix --workspace bench/bench-500.json --parallel 6'
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$ROOT/bench/common.sh"
+OUT="$ROOT/bench/target/jmh"
+BENCHMARKS=("$@")
+[ ${#BENCHMARKS[@]} -gt 0 ] || BENCHMARKS=(jwtRoute sigv4Route cognitoRoute lambdaRulesRoute lambdaRulesRouteUncached)
+
+[ -n "${NO_BUILD:-}" ] || (cd "$ROOT" && ./mvnw -B -q -Pbench -pl bench -am install -DskipTests)
+mkdir -p "$OUT"
+for b in "${BENCHMARKS[@]}"; do
+  idle="$(wait_quiet)"
+  echo "bench: $b (CPUs $idle % idle just before; $(uptime | sed 's/.*load/load/'))" | tee "$OUT/$b.quiet"
+  "$JAVA" -cp "$BENCH_CP" org.openjdk.jmh.Main "DecisionBenchmark\.$b\$" ${JMH_OPTS:-} -rf json -rff "$OUT/$b.json" > "$OUT/$b.log"
+done
+
+# One line per benchmark: average and p99 in microseconds (all forks' samples together).
+python3 - "$OUT" "${BENCHMARKS[@]}" <<'PY'
+import json, sys, os
+out = sys.argv[1]
+for b in sys.argv[2:]:
+    for r in json.load(open(os.path.join(out, b + ".json"))):
+        m = r["primaryMetric"]
+        print("%-26s avg %7.1f us  p50 %7.1f us  p99 %7.1f us   %s" % (b, m["score"], m["scorePercentiles"]["50.0"],
+              m["scorePercentiles"]["99.0"], open(os.path.join(out, b + ".quiet")).read().split("(")[1].split(";")[0]))
+PY

@@ -17,6 +17,7 @@ final class CognitoVerification {
       " (AWS does not document whether the REST Cognito authoriser accepts a 'Bearer ' prefix, §10 q7; accepted here)";
 
   private final JwksSource jwks;
+  private final VerifiedSignatures signatures;
   private final Instant now;
   private final String identityValue;
   private final List<String> issuers;
@@ -25,8 +26,10 @@ final class CognitoVerification {
   private ParsedToken token;
   private String issuer;
 
-  CognitoVerification(JwksSource jwks, Instant now, String identityValue, List<String> issuers, List<String> methodScopes) {
+  CognitoVerification(JwksSource jwks, VerifiedSignatures signatures, Instant now, String identityValue,
+      List<String> issuers, List<String> methodScopes) {
     this.jwks = jwks;
+    this.signatures = signatures;
     this.now = now;
     this.identityValue = identityValue;
     this.issuers = List.copyOf(issuers);
@@ -76,7 +79,7 @@ final class CognitoVerification {
       case KeyLookup.FetchFailed failed -> log.refusal("jwks.fetch",
           "could not get the keys of pool " + issuer + ": " + failed.reason(), null, claims());
       case KeyLookup.Unknown unknown -> log.check("cognito.signature", Outcome.fail(unknown.evidence()), null, claims());
-      case KeyLookup.Found found -> log.check("cognito.signature", Signatures.verify(token, found.key()), null, claims());
+      case KeyLookup.Found found -> log.check("cognito.signature", Signatures.verify(token, found.key(), signatures), null, claims());
     };
   }
 

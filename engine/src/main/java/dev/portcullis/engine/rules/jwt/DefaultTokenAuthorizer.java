@@ -7,6 +7,7 @@ import java.util.List;
 final class DefaultTokenAuthorizer implements TokenAuthorizer {
   private final JwksSource jwks;
   private final Clock clock;
+  private final VerifiedSignatures signatures = new VerifiedSignatures();
 
   DefaultTokenAuthorizer(JwksSource jwks, Clock clock) {
     this.jwks = jwks;
@@ -15,12 +16,14 @@ final class DefaultTokenAuthorizer implements TokenAuthorizer {
 
   @Override
   public TokenVerdict jwt(String identityValue, String issuer, List<String> audiences, List<String> routeScopes) {
-    return new JwtVerification(jwks, clock.instant(), identityValue, issuer, orEmpty(audiences), orEmpty(routeScopes)).run();
+    return new JwtVerification(jwks, signatures, clock.instant(), identityValue, issuer, orEmpty(audiences),
+        orEmpty(routeScopes)).run();
   }
 
   @Override
   public TokenVerdict cognito(String identityValue, List<String> issuers, List<String> methodScopes) {
-    return new CognitoVerification(jwks, clock.instant(), identityValue, orEmpty(issuers), orEmpty(methodScopes)).run();
+    return new CognitoVerification(jwks, signatures, clock.instant(), identityValue, orEmpty(issuers),
+        orEmpty(methodScopes)).run();
   }
 
   private static List<String> orEmpty(List<String> values) {

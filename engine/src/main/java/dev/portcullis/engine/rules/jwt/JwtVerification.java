@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 /** One run of the HTTP API JWT authoriser's checks (apigw-facts §3), in AWS's documented order. */
 final class JwtVerification {
   private final JwksSource jwks;
+  private final VerifiedSignatures signatures;
   private final Instant now;
   private final String identityValue;
   private final String issuer;
@@ -19,9 +20,10 @@ final class JwtVerification {
   private ParsedToken token;
   private SigningKey key;
 
-  JwtVerification(JwksSource jwks, Instant now, String identityValue, String issuer, List<String> audiences,
-      List<String> routeScopes) {
+  JwtVerification(JwksSource jwks, VerifiedSignatures signatures, Instant now, String identityValue, String issuer,
+      List<String> audiences, List<String> routeScopes) {
     this.jwks = jwks;
+    this.signatures = signatures;
     this.now = now;
     this.identityValue = identityValue;
     this.issuer = Objects.requireNonNull(issuer, "issuer");
@@ -79,7 +81,7 @@ final class JwtVerification {
   }
 
   private TokenVerdict.Refused signature() {
-    return log.check("jwt.signature", Signatures.verify(token, key), WwwAuthenticate.BEARER, claims());
+    return log.check("jwt.signature", Signatures.verify(token, key, signatures), WwwAuthenticate.BEARER, claims());
   }
 
   private TokenVerdict.Refused issuer() {

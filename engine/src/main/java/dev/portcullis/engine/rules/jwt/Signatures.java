@@ -2,7 +2,6 @@ package dev.portcullis.engine.rules.jwt;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.SignedJWT;
 import java.security.interfaces.RSAPublicKey;
 
@@ -23,7 +22,7 @@ final class Signatures {
     return Outcome.pass("token alg " + alg + " is RSA-based" + note);
   }
 
-  static Outcome verify(ParsedToken token, SigningKey key) {
+  static Outcome verify(ParsedToken token, SigningKey key, VerifiedSignatures signatures) {
     String alg = token.algorithm();
     if (!(key.key() instanceof RSAPublicKey rsa)) {
       return Outcome.fail("kid '" + key.kid() + "' names a " + key.keyType() + " key, which cannot verify " + alg);
@@ -32,7 +31,7 @@ final class Signatures {
       return Outcome.fail("kid '" + key.kid() + "' is published for " + key.algorithm() + ", token alg is " + alg);
     }
     try {
-      boolean valid = token.signed().verify(new RSASSAVerifier(rsa));
+      boolean valid = signatures.verify(token.signed(), rsa);
       return valid
           ? Outcome.pass(alg + " signature verified with kid '" + key.kid() + "'")
           : Outcome.fail(alg + " signature does not verify with kid '" + key.kid() + "'");
