@@ -1,5 +1,7 @@
 package dev.portcullis.engine.rules.jwt;
 
+import dev.portcullis.engine.testing.MutableClock;
+
 import static dev.portcullis.engine.rules.jwt.Tokens.K1;
 import static dev.portcullis.engine.rules.jwt.Tokens.K2;
 import static dev.portcullis.engine.rules.jwt.Tokens.NOW;
