@@ -1,15 +1,8 @@
 package dev.portcullis.engine.trace;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.nimbusds.jose.jwk.JWKSet;
-import dev.portcullis.engine.store.Json;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -20,9 +13,7 @@ import java.util.Objects;
  * sentences in the result; only an unreachable key set is an exception.
  */
 public final class TokenVerifier {
-  private static final Duration TIMEOUT = Duration.ofSeconds(10);
   private final Clock clock;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
   private TokenVerifier(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -53,14 +44,10 @@ public final class TokenVerifier {
     if (issuer == null && jwks == null) {
       throw new IllegalArgumentException("give the issuer or the JWKS URL to verify against");
     }
-    String jwksUrl = jwks != null ? jwks.toString() : discover(issuer);
-    JWKSet keys;
-    try {
-      keys = JWKSet.parse(fetch(URI.create(jwksUrl)));
-    } catch (java.text.ParseException e) {
-      throw new IOException(jwksUrl + " is not a JSON Web Key Set (" + e.getMessage() + ")", e);
-    }
-    TokenInspection inspection = TokenInspector.create(clock).inspect(token, keys);
+    // Fetching and checking the signature is the token lab's; this adds the issuer and audience checks.
+    TokenLab lab = TokenLab.create(clock);
+    TokenInspection inspection = jwks != null ? lab.verifyWithJwksUrl(token, jwks.toString()) : lab.verifyWithIssuer(token, issuer);
+    String jwksUrl = jwks != null ? jwks.toString() : "the discovery document of " + issuer;
     List<String> problems = new ArrayList<>();
     if (inspection.outcome() == Outcome.FAIL) {
       problems.add(inspection.summary() + (inspection.fix().isEmpty() ? "" : " " + inspection.fix()));
@@ -84,30 +71,5 @@ public final class TokenVerifier {
 
   private static String claim(TokenInspection inspection, String name) {
     return inspection.claims().stream().filter(c -> c.name().equals(name)).map(TokenInspection.Claim::value).findFirst().orElse(null);
-  }
-
-  private String discover(String issuer) throws IOException {
-    URI discovery = URI.create(issuer.replaceAll("/+$", "") + "/.well-known/openid-configuration");
-    JsonNode doc = Json.mapper().readTree(fetch(discovery));
-    String jwksUri = doc.path("jwks_uri").asText(null);
-    if (jwksUri == null) {
-      throw new IOException(discovery + " names no jwks_uri; pass --jwks URL instead");
-    }
-    return jwksUri;
-  }
-
-  private String fetch(URI uri) throws IOException {
-    try {
-      HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
-      if (r.statusCode() != 200) {
-        throw new IOException(uri + " answered " + r.statusCode() + "; check the URL");
-      }
-      return r.body();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted fetching " + uri, e);
-    } catch (IllegalArgumentException | java.net.ConnectException e) {
-      throw new IOException("cannot reach " + uri + " (" + e.getMessage() + "); check the URL and that the issuer is up", e);
-    }
   }
 }
