@@ -115,7 +115,8 @@ public final class CredentialAcquirer {
 
   private Acquisition iam(Caller.Iam caller, String where) throws SecretResolver.SecretException {
     Instant start = clock.instant();
-    String region = caller.region() == null ? "us-east-1" : caller.region();
+    // null: sign for the region of the API being called (the runner knows it); STS then uses us-east-1
+    String region = caller.region();
     AwsCredentialsProvider provider = AwsCredentialSources.provider(caller.credentials(), secrets, where, region);
     String source = AwsCredentialSources.describe(caller.credentials());
     try {

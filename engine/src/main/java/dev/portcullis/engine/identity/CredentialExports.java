@@ -27,7 +27,9 @@ public final class CredentialExports {
         if (aws.identity() instanceof AwsSessionCredentialsIdentity s) {
           env.put("AWS_SESSION_TOKEN", s.sessionToken());
         }
-        env.put("AWS_REGION", aws.region());
+        if (aws.region() != null) {
+          env.put("AWS_REGION", aws.region());
+        }
       }
       case Credential.Bearer b -> env.put(TOKEN_VARIABLE, b.token());
       case Credential.ApiKey k -> env.put(API_KEY_VARIABLE, k.value());

@@ -68,7 +68,10 @@ public record CurlReproduction(String url, String command, List<String> notes, b
     }
     Gateway gateway = session.workspace().gateway(request.gateway()).orElseThrow();
     URI url = rebase(session, gateway, URI.create(sent.request().url()));
-    return new Builder(session, caller, acquired.credential(), sent.request(), url).build();
+    Credential credential = acquired.credential() instanceof Credential.Aws aws && aws.region() == null
+        ? new Credential.Aws(aws.identity(), gateway.region(), aws.expiresAt(), aws.source()) // sign for the API's region
+        : acquired.credential();
+    return new Builder(session, caller, credential, sent.request(), url).build();
   }
 
   /** On the local target, the port {@code gateway serve} uses for this API (the session's own is gone after the run). */

@@ -60,8 +60,9 @@ final class Inspection {
     }).collect(Collectors.toUnmodifiableSet());
   }
 
+  /** @param apiRegion the called API's region, which SigV4 signs for unless the caller names another */
   OutgoingRequest applyAndInspect(TraceBuilder trace, Credential credential, OutgoingRequest request, Integer skewSeconds,
-      Masking masking) {
+      String apiRegion) {
     TraceBuilder.Timer timer = trace.timer();
     return switch (credential) {
       case Credential.Bearer b -> {
@@ -69,7 +70,7 @@ final class Inspection {
         trace.add(new Step.Inspect(t.outcome(), t.summary(), tokenDetails(t), timer.elapsed(), t, null));
         yield request.withHeader(b.header(), b.prefix() + b.token());
       }
-      case Credential.Aws aws -> sign(trace, timer, aws, request, skewSeconds);
+      case Credential.Aws aws -> sign(trace, timer, aws, aws.region() != null ? aws.region() : apiRegion, request, skewSeconds);
       case Credential.ApiKey k -> {
         OutgoingRequest out = request.withHeader("x-api-key", k.value());
         List<Detail.Row> rows = new ArrayList<>(List.of(new Detail.Row("x-api-key", Masking.mask(k.value()), "the partner's key")));
@@ -89,9 +90,9 @@ final class Inspection {
     };
   }
 
-  private OutgoingRequest sign(TraceBuilder trace, TraceBuilder.Timer timer, Credential.Aws aws, OutgoingRequest request, Integer skew) {
+  private OutgoingRequest sign(TraceBuilder trace, TraceBuilder.Timer timer, Credential.Aws aws, String region,
+      OutgoingRequest request, Integer skew) {
     Clock signingClock = skew == null || skew == 0 ? clock : Clock.offset(clock, Duration.ofSeconds(skew));
-    String region = aws.region() != null ? aws.region() : "us-east-1";
     SigV4Signing.Signed s = SigV4Signing.sign(request, aws.identity(), region, signingClock);
     List<Detail> details = new ArrayList<>();
     details.add(new Detail.Code("canonical request", "text", s.canonicalRequest()));

@@ -93,7 +93,7 @@ final class RequestRunner {
     } catch (IllegalArgumentException e) {
       return trace.abort(e.getMessage(), request.expect());
     }
-    OutgoingRequest outgoing = inspection.applyAndInspect(trace, acquired.credential(), unsigned, request.clockSkewSeconds(), masking);
+    OutgoingRequest outgoing = inspection.applyAndInspect(trace, acquired.credential(), unsigned, request.clockSkewSeconds(), gateway.region());
     Ruling predicted = predict(trace, gateway, outgoing);
     Prediction prediction = predicted == null ? null : prediction(predicted);
     int times = request.expect() == null || request.expect().repeat() == null ? 1 : request.expect().repeat();
