@@ -64,8 +64,8 @@ public final class ConsoleView {
     endpoints.setMinHeight(150);
     endpoints.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     rulings.setId("rulings");
-    rulings.getColumns().setAll(column("Time", 112, r -> r.at() == null ? "" : TIME.format(r.at())), column("API", 80, RulingRow::gateway),
-        column("Method", 70, RulingRow::method), column("Path", 220, RulingRow::path), column("Status", 60, r -> String.valueOf(r.status())),
+    rulings.getColumns().setAll(column("Time", 124, r -> r.at() == null ? "" : TIME.format(r.at())), column("API", 80, RulingRow::gateway),
+        column("Method", 78, RulingRow::method), column("Path", 200, RulingRow::path), column("Status", 72, r -> String.valueOf(r.status())),
         column("Decided by", 160, RulingRow::decidedBy));
     rulings.setPlaceholder(EmptyState.of("mdi2r-radar", "No requests yet",
         "Send from the workbench, or curl one of the URLs above: every ruling appears here as it happens."));
