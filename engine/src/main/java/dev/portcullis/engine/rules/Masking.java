@@ -7,13 +7,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Cuts credentials down to a recognisable prefix before a ruling leaves the process (house style
- * 15): enough to tell two keys apart, not enough to reuse one.
+ * Masks credentials before a ruling leaves the process (house style 15), in the one format the
+ * whole product uses ({@link dev.portcullis.engine.trace.Masking#mask}: first and last 4
+ * characters): enough to tell two keys apart, not enough to reuse one.
  */
 public final class Masking {
   private static final Set<String> SECRET_KEYS = Set.of("authorization", "x-api-key", "x-amz-security-token",
       "apikey", "authorizationtoken", "identitysource", "cookie", "cookies");
-  private static final int PREFIX = 6;
 
   private Masking() {}
 
@@ -26,13 +26,9 @@ public final class Masking {
     return out;
   }
 
-  /** A value shortened to its first characters, e.g. {@code local-…(36 chars)}. */
+  /** A credential masked for evidence and ruling JSON, e.g. {@code loca****c3d4}. */
   public static String prefix(String value) {
-    if (value == null) {
-      return null;
-    }
-    return value.length() <= PREFIX ? "…(" + value.length() + " chars)"
-        : value.substring(0, PREFIX) + "…(" + value.length() + " chars)";
+    return value == null ? null : dev.portcullis.engine.trace.Masking.mask(value);
   }
 
   @SuppressWarnings("unchecked")
