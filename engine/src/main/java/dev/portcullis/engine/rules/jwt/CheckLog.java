@@ -3,6 +3,7 @@ package dev.portcullis.engine.rules.jwt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** Collects the checks of one verification and turns the first failure into a refusal. */
 final class CheckLog {
@@ -27,6 +28,20 @@ final class CheckLog {
   /** A refusal decided by a check already recorded (or recorded by someone else, as jwks.fetch is). */
   TokenVerdict.Refused refusal(String id, String evidence, String wwwAuthenticate, Map<String, Object> claims) {
     return new TokenVerdict.Refused(id, subject + " refused (" + id + "): " + evidence, wwwAuthenticate, claims, checks);
+  }
+
+  /**
+   * Runs the steps in order and stops at the first refusal (the steps after it are not run, as AWS
+   * stops at the first failed check); with none, the verdict is {@code accepted}.
+   */
+  TokenVerdict firstRefusal(List<Supplier<TokenVerdict.Refused>> steps, Supplier<TokenVerdict.Accepted> accepted) {
+    for (Supplier<TokenVerdict.Refused> step : steps) {
+      TokenVerdict.Refused refused = step.get();
+      if (refused != null) {
+        return refused;
+      }
+    }
+    return accepted.get();
   }
 
   TokenVerdict.Accepted accept(Map<String, Object> claims, List<String> scopes) {

@@ -3,9 +3,6 @@ package dev.portcullis.engine.rules.jwt;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
  * One run of the REST Cognito user-pool authoriser's checks (apigw-facts §2). AWS documents what is
@@ -37,13 +34,8 @@ final class CognitoVerification {
   }
 
   TokenVerdict run() {
-    return Stream.<Supplier<TokenVerdict.Refused>>of(
-            this::identityAndFormat, this::issuer, this::signature, this::expiry, this::tokenUse, this::scopes)
-        .map(Supplier::get)
-        .filter(Objects::nonNull)
-        .<TokenVerdict>map(r -> r)
-        .findFirst()
-        .orElseGet(() -> log.accept(token.claims(), Scopes.granted(token.claims())));
+    return log.firstRefusal(List.of(this::identityAndFormat, this::issuer, this::signature, this::expiry, this::tokenUse, this::scopes),
+        () -> log.accept(token.claims(), Scopes.granted(token.claims())));
   }
 
   private Map<String, Object> claims() {

@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /** One run of the HTTP API JWT authoriser's checks (apigw-facts §3), in AWS's documented order. */
 final class JwtVerification {
@@ -32,14 +30,9 @@ final class JwtVerification {
   }
 
   TokenVerdict run() {
-    return Stream.<Supplier<TokenVerdict.Refused>>of(
-            this::identityAndFormat, this::kid, this::algorithm, this::signature, this::issuer, this::audience,
-            this::expiry, this::scopes)
-        .map(Supplier::get)
-        .filter(Objects::nonNull)
-        .<TokenVerdict>map(r -> r)
-        .findFirst()
-        .orElseGet(() -> log.accept(token.claims(), Scopes.granted(token.claims())));
+    return log.firstRefusal(List.of(this::identityAndFormat, this::kid, this::algorithm, this::signature, this::issuer, this::audience,
+        this::expiry, this::scopes),
+        () -> log.accept(token.claims(), Scopes.granted(token.claims())));
   }
 
   private Map<String, Object> claims() {
