@@ -5,7 +5,6 @@ import com.nimbusds.jwt.JWTParser;
 import dev.portcullis.engine.identity.Credential;
 import dev.portcullis.engine.model.Authorizer;
 import dev.portcullis.engine.model.Workspace;
-import dev.portcullis.engine.send.Exchange;
 import dev.portcullis.engine.send.HttpExchanger;
 import dev.portcullis.engine.send.OutgoingRequest;
 import dev.portcullis.engine.send.SigV4Signing;
@@ -17,8 +16,8 @@ import dev.portcullis.engine.trace.SigV4Details;
 import dev.portcullis.engine.trace.Step;
 import dev.portcullis.engine.trace.TokenInspection;
 import dev.portcullis.engine.trace.TokenInspector;
+import dev.portcullis.engine.trace.TokenLab;
 import dev.portcullis.engine.trace.TraceBuilder;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,14 +30,14 @@ import java.util.stream.Collectors;
 
 /** Puts the credential on the request and shows what it is: a decoded token, or what SigV4 signed. */
 final class Inspection {
-  private final HttpExchanger exchanger;
+  private final TokenLab lab;
   private final Clock clock;
   private final TokenInspector inspector;
   private final Set<String> knownIssuers;
   private final Map<String, JWKSet> keys = new ConcurrentHashMap<>();
 
   Inspection(HttpExchanger exchanger, Clock clock, Target target, Workspace workspace) {
-    this.exchanger = exchanger;
+    this.lab = TokenLab.create(clock, exchanger);
     this.clock = clock;
     this.inspector = TokenInspector.create(clock);
     this.knownIssuers = issuers(workspace, Variables.of(workspace, null, null, target.runtimeVariables()));
@@ -125,32 +124,19 @@ final class Inspection {
     }
   }
 
-  /** The issuer's keys by its discovery document, fetched once per session through the exchanger. */
+  /** The issuer's keys (the token lab fetches them), once per session. */
   private Optional<JWKSet> jwks(String issuer) {
     JWKSet cached = keys.get(issuer);
     if (cached != null) {
       return Optional.of(cached);
     }
     try {
-      String discovery = get(URI.create(issuer.replaceAll("/+$", "") + "/.well-known/openid-configuration"));
-      String jwksUri = dev.portcullis.engine.store.Json.mapper().readTree(discovery).path("jwks_uri").asText(null);
-      if (jwksUri == null) {
-        return Optional.empty();
-      }
-      JWKSet set = JWKSet.parse(get(URI.create(jwksUri)));
+      JWKSet set = lab.issuerKeys(issuer);
       keys.put(issuer, set);
       return Optional.of(set);
-    } catch (java.io.IOException | java.text.ParseException | IllegalArgumentException e) {
-      return Optional.empty();
+    } catch (java.io.IOException e) {
+      return Optional.empty(); // the inspection then says the signature was not checked
     }
-  }
-
-  private String get(URI uri) throws java.io.IOException {
-    Exchange e = exchanger.send(new OutgoingRequest("GET", uri, null, null));
-    if (e instanceof Exchange.Answered a && a.status() == 200) {
-      return a.bodyText();
-    }
-    throw new java.io.IOException("GET " + uri + " did not answer 200");
   }
 
   private static List<Detail> tokenDetails(TokenInspection t) {

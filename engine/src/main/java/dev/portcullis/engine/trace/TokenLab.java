@@ -36,7 +36,12 @@ public final class TokenLab {
   }
 
   public static TokenLab create(Clock clock) {
-    return new TokenLab(clock, HttpExchanger.create(Duration.ofSeconds(10)));
+    return create(clock, HttpExchanger.create(Duration.ofSeconds(10)));
+  }
+
+  /** With a given exchanger, so a session's key fetches go through its own connections. */
+  public static TokenLab create(Clock clock, HttpExchanger http) {
+    return new TokenLab(clock, http);
   }
 
   /** Decodes and explains; a token that is not a JWT is an inspection that says so. */
@@ -51,13 +56,18 @@ public final class TokenLab {
 
   /** Checks the signature against the keys the issuer publishes (its discovery document's {@code jwks_uri}). */
   public TokenInspection verifyWithIssuer(String token, String issuerUrl) throws IOException {
+    return inspector.inspect(token, issuerKeys(issuerUrl));
+  }
+
+  /** The keys an issuer publishes: its discovery document, then the key set its {@code jwks_uri} names. */
+  public JWKSet issuerKeys(String issuerUrl) throws IOException {
     String discoveryUrl = issuerUrl.strip().replaceAll("/+$", "") + "/.well-known/openid-configuration";
     JsonNode discovery = readJson(fetch(discoveryUrl, "the issuer's discovery document"), discoveryUrl);
     String jwksUri = discovery.path("jwks_uri").asText("");
     if (jwksUri.isEmpty()) {
       throw new IOException("The discovery document at " + discoveryUrl + " names no jwks_uri, so there are no keys to check against.");
     }
-    return verifyWithJwksUrl(token, jwksUri);
+    return parseKeys(fetch(jwksUri, "the JWKS"), "the JWKS at " + jwksUri);
   }
 
   /** Checks the signature against a pasted JWKS, single JWK, or PEM public key. */
