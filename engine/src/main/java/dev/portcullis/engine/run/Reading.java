@@ -5,7 +5,6 @@ import dev.portcullis.engine.model.Route;
 import dev.portcullis.engine.model.SavedRequest;
 import dev.portcullis.engine.rules.Ruling;
 import dev.portcullis.engine.send.Exchange;
-import dev.portcullis.engine.send.OutgoingRequest;
 import dev.portcullis.engine.trace.Detail;
 import dev.portcullis.engine.trace.Explainer;
 import dev.portcullis.engine.trace.Explanation;
@@ -17,7 +16,6 @@ import dev.portcullis.engine.trace.Step;
 import dev.portcullis.engine.trace.Trace;
 import dev.portcullis.engine.trace.TraceBuilder;
 import dev.portcullis.engine.trace.Verdict;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +26,12 @@ final class Reading {
   private final Target target;
   private final Explainer explainer = Explainer.create();
 
-  Reading(Target target, Clock clock) {
+  Reading(Target target) {
     this.target = target;
   }
 
-  Trace finish(TraceBuilder trace, Gateway gateway, SavedRequest request, OutgoingRequest outgoing, Exchange exchange,
-      Prediction prediction, String predictedRoute) {
+  Trace finish(TraceBuilder trace, Gateway gateway, SavedRequest request, Exchange exchange, Prediction prediction,
+      String predictedRoute) {
     if (!(exchange instanceof Exchange.Answered answer)) {
       trace.add(new Step.Ruling(Outcome.SKIPPED, "No answer, so no ruling", List.of(), java.time.Duration.ZERO, null));
       trace.add(new Step.Context(Outcome.SKIPPED, "Nothing reached the integration", List.of(), java.time.Duration.ZERO, ""));

@@ -5,7 +5,6 @@ import dev.portcullis.engine.identity.ChallengeHandler;
 import dev.portcullis.engine.identity.Credential;
 import dev.portcullis.engine.identity.CredentialAcquirer;
 import dev.portcullis.engine.model.Caller;
-import dev.portcullis.engine.model.Expectation;
 import dev.portcullis.engine.model.Gateway;
 import dev.portcullis.engine.model.SavedRequest;
 import dev.portcullis.engine.model.Workspace;
@@ -63,7 +62,7 @@ final class RequestRunner {
     this.masking = masking;
     this.clock = clock;
     this.inspection = new Inspection(exchanger, clock, target, workspace);
-    this.reading = new Reading(target, clock);
+    this.reading = new Reading(target);
   }
 
   Trace run(SavedRequest request, String callerOverride, Map<String, String> runtime, ChallengeHandler challenges) {
@@ -98,7 +97,7 @@ final class RequestRunner {
     Prediction prediction = predicted == null ? null : prediction(predicted);
     int times = request.expect() == null || request.expect().repeat() == null ? 1 : request.expect().repeat();
     Exchange exchange = send(trace, outgoing, times);
-    return reading.finish(trace, gateway, request, outgoing, exchange, prediction, predicted == null ? null : predicted.routeKey());
+    return reading.finish(trace, gateway, request, exchange, prediction, predicted == null ? null : predicted.routeKey());
   }
 
   /** The caller's credential through the shared cache, its secrets registered for masking. */
@@ -276,8 +275,4 @@ final class RequestRunner {
     return s.lines().findFirst().orElse("").strip();
   }
 
-  /** The saved expectation, for readers of this package's results. */
-  static Expectation expectationOf(SavedRequest r) {
-    return r.expect();
-  }
 }
