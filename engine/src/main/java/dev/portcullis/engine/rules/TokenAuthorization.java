@@ -3,6 +3,7 @@ package dev.portcullis.engine.rules;
 import dev.portcullis.engine.model.Authorizer;
 import dev.portcullis.engine.rules.Ruling.Outcome.Denied;
 import dev.portcullis.engine.rules.jwt.ClaimRendering;
+import dev.portcullis.engine.rules.jwt.CognitoIssuers;
 import dev.portcullis.engine.rules.jwt.GatewayAnswer;
 import dev.portcullis.engine.rules.jwt.TokenAuthorizer;
 import dev.portcullis.engine.rules.jwt.TokenCheck;
@@ -34,7 +35,8 @@ final class TokenAuthorization {
       return Optional.of(GatewayResponses.unauthorized(ex, "cognito.identitySource"));
     }
     ex.pass("cognito.identitySource", auth.identitySource() + " carries " + Masking.prefix(token));
-    List<String> issuers = auth.userPools().stream().map(pool -> issuer(ex, auth, pool)).toList();
+    String where = "gateway '" + ex.gateway.name() + "', authoriser '" + auth.name() + "'";
+    List<String> issuers = CognitoIssuers.of(auth).stream().map(issuer -> variables.apply(issuer, where)).toList();
     TokenVerdict verdict = port.cognito(token, issuers, ex.match.route().scopes());
     return switch (verdict) {
       case TokenVerdict.Accepted accepted -> {
@@ -89,13 +91,5 @@ final class TokenAuthorization {
     checks.forEach(c -> ex.checks.add(new Ruling.Check(c.id(), c.passed(), c.evidence())));
   }
 
-  /** The issuer a pool's tokens carry: the override (a local pool), else Cognito's regional URL (spec §9.7). */
-  private String issuer(Exchange ex, Authorizer.Cognito auth, String pool) {
-    if (auth.issuerOverride() != null) {
-      return variables.apply(auth.issuerOverride(), "gateway '" + ex.gateway.name() + "', authoriser '" + auth.name() + "'");
-    }
-    String id = pool.contains("userpool/") ? pool.substring(pool.indexOf("userpool/") + 9) : pool;
-    return "https://cognito-idp." + id.substring(0, id.indexOf('_')) + ".amazonaws.com/" + id;
-  }
 
 }

@@ -5,6 +5,7 @@ import com.nimbusds.jwt.JWTParser;
 import dev.portcullis.engine.identity.Credential;
 import dev.portcullis.engine.model.Authorizer;
 import dev.portcullis.engine.model.Workspace;
+import dev.portcullis.engine.rules.jwt.CognitoIssuers;
 import dev.portcullis.engine.send.HttpExchanger;
 import dev.portcullis.engine.send.OutgoingRequest;
 import dev.portcullis.engine.send.SigV4Signing;
@@ -47,8 +48,7 @@ final class Inspection {
   private static Set<String> issuers(Workspace ws, Variables variables) {
     return ws.gateways().stream().flatMap(g -> g.authorizers().stream()).flatMap(a -> switch (a) {
       case Authorizer.Jwt j -> java.util.stream.Stream.of(j.issuer());
-      case Authorizer.Cognito c -> c.issuerOverride() != null ? java.util.stream.Stream.of(c.issuerOverride())
-          : c.userPools().stream().map(p -> "https://cognito-idp." + p.substring(0, p.indexOf('_')) + ".amazonaws.com/" + p);
+      case Authorizer.Cognito c -> CognitoIssuers.of(c).stream();
       case Authorizer.Lambda l -> java.util.stream.Stream.<String>empty();
     }).map(i -> {
       try {
