@@ -1,7 +1,7 @@
 package dev.portcullis.bench;
 
 import dev.portcullis.engine.idp.LocalIdentityProviders;
-import dev.portcullis.engine.rules.HeaderList;
+import dev.portcullis.engine.http.HeaderList;
 import dev.portcullis.engine.send.OutgoingRequest;
 import dev.portcullis.engine.send.SigV4Signing;
 import java.net.URI;

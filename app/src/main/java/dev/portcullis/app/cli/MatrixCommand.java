@@ -7,7 +7,7 @@ import dev.portcullis.engine.matrix.MatrixRunner;
 import dev.portcullis.engine.matrix.MatrixSpec;
 import dev.portcullis.engine.model.Workspace;
 import dev.portcullis.engine.run.Session;
-import dev.portcullis.engine.trace.TraceExport;
+import dev.portcullis.engine.trace.export.TraceExport;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -5,7 +5,7 @@ import dev.portcullis.engine.model.SavedRequest;
 import dev.portcullis.engine.model.Workspace;
 import dev.portcullis.engine.run.Session;
 import dev.portcullis.engine.trace.Trace;
-import dev.portcullis.engine.trace.TraceExport;
+import dev.portcullis.engine.trace.export.TraceExport;
 import dev.portcullis.engine.trace.Verdict;
 import java.io.PrintWriter;
 import java.util.ArrayList;

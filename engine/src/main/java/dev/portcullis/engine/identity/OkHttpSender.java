@@ -3,7 +3,7 @@ package dev.portcullis.engine.identity;
 import com.nimbusds.oauth2.sdk.http.HTTPRequestSender;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.http.ReadOnlyHTTPRequest;
-import dev.portcullis.engine.rules.HeaderList;
+import dev.portcullis.engine.http.HeaderList;
 import dev.portcullis.engine.send.Exchange;
 import dev.portcullis.engine.send.HttpExchanger;
 import dev.portcullis.engine.send.OutgoingRequest;

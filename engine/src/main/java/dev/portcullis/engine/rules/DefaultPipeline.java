@@ -1,5 +1,6 @@
 package dev.portcullis.engine.rules;
 
+import dev.portcullis.engine.http.IncomingRequest;
 import dev.portcullis.engine.model.Authorizer;
 import dev.portcullis.engine.model.Gateway;
 import dev.portcullis.engine.model.Integration;
@@ -36,7 +37,7 @@ final class DefaultPipeline implements Pipeline {
 
   @Override
   public Ruling decide(IncomingRequest request, Gateway gateway) {
-    Exchange ex = new Exchange(request, gateway, requestIds.get());
+    PipelineState ex = new PipelineState(request, gateway, requestIds.get());
     Optional<Denied> denied = headerSize(ex).or(() -> route(ex)).or(() -> authorize(ex)).or(() -> ex.rest() ? usage(ex) : Optional.empty());
     if (denied.isPresent()) {
       return ruling(ex, denied.get(), null);
@@ -46,7 +47,7 @@ final class DefaultPipeline implements Pipeline {
 
   @Override
   public Ruling tooLarge(IncomingRequest headersOnly, Gateway gateway, long bodyBytes) {
-    Exchange ex = new Exchange(headersOnly, gateway, requestIds.get());
+    PipelineState ex = new PipelineState(headersOnly, gateway, requestIds.get());
     ex.fail("request.size", "body of " + bodyBytes + " bytes is over API Gateway's 10 MB payload quota; status 413 is "
         + "REQUEST_TOO_LARGE (spec §1.1); the body text is undocumented, emulated as observed");
     return ruling(ex, GatewayResponses.deny(ex, 413, "REQUEST_TOO_LARGE", null,
@@ -56,7 +57,7 @@ final class DefaultPipeline implements Pipeline {
   /** API Gateway's quota on the request line plus header values (AWS quotas page: 10,240 bytes). */
   static final int MAX_HEADER_BYTES = 10_240;
 
-  private static Optional<Denied> headerSize(Exchange ex) {
+  private static Optional<Denied> headerSize(PipelineState ex) {
     long size = ex.request.method().length() + ex.request.rawPath().length() + (ex.request.rawQuery() == null ? 0 : ex.request.rawQuery().length() + 1);
     for (var h : ex.request.headers().entries()) {
       size += h.getValue().length();
@@ -70,7 +71,7 @@ final class DefaultPipeline implements Pipeline {
         "request.headerSize"));
   }
 
-  private Optional<Denied> route(Exchange ex) {
+  private Optional<Denied> route(PipelineState ex) {
     Optional<RouteMatch> match = RouteMatcher.match(ex.gateway, ex.request.method(), ex.request.rawPath());
     String asked = ex.request.method() + " " + ex.request.rawPath();
     if (match.isPresent()) {
@@ -93,7 +94,7 @@ final class DefaultPipeline implements Pipeline {
         "route"));
   }
 
-  private Optional<Denied> authorize(Exchange ex) {
+  private Optional<Denied> authorize(PipelineState ex) {
     Route route = ex.match.route();
     return switch (route.authorization()) {
       case NONE -> {
@@ -113,13 +114,13 @@ final class DefaultPipeline implements Pipeline {
     };
   }
 
-  private static <A extends Authorizer> Optional<A> authorizer(Exchange ex, Class<A> kind) {
+  private static <A extends Authorizer> Optional<A> authorizer(PipelineState ex, Class<A> kind) {
     String name = ex.match.route().authorizer();
     return name == null ? Optional.empty() : ex.gateway.authorizer(name).filter(kind::isInstance).map(kind::cast);
   }
 
   /** A route whose authoriser is missing or of the wrong kind: AWS would not deploy it; the emulator answers 500. */
-  private static Optional<Denied> misconfigured(Exchange ex, String needed) {
+  private static Optional<Denied> misconfigured(PipelineState ex, String needed) {
     Route route = ex.match.route();
     ex.fail("authorizer", "route " + route.key() + " has authorization " + route.authorization() + " and names "
         + "authoriser '" + route.authorizer() + "', but " + ex.gateway.name() + " has no " + needed + " by that name");
@@ -127,7 +128,7 @@ final class DefaultPipeline implements Pipeline {
         GatewayResponses.message("Internal server error"), "authorizer"));
   }
 
-  private Optional<Denied> usage(Exchange ex) {
+  private Optional<Denied> usage(PipelineState ex) {
     if (ex.match.route().apiKeyRequired()) {
       return usage.apiKey(ex);
     }
@@ -135,7 +136,7 @@ final class DefaultPipeline implements Pipeline {
     return Optional.empty();
   }
 
-  private Ruling integrate(Exchange ex) {
+  private Ruling integrate(PipelineState ex) {
     Integration integration = ex.match.route().integration();
     String format = integration instanceof Integration.Echo echo && echo.payloadFormat() != null
         ? echo.payloadFormat() : ex.rest() ? "1.0" : "2.0";
@@ -147,7 +148,7 @@ final class DefaultPipeline implements Pipeline {
     return ruling(ex, new Outcome.Allowed(response.status(), headers, response.body()), event);
   }
 
-  private static Ruling ruling(Exchange ex, Outcome outcome, Map<String, Object> event) {
+  private static Ruling ruling(PipelineState ex, Outcome outcome, Map<String, Object> event) {
     return new Ruling(ex.requestId, ex.request.receivedAt(), ex.gateway.name(), ex.gateway.flavor(),
         ex.request.method(), ex.request.rawPath(), ex.routeKey(), outcome, ex.checks, event);
   }

@@ -34,7 +34,7 @@ final class GatewayResponses {
   }
 
   /** A refusal shaped for the exchange's flavour; {@code errorType} is dropped for HTTP APIs. */
-  static Denied deny(Exchange ex, int status, String gatewayResponseType, String errorType, String body,
+  static Denied deny(PipelineState ex, int status, String gatewayResponseType, String errorType, String body,
       String decidedBy, Map<String, String> extraHeaders) {
     Map<String, String> headers = new LinkedHashMap<>(baseHeaders(ex.rest(), ex.requestId));
     headers.put("Content-Type", JSON);
@@ -45,7 +45,7 @@ final class GatewayResponses {
     return new Denied(status, gatewayResponseType, ex.rest() ? errorType : null, body, headers, decidedBy);
   }
 
-  static Denied deny(Exchange ex, int status, String type, String errorType, String body, String decidedBy) {
+  static Denied deny(PipelineState ex, int status, String type, String errorType, String body, String decidedBy) {
     return deny(ex, status, type, errorType, body, decidedBy, Map.of());
   }
 
@@ -70,17 +70,17 @@ final class GatewayResponses {
 
   // The shapes used by more than one check.
 
-  static Denied unauthorized(Exchange ex, String decidedBy) {
+  static Denied unauthorized(PipelineState ex, String decidedBy) {
     return deny(ex, 401, "UNAUTHORIZED", "UnauthorizedException", message("Unauthorized"), decidedBy);
   }
 
   /** REST 500 for a failed Lambda authoriser; the body is {@code {"message": null}} in captures (spec §1.2). */
-  static Denied authorizerFailure(Exchange ex, String type, String decidedBy) {
+  static Denied authorizerFailure(PipelineState ex, String type, String decidedBy) {
     String body = ex.rest() ? "{\"message\":null}" : message("Internal Server Error");
     return deny(ex, 500, type, "AuthorizerConfigurationException", body, decidedBy);
   }
 
-  static Denied forbiddenHttp(Exchange ex, String decidedBy) {
+  static Denied forbiddenHttp(PipelineState ex, String decidedBy) {
     return deny(ex, 403, "ACCESS_DENIED", null, message("Forbidden"), decidedBy);
   }
 }

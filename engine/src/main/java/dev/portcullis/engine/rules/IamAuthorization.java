@@ -39,7 +39,7 @@ final class IamAuthorization {
     this.verifier = SigV4Verifier.create(CredentialLookup.of(keys));
   }
 
-  Optional<Denied> authorize(Exchange ex) {
+  Optional<Denied> authorize(PipelineState ex) {
     SigV4Verification verification = verifier.verify(ex.request, ex.gateway.region(), "execute-api");
     if (verification instanceof SigV4Verification.Rejected r) {
       String id = "sigv4." + SigV4CheckIds.of(r.reason());
@@ -54,7 +54,7 @@ final class IamAuthorization {
     return policy(ex, v);
   }
 
-  private Optional<Denied> policy(Exchange ex, SigV4Verification.Verified v) {
+  private Optional<Denied> policy(PipelineState ex, SigV4Verification.Verified v) {
     Emulator.AccessKey key = emulator.accessKeys().stream().filter(k -> k.accessKeyId().equals(v.accessKeyId()))
         .findFirst().orElseThrow();
     List<NamedPolicy> policies = new ArrayList<>();
@@ -86,7 +86,7 @@ final class IamAuthorization {
    * @param allowRequired NONE and Cognito need an explicit allow; before a Lambda authoriser only an
    *     explicit deny stops the request (spec §7 item 2)
    */
-  Optional<Denied> resourcePolicy(Exchange ex, boolean allowRequired) {
+  Optional<Denied> resourcePolicy(PipelineState ex, boolean allowRequired) {
     PolicyDocument policy = ex.gateway.resourcePolicy();
     if (!ex.rest() || policy == null) {
       return Optional.empty();
@@ -108,7 +108,7 @@ final class IamAuthorization {
         GatewayResponses.message(denial.message()), "resourcePolicy"));
   }
 
-  private static ConditionContext conditions(Exchange ex) {
+  private static ConditionContext conditions(PipelineState ex) {
     return ConditionContext.empty().with(ConditionContext.SOURCE_IP, ex.request.sourceIp());
   }
 }

@@ -14,13 +14,13 @@ final class IdentitySources {
   private IdentitySources() {}
 
   /** Source to value, in the authoriser's order; a missing or empty value maps to null. */
-  static Map<String, String> values(Exchange ex, List<String> sources) {
+  static Map<String, String> values(PipelineState ex, List<String> sources) {
     Map<String, String> out = new LinkedHashMap<>();
     sources.forEach(s -> out.put(s, value(ex, s)));
     return out;
   }
 
-  static String value(Exchange ex, String source) {
+  static String value(PipelineState ex, String source) {
     String s = source.strip();
     String value;
     if (s.startsWith("method.request.header.") || s.startsWith("$request.header.")) {
@@ -37,7 +37,7 @@ final class IdentitySources {
     return value == null || value.isEmpty() ? null : value;
   }
 
-  private static String context(Exchange ex, String name) {
+  private static String context(PipelineState ex, String name) {
     return switch (name) {
       case "requestId" -> ex.requestId;
       case "httpMethod" -> ex.request.method();

@@ -14,11 +14,11 @@ import java.util.Map;
 final class IntegrationEvents {
   private IntegrationEvents() {}
 
-  static Map<String, Object> of(Exchange ex, String payloadFormat) {
+  static Map<String, Object> of(PipelineState ex, String payloadFormat) {
     return "2.0".equals(payloadFormat) && !ex.rest() ? v2(ex) : v1(ex);
   }
 
-  static Map<String, Object> v1(Exchange ex) {
+  static Map<String, Object> v1(PipelineState ex) {
     Map<String, Object> event = new LinkedHashMap<>();
     if (!ex.rest()) {
       event.put("version", "1.0");
@@ -39,7 +39,7 @@ final class IntegrationEvents {
     return event;
   }
 
-  private static Map<String, Object> v1Context(Exchange ex) {
+  private static Map<String, Object> v1Context(PipelineState ex) {
     Map<String, Object> ctx = new LinkedHashMap<>();
     ctx.put("accountId", ex.gateway.accountId());
     ctx.put("apiId", ex.gateway.apiId());
@@ -67,7 +67,7 @@ final class IntegrationEvents {
   }
 
   /** REST {@code requestContext.authorizer}: Lambda principal and context, or Cognito/JWT claims (spec §2, §4.4). */
-  private static Map<String, Object> v1Authorizer(Exchange ex) {
+  private static Map<String, Object> v1Authorizer(PipelineState ex) {
     Map<String, Object> out = new LinkedHashMap<>();
     switch (ex.grant) {
       case Grant.Lambda l -> {
@@ -95,7 +95,7 @@ final class IntegrationEvents {
   }
 
   /** {@code requestContext.identity}: the SigV4 principal and API key, null where not applicable (spec §5, §6). */
-  private static Map<String, Object> identity(Exchange ex) {
+  private static Map<String, Object> identity(PipelineState ex) {
     Grant.Iam iam = ex.grant instanceof Grant.Iam i ? i : null;
     Map<String, Object> id = new LinkedHashMap<>();
     id.put("accessKey", iam == null ? null : iam.accessKey());
@@ -116,7 +116,7 @@ final class IntegrationEvents {
     return id;
   }
 
-  static Map<String, Object> v2(Exchange ex) {
+  static Map<String, Object> v2(PipelineState ex) {
     Map<String, Object> event = new LinkedHashMap<>();
     event.put("version", "2.0");
     event.put("routeKey", ex.routeKey());
@@ -133,7 +133,7 @@ final class IntegrationEvents {
     return event;
   }
 
-  static Map<String, Object> v2Context(Exchange ex) {
+  static Map<String, Object> v2Context(PipelineState ex) {
     Map<String, Object> ctx = new LinkedHashMap<>();
     ctx.put("accountId", ex.gateway.accountId());
     ctx.put("apiId", ex.gateway.apiId());
@@ -156,7 +156,7 @@ final class IntegrationEvents {
   }
 
   /** 2.0 {@code authorizer}: exactly one of {@code jwt}, {@code lambda}, {@code iam} (spec §3, §4.5, §5). */
-  private static Map<String, Object> v2Authorizer(Exchange ex) {
+  private static Map<String, Object> v2Authorizer(PipelineState ex) {
     Map<String, Object> out = new LinkedHashMap<>();
     switch (ex.grant) {
       case Grant.Token t -> {
@@ -185,7 +185,7 @@ final class IntegrationEvents {
   }
 
   /** A stable stand-in for the REST resource id, which AWS generates when the resource is created. */
-  private static String resourceId(Exchange ex) {
+  private static String resourceId(PipelineState ex) {
     return Integer.toString(Math.abs(ex.match.route().path().hashCode()) % 46656, 36);
   }
 

@@ -1,5 +1,6 @@
 package dev.portcullis.engine.rules;
 
+import dev.portcullis.engine.http.IncomingRequest;
 import dev.portcullis.engine.model.Integration;
 import java.util.Map;
 

@@ -31,7 +31,7 @@ final class LambdaAnswers {
    * @param checkId {@code lambda.policy} for a fresh answer, {@code lambda.cache} for a cached one
    * @param preface evidence that goes before the verdict (where the answer came from)
    */
-  Optional<Denied> judge(Exchange ex, Authorizer.Lambda auth, Map<String, Object> payload, String checkId,
+  Optional<Denied> judge(PipelineState ex, Authorizer.Lambda auth, Map<String, Object> payload, String checkId,
       String preface) {
     if (!ex.rest() && auth.simpleResponses()) {
       return simple(ex, payload, checkId, preface);
@@ -57,7 +57,7 @@ final class LambdaAnswers {
     return evaluate(ex, payload, policy, (String) principal, context, checkId, preface);
   }
 
-  private Optional<Denied> evaluate(Exchange ex, Map<String, Object> payload, PolicyDocument policy, String principal,
+  private Optional<Denied> evaluate(PipelineState ex, Map<String, Object> payload, PolicyDocument policy, String principal,
       Map<String, Object> context, String checkId, String preface) {
     // The authoriser's policy is an identity policy of an unnamed principal in the API's account.
     CallerIdentity caller = CallerIdentity.of("arn:aws:iam::" + ex.gateway.accountId() + ":user/lambda-authorizer");
@@ -85,7 +85,7 @@ final class LambdaAnswers {
         "{\"Message\":" + GatewayResponses.quote(message) + "}", checkId));
   }
 
-  private Optional<Denied> simple(Exchange ex, Map<String, Object> payload, String checkId, String preface) {
+  private Optional<Denied> simple(PipelineState ex, Map<String, Object> payload, String checkId, String preface) {
     if (!(payload.get("isAuthorized") instanceof Boolean authorized)) {
       return malformed(ex, checkId, preface + "a simple response needs a boolean isAuthorized (spec §4.5)");
     }
@@ -100,7 +100,7 @@ final class LambdaAnswers {
     return Optional.empty();
   }
 
-  private static Optional<Denied> malformed(Exchange ex, String checkId, String evidence) {
+  private static Optional<Denied> malformed(PipelineState ex, String checkId, String evidence) {
     ex.fail(checkId, evidence + "; API Gateway answers 500 (spec §4.2)");
     return Optional.of(GatewayResponses.authorizerFailure(ex, "AUTHORIZER_FAILURE", checkId));
   }

@@ -28,7 +28,7 @@ final class LambdaAuthorization {
     this.answers = answers;
   }
 
-  Optional<Denied> authorize(Exchange ex, Authorizer.Lambda auth) {
+  Optional<Denied> authorize(PipelineState ex, Authorizer.Lambda auth) {
     List<String> sources = auth.identitySources();
     if (sources.isEmpty() && ex.rest() && auth.eventType() == Authorizer.LambdaType.TOKEN) {
       sources = List.of(DEFAULT_TOKEN_SOURCE);
@@ -52,7 +52,7 @@ final class LambdaAuthorization {
     return cachedOrInvoked(ex, auth, identity);
   }
 
-  private Optional<Denied> validate(Exchange ex, Authorizer.Lambda auth, String token) {
+  private Optional<Denied> validate(PipelineState ex, Authorizer.Lambda auth, String token) {
     if (token.matches(auth.validationRegex())) {
       ex.pass("lambda.validationRegex", "token matches " + auth.validationRegex());
       return Optional.empty();
@@ -62,7 +62,7 @@ final class LambdaAuthorization {
     return Optional.of(GatewayResponses.unauthorized(ex, "lambda.validationRegex"));
   }
 
-  private Optional<Denied> cachedOrInvoked(Exchange ex, Authorizer.Lambda auth, Map<String, String> identity) {
+  private Optional<Denied> cachedOrInvoked(PipelineState ex, Authorizer.Lambda auth, Map<String, String> identity) {
     boolean caching = auth.ttlSeconds() > 0 && !identity.isEmpty();
     AuthorizerCache.Key key = new AuthorizerCache.Key(ex.gateway.name(), auth.name(), new ArrayList<>(identity.values()));
     if (caching) {
@@ -94,7 +94,7 @@ final class LambdaAuthorization {
         + " s (spec §4.3). ";
   }
 
-  private static Denied failed(Exchange ex, Authorizer.Lambda auth, Result result) {
+  private static Denied failed(PipelineState ex, Authorizer.Lambda auth, Result result) {
     if (result instanceof Result.Raised raised && raised.errorMessage().equals("Unauthorized")) {
       ex.fail("lambda.function", "authoriser '" + auth.name() + "' raised exactly \"Unauthorized\", which API Gateway "
           + "turns into 401 (spec §4.2)" + log(result));

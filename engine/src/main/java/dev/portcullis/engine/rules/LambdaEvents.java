@@ -13,7 +13,7 @@ import java.util.Map;
 final class LambdaEvents {
   private LambdaEvents() {}
 
-  static Map<String, Object> of(Exchange ex, Authorizer.Lambda auth, Map<String, String> identity) {
+  static Map<String, Object> of(PipelineState ex, Authorizer.Lambda auth, Map<String, String> identity) {
     if (ex.rest()) {
       return auth.eventType() == Authorizer.LambdaType.TOKEN ? token(ex, identity) : restRequest(ex);
     }
@@ -21,7 +21,7 @@ final class LambdaEvents {
   }
 
   /** TOKEN: the header value verbatim, a {@code Bearer } prefix included (spec §4.1). */
-  private static Map<String, Object> token(Exchange ex, Map<String, String> identity) {
+  private static Map<String, Object> token(PipelineState ex, Map<String, String> identity) {
     Map<String, Object> event = new LinkedHashMap<>();
     event.put("type", "TOKEN");
     event.put("authorizationToken", identity.values().iterator().next());
@@ -29,7 +29,7 @@ final class LambdaEvents {
     return event;
   }
 
-  private static Map<String, Object> restRequest(Exchange ex) {
+  private static Map<String, Object> restRequest(PipelineState ex) {
     Map<String, Object> event = new LinkedHashMap<>();
     event.put("type", "REQUEST");
     event.put("methodArn", ex.methodArn().render());
@@ -52,7 +52,7 @@ final class LambdaEvents {
     return event;
   }
 
-  private static void putRequest(Map<String, Object> event, Exchange ex) {
+  private static void putRequest(Map<String, Object> event, PipelineState ex) {
     event.put("resource", ex.match.route().path());
     event.put("path", ex.rest() ? ex.match.resourcePath() : ex.request.rawPath());
     event.put("httpMethod", ex.request.method());
@@ -65,7 +65,7 @@ final class LambdaEvents {
   }
 
   /** HTTP 1.0: REST-like, identity values comma-joined in both identitySource and authorizationToken. */
-  private static Map<String, Object> http1(Exchange ex, Map<String, String> identity) {
+  private static Map<String, Object> http1(PipelineState ex, Map<String, String> identity) {
     Map<String, Object> event = new LinkedHashMap<>();
     event.put("version", "1.0");
     event.put("type", "REQUEST");
@@ -79,7 +79,7 @@ final class LambdaEvents {
     return event;
   }
 
-  private static Map<String, Object> http2(Exchange ex, Map<String, String> identity) {
+  private static Map<String, Object> http2(PipelineState ex, Map<String, String> identity) {
     Map<String, Object> event = new LinkedHashMap<>();
     event.put("version", "2.0");
     event.put("type", "REQUEST");

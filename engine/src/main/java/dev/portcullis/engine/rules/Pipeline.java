@@ -1,5 +1,6 @@
 package dev.portcullis.engine.rules;
 
+import dev.portcullis.engine.http.IncomingRequest;
 import dev.portcullis.engine.model.Gateway;
 import dev.portcullis.engine.model.LambdaFunction;
 import dev.portcullis.engine.model.Workspace;

@@ -1,5 +1,6 @@
 package dev.portcullis.engine.rules;
 
+import dev.portcullis.engine.http.IncomingRequest;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -112,12 +113,12 @@ final class RequestParts {
     return REQUEST_TIME.format(at);
   }
 
-  static String domainName(Exchange ex) {
+  static String domainName(PipelineState ex) {
     return ex.request.headers().first("Host").orElse(ex.gateway.apiId() + ".execute-api." + ex.gateway.region()
         + ".amazonaws.com");
   }
 
-  static String domainPrefix(Exchange ex) {
+  static String domainPrefix(PipelineState ex) {
     String domain = domainName(ex);
     int dot = domain.indexOf('.');
     return dot < 0 ? domain : domain.substring(0, dot);
@@ -128,7 +129,7 @@ final class RequestParts {
   }
 
   /** The path as the client sent it, stage included. */
-  static String fullPath(Exchange ex) {
+  static String fullPath(PipelineState ex) {
     return ex.request.rawPath();
   }
 }

@@ -28,7 +28,7 @@ final class TokenAuthorization {
     this.variables = variables;
   }
 
-  Optional<Denied> cognito(Exchange ex, Authorizer.Cognito auth) {
+  Optional<Denied> cognito(PipelineState ex, Authorizer.Cognito auth) {
     String token = IdentitySources.value(ex, auth.identitySource());
     if (token == null) {
       ex.fail("cognito.identitySource", auth.identitySource() + " is missing or empty; 401 (spec §2, failure modes)");
@@ -48,7 +48,7 @@ final class TokenAuthorization {
     };
   }
 
-  Optional<Denied> jwt(Exchange ex, Authorizer.Jwt auth) {
+  Optional<Denied> jwt(PipelineState ex, Authorizer.Jwt auth) {
     String token = IdentitySources.value(ex, auth.identitySource());
     if (token == null) {
       ex.fail("jwt.identitySource", auth.identitySource() + " is missing or empty; 401 with www-authenticate: Bearer "
@@ -72,13 +72,13 @@ final class TokenAuthorization {
   }
 
   /** API Gateway's answer for a refused token, as {@link GatewayAnswer} has it for the flavour (spec §1.2, §1.3). */
-  private static Denied answer(Exchange ex, TokenVerdict.Refused refused, GatewayAnswer a) {
+  private static Denied answer(PipelineState ex, TokenVerdict.Refused refused, GatewayAnswer a) {
     Map<String, String> headers = a.wwwAuthenticate() == null ? Map.of() : Map.of("www-authenticate", a.wwwAuthenticate());
     String type = a.gatewayResponseType() != null ? a.gatewayResponseType() : (a.status() == 403 ? "ACCESS_DENIED" : "UNAUTHORIZED");
     return GatewayResponses.deny(ex, a.status(), type, a.errorType(), a.body(), refused.decidedBy(), headers);
   }
 
-  private static Denied refuse(Exchange ex, TokenVerdict.Refused refused, Denied denial) {
+  private static Denied refuse(PipelineState ex, TokenVerdict.Refused refused, Denied denial) {
     record(ex, refused.checks());
     boolean named = refused.checks().stream().anyMatch(c -> c.id().equals(refused.decidedBy()) && !c.passed());
     if (!named) {
@@ -87,7 +87,7 @@ final class TokenAuthorization {
     return denial;
   }
 
-  private static void record(Exchange ex, List<TokenCheck> checks) {
+  private static void record(PipelineState ex, List<TokenCheck> checks) {
     checks.forEach(c -> ex.checks.add(new Ruling.Check(c.id(), c.passed(), c.evidence())));
   }
 

@@ -30,7 +30,7 @@ final class UsageChecks {
     this.clock = clock;
   }
 
-  Optional<Denied> apiKey(Exchange ex) {
+  Optional<Denied> apiKey(PipelineState ex) {
     boolean fromAuthorizer = ex.gateway.apiKeySource() == Gateway.ApiKeySource.AUTHORIZER;
     String key = fromAuthorizer ? ex.usageIdentifierKey : ex.request.headers().first("x-api-key").orElse(null);
     String where = fromAuthorizer ? "the authoriser's usageIdentifierKey" : "the x-api-key header";
@@ -53,7 +53,7 @@ final class UsageChecks {
     return usagePlan(ex, plan.get());
   }
 
-  private Optional<Denied> usagePlan(Exchange ex, UsagePlan plan) {
+  private Optional<Denied> usagePlan(PipelineState ex, UsagePlan plan) {
     UsagePlanLimiter limiter = limiters.computeIfAbsent(ex.gateway.name() + "/" + plan.name(),
         k -> UsagePlanLimiter.create(limits(plan, ex.gateway), clock));
     String methodKey = UsagePlanLimits.methodKey(ex.match.route().path(), ex.request.method());

@@ -1,7 +1,7 @@
 package dev.portcullis.engine.run;
 
-import dev.portcullis.engine.rules.HeaderList;
-import dev.portcullis.engine.rules.IncomingRequest;
+import dev.portcullis.engine.http.HeaderList;
+import dev.portcullis.engine.http.IncomingRequest;
 import dev.portcullis.engine.send.Exchange;
 import dev.portcullis.engine.send.OutgoingRequest;
 import dev.portcullis.engine.trace.Header;

@@ -8,7 +8,7 @@ import dev.portcullis.engine.model.Caller;
 import dev.portcullis.engine.model.Gateway;
 import dev.portcullis.engine.model.SavedRequest;
 import dev.portcullis.engine.model.Workspace;
-import dev.portcullis.engine.rules.HeaderList;
+import dev.portcullis.engine.http.HeaderList;
 import dev.portcullis.engine.rules.Pipeline;
 import dev.portcullis.engine.rules.Ruling;
 import dev.portcullis.engine.send.Exchange;

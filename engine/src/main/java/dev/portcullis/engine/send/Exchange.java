@@ -1,6 +1,6 @@
 package dev.portcullis.engine.send;
 
-import dev.portcullis.engine.rules.HeaderList;
+import dev.portcullis.engine.http.HeaderList;
 import java.time.Duration;
 
 /** What happened on the wire: the request as sent, and the response or the failure. */

@@ -1,6 +1,6 @@
 package dev.portcullis.engine.send;
 
-import dev.portcullis.engine.rules.HeaderList;
+import dev.portcullis.engine.http.HeaderList;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;

@@ -1,6 +1,6 @@
 package dev.portcullis.engine.send;
 
-import dev.portcullis.engine.rules.HeaderList;
+import dev.portcullis.engine.http.HeaderList;
 import java.net.URI;
 import java.util.Objects;
 

@@ -1,7 +1,7 @@
 package dev.portcullis.engine.send;
 
-import dev.portcullis.engine.rules.HeaderList;
-import dev.portcullis.engine.rules.IncomingRequest;
+import dev.portcullis.engine.http.HeaderList;
+import dev.portcullis.engine.http.IncomingRequest;
 import dev.portcullis.engine.rules.sigv4.CredentialLookup;
 import dev.portcullis.engine.rules.sigv4.SigV4Verification;
 import dev.portcullis.engine.rules.sigv4.SigV4Verifier;

@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * The story of one request: acquire, inspect, predict, send, ruling, context, verdict, in that
  * order (steps that did not apply are absent or SKIPPED). Built by {@link TraceBuilder}, exported
- * masked by {@link TraceExport}.
+ * masked by {@code trace.export.TraceExport}.
  */
 public record Trace(String id, Instant startedAt, RequestSummary request, List<Step> steps, Verdict verdict) {
   public Trace {

@@ -1,5 +1,7 @@
 package dev.portcullis.engine.rules;
 
+import dev.portcullis.engine.http.HeaderList;
+import dev.portcullis.engine.http.IncomingRequest;
 import dev.portcullis.engine.testing.MutableClock;
 import static dev.portcullis.engine.rules.PipelineFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,7 @@
 package dev.portcullis.engine.rules;
 
+import dev.portcullis.engine.http.HeaderList;
+import dev.portcullis.engine.http.IncomingRequest;
 import dev.portcullis.engine.model.Gateway;
 import dev.portcullis.engine.model.Workspace;
 import dev.portcullis.engine.rules.jwt.TokenAuthorizer;

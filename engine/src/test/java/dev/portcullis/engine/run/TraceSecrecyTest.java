@@ -8,7 +8,7 @@ import dev.portcullis.engine.store.WorkspaceStore;
 import dev.portcullis.engine.testing.ProjectFiles;
 import dev.portcullis.engine.trace.Step;
 import dev.portcullis.engine.trace.Trace;
-import dev.portcullis.engine.trace.TraceExport;
+import dev.portcullis.engine.trace.export.TraceExport;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.portcullis.engine.send;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portcullis.engine.rules.HeaderList;
+import dev.portcullis.engine.http.HeaderList;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;

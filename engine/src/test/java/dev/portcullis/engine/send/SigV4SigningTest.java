@@ -2,8 +2,8 @@ package dev.portcullis.engine.send;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portcullis.engine.rules.HeaderList;
-import dev.portcullis.engine.rules.IncomingRequest;
+import dev.portcullis.engine.http.HeaderList;
+import dev.portcullis.engine.http.IncomingRequest;
 import dev.portcullis.engine.rules.sigv4.CredentialLookup;
 import dev.portcullis.engine.rules.sigv4.SigV4Verification;
 import dev.portcullis.engine.rules.sigv4.SigV4Verifier;

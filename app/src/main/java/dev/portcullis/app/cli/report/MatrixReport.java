@@ -3,7 +3,7 @@ package dev.portcullis.app.cli.report;
 import dev.portcullis.engine.matrix.CellResult;
 import dev.portcullis.engine.matrix.Matrix;
 import dev.portcullis.engine.matrix.MatrixCell;
-import dev.portcullis.engine.trace.TraceExport;
+import dev.portcullis.engine.trace.export.TraceExport;
 import java.util.List;
 import java.util.Locale;
 

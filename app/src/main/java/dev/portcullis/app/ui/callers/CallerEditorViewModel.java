@@ -11,7 +11,7 @@ import dev.portcullis.engine.model.Caller;
 import dev.portcullis.engine.run.Session;
 import dev.portcullis.engine.trace.Masking;
 import dev.portcullis.engine.trace.TokenInspection;
-import dev.portcullis.engine.trace.TokenInspector;
+import dev.portcullis.engine.trace.token.TokenInspector;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;

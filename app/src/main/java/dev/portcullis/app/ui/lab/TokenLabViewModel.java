@@ -6,7 +6,7 @@ import dev.portcullis.app.ui.SessionModel;
 import dev.portcullis.engine.model.Emulator;
 import dev.portcullis.engine.run.Session;
 import dev.portcullis.engine.trace.TokenInspection;
-import dev.portcullis.engine.trace.TokenLab;
+import dev.portcullis.engine.trace.token.TokenLab;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.portcullis.app.ui.trace;
 
 import dev.portcullis.app.ui.CodeBlock;
 import dev.portcullis.engine.trace.Detail;
-import dev.portcullis.engine.trace.JsonOutline;
+import dev.portcullis.engine.trace.export.JsonOutline;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -24,7 +24,7 @@ final class DetailNodes {
   Node of(Detail detail) {
     Node body = switch (detail) {
       case Detail.Text t -> wrapped(model.shown(t.text()));
-      case Detail.Json j -> CodeBlock.readOnly(model.shown(dev.portcullis.engine.trace.JsonOutline.pretty(j.json())), true, 320);
+      case Detail.Json j -> CodeBlock.readOnly(model.shown(dev.portcullis.engine.trace.export.JsonOutline.pretty(j.json())), true, 320);
       case Detail.Table t -> table(t.rows());
       case Detail.Code c -> CodeBlock.readOnly(model.shown(c.text()), false, 260);
     };

@@ -1,7 +1,7 @@
 package dev.portcullis.engine.rules.sigv4;
 
-import dev.portcullis.engine.rules.HeaderList;
-import dev.portcullis.engine.rules.IncomingRequest;
+import dev.portcullis.engine.http.HeaderList;
+import dev.portcullis.engine.http.IncomingRequest;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;

@@ -1,6 +1,6 @@
 package dev.portcullis.engine.rules.sigv4;
 
-import dev.portcullis.engine.rules.IncomingRequest;
+import dev.portcullis.engine.http.IncomingRequest;
 import dev.portcullis.engine.rules.sigv4.SigV4Verification.Rejected;
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.portcullis.engine.rules.sigv4;
 
-import dev.portcullis.engine.rules.HeaderList;
-import dev.portcullis.engine.rules.IncomingRequest;
+import dev.portcullis.engine.http.HeaderList;
+import dev.portcullis.engine.http.IncomingRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -15,7 +15,7 @@ import static dev.portcullis.engine.rules.sigv4.SdkSigning.utf8;
 import static dev.portcullis.engine.rules.sigv4.SdkSigning.withHeader;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portcullis.engine.rules.IncomingRequest;
+import dev.portcullis.engine.http.IncomingRequest;
 import dev.portcullis.engine.rules.sigv4.SigV4Verification.Recomputed;
 import dev.portcullis.engine.rules.sigv4.SigV4Verification.Rejected;
 import java.time.Duration;

@@ -5,7 +5,7 @@ import static dev.portcullis.engine.rules.sigv4.SdkSigning.sign;
 import static dev.portcullis.engine.rules.sigv4.SdkSigning.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portcullis.engine.rules.IncomingRequest;
+import dev.portcullis.engine.http.IncomingRequest;
 import dev.portcullis.engine.rules.sigv4.SdkSigning.Options;
 import dev.portcullis.engine.rules.sigv4.SigV4Verification.Verified;
 import java.time.Duration;

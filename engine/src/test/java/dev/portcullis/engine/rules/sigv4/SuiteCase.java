@@ -2,7 +2,7 @@ package dev.portcullis.engine.rules.sigv4;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.portcullis.engine.rules.IncomingRequest;
+import dev.portcullis.engine.http.IncomingRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,0 +1,53 @@
+package dev.portcullis.engine.http;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * HTTP headers as received: order and repeated names kept (SigV4 needs both), names compared
+ * without case.
+ */
+public record HeaderList(List<Map.Entry<String, String>> entries) {
+  public HeaderList {
+    entries = entries == null ? List.of() : entries.stream().map(e -> Map.entry(e.getKey(), e.getValue())).toList();
+  }
+
+  public static HeaderList of(String... namesAndValues) {
+    if (namesAndValues.length % 2 != 0) {
+      throw new IllegalArgumentException("headers come in name, value pairs");
+    }
+    List<Map.Entry<String, String>> list = new ArrayList<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      list.add(Map.entry(namesAndValues[i], namesAndValues[i + 1]));
+    }
+    return new HeaderList(list);
+  }
+
+  /** The first value of a header, if present. */
+  public Optional<String> first(String name) {
+    return entries.stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).findFirst();
+  }
+
+  /** Every value of a header, in the order received. */
+  public List<String> all(String name) {
+    return entries.stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).toList();
+  }
+
+  public boolean has(String name) {
+    return first(name).isPresent();
+  }
+
+  /** Lower-cased names, each once, in first-seen order. */
+  public List<String> names() {
+    return entries.stream().map(e -> e.getKey().toLowerCase(Locale.ROOT)).distinct().toList();
+  }
+
+  public HeaderList with(String name, String value) {
+    List<Map.Entry<String, String>> list = new ArrayList<>(entries);
+    list.add(Map.entry(name, value));
+    return new HeaderList(list);
+  }
+}
