@@ -1,6 +1,6 @@
 package dev.portcullis.app.cli;
 
-import dev.portcullis.engine.trace.Masking;
+import dev.portcullis.engine.mask.Masking;
 import dev.portcullis.engine.trace.Step;
 import dev.portcullis.engine.trace.Trace;
 

@@ -1,5 +1,6 @@
 package dev.portcullis.engine.rules;
 
+import dev.portcullis.engine.mask.Masking;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.portcullis.engine.model.LambdaFunction;
 import dev.portcullis.engine.store.Json;
@@ -82,7 +83,7 @@ final class CommandLambdaInvoker implements LambdaInvoker {
       return new Result.Raised("process exited with status " + exit, log);
     }
     if (payload == null) {
-      return new Result.Raised("stdout is not a JSON object: " + Masking.prefix(stdout), log);
+      return new Result.Raised("stdout is not a JSON object: " + Masking.mask(stdout), log);
     }
     return new Result.Returned(payload, log);
   }

@@ -1,5 +1,6 @@
 package dev.portcullis.engine.rules;
 
+import dev.portcullis.engine.mask.Masking;
 import dev.portcullis.engine.model.Authorizer;
 import dev.portcullis.engine.model.LambdaFunction;
 import dev.portcullis.engine.rules.LambdaInvoker.Result;
@@ -57,7 +58,7 @@ final class LambdaAuthorization {
       ex.pass("lambda.validationRegex", "token matches " + auth.validationRegex());
       return Optional.empty();
     }
-    ex.fail("lambda.validationRegex", "token " + Masking.prefix(token) + " does not match identityValidationExpression "
+    ex.fail("lambda.validationRegex", "token " + Masking.mask(token) + " does not match identityValidationExpression "
         + auth.validationRegex() + "; 401 without invoking the function (spec §4.1)");
     return Optional.of(GatewayResponses.unauthorized(ex, "lambda.validationRegex"));
   }
@@ -116,7 +117,7 @@ final class LambdaAuthorization {
   }
 
   static String describe(Map<String, String> identity) {
-    return identity.entrySet().stream().map(e -> e.getKey() + "=" + Masking.prefix(e.getValue()))
+    return identity.entrySet().stream().map(e -> e.getKey() + "=" + Masking.mask(e.getValue()))
         .collect(Collectors.joining(", "));
   }
 }

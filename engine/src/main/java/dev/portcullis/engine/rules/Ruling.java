@@ -1,5 +1,6 @@
 package dev.portcullis.engine.rules;
 
+import dev.portcullis.engine.mask.Masking;
 import dev.portcullis.engine.model.Gateway;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -106,7 +107,7 @@ public record Ruling(
     json.put("checks", checks.stream().map(c -> Map.of("id", c.id(), "passed", c.passed(), "evidence", c.evidence()))
         .toList());
     json.put("integrationEvent", integrationEvent);
-    return Masking.mask(json);
+    return Masking.maskFields(json);
   }
 
   /** {@link #toJson()} as text, nulls kept (AWS's events carry them). */
@@ -133,7 +134,7 @@ public record Ruling(
     try {
       Map<String, Object> json = dev.portcullis.engine.store.Json.mapper().readValue(body,
           new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {});
-      return Integrations.json(Masking.mask(json));
+      return Integrations.json(Masking.maskFields(json));
     } catch (java.io.IOException | RuntimeException e) {
       return body;
     }

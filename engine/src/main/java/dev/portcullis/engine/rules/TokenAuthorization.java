@@ -1,5 +1,6 @@
 package dev.portcullis.engine.rules;
 
+import dev.portcullis.engine.mask.Masking;
 import dev.portcullis.engine.model.Authorizer;
 import dev.portcullis.engine.rules.Ruling.Outcome.Denied;
 import dev.portcullis.engine.rules.jwt.ClaimRendering;
@@ -34,7 +35,7 @@ final class TokenAuthorization {
       ex.fail("cognito.identitySource", auth.identitySource() + " is missing or empty; 401 (spec §2, failure modes)");
       return Optional.of(GatewayResponses.unauthorized(ex, "cognito.identitySource"));
     }
-    ex.pass("cognito.identitySource", auth.identitySource() + " carries " + Masking.prefix(token));
+    ex.pass("cognito.identitySource", auth.identitySource() + " carries " + Masking.mask(token));
     String where = "gateway '" + ex.gateway.name() + "', authoriser '" + auth.name() + "'";
     List<String> issuers = CognitoIssuers.of(auth).stream().map(issuer -> variables.apply(issuer, where)).toList();
     TokenVerdict verdict = port.cognito(token, issuers, ex.match.route().scopes());
@@ -56,7 +57,7 @@ final class TokenAuthorization {
       return Optional.of(GatewayResponses.deny(ex, 401, "UNAUTHORIZED", null, GatewayResponses.message("Unauthorized"),
           "jwt.identitySource", Map.of("www-authenticate", "Bearer")));
     }
-    ex.pass("jwt.identitySource", auth.identitySource() + " carries " + Masking.prefix(token));
+    ex.pass("jwt.identitySource", auth.identitySource() + " carries " + Masking.mask(token));
     String issuer = variables.apply(auth.issuer(), "gateway '" + ex.gateway.name() + "', authoriser '" + auth.name() + "'");
     List<String> scopes = ex.match.route().scopes();
     TokenVerdict verdict = port.jwt(token, issuer, auth.audiences(), scopes);

@@ -1,5 +1,6 @@
 package dev.portcullis.engine.rules;
 
+import dev.portcullis.engine.mask.Masking;
 import dev.portcullis.engine.model.Emulator;
 import dev.portcullis.engine.model.Gateway;
 import dev.portcullis.engine.model.UsagePlan;
@@ -39,7 +40,7 @@ final class UsageChecks {
     Optional<UsagePlan> plan = fixture.filter(Emulator.ApiKeyFixture::enabled).flatMap(f -> planOf(ex.gateway, f));
     if (plan.isEmpty()) {
       String why = key == null ? where + " is missing"
-          : fixture.isEmpty() ? where + " " + Masking.prefix(key) + " is not a key of this emulator"
+          : fixture.isEmpty() ? where + " " + Masking.mask(key) + " is not a key of this emulator"
           : !fixture.get().enabled() ? "key " + fixture.get().id() + " is disabled"
           : "key " + fixture.get().id() + " is in no usage plan of " + ex.gateway.name();
       ex.fail("apiKey", why + "; the method requires an API key: 403 Forbidden (spec §6, §1.2 [KC])");

@@ -11,7 +11,7 @@ import dev.portcullis.engine.send.OutgoingRequest;
 import dev.portcullis.engine.send.SigV4Signing;
 import dev.portcullis.engine.trace.Exchange;
 import dev.portcullis.engine.trace.Header;
-import dev.portcullis.engine.trace.Masking;
+import dev.portcullis.engine.mask.Masking;
 import dev.portcullis.engine.trace.Step;
 import dev.portcullis.engine.trace.Trace;
 import java.net.URI;

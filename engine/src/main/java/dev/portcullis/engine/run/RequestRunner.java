@@ -17,7 +17,7 @@ import dev.portcullis.engine.send.OutgoingRequest;
 import dev.portcullis.engine.send.SigV4Signing;
 import dev.portcullis.engine.store.Variables;
 import dev.portcullis.engine.trace.Detail;
-import dev.portcullis.engine.trace.Masking;
+import dev.portcullis.engine.mask.Masking;
 import dev.portcullis.engine.trace.Outcome;
 import dev.portcullis.engine.trace.Prediction;
 import dev.portcullis.engine.trace.RequestSummary;

@@ -9,7 +9,7 @@ import dev.portcullis.engine.rules.Pipeline;
 import dev.portcullis.engine.send.HttpExchanger;
 import dev.portcullis.engine.store.SecretResolver;
 import dev.portcullis.engine.store.Variables;
-import dev.portcullis.engine.trace.Masking;
+import dev.portcullis.engine.mask.Masking;
 import dev.portcullis.engine.trace.Trace;
 import java.io.IOException;
 import java.time.Clock;

@@ -9,7 +9,7 @@ import dev.portcullis.engine.identity.Credential;
 import dev.portcullis.engine.identity.CredentialExports;
 import dev.portcullis.engine.model.Caller;
 import dev.portcullis.engine.run.Session;
-import dev.portcullis.engine.trace.Masking;
+import dev.portcullis.engine.mask.Masking;
 import dev.portcullis.engine.trace.TokenInspection;
 import dev.portcullis.engine.trace.token.TokenInspector;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package dev.portcullis.engine.trace.export;
 
-import dev.portcullis.engine.trace.Masking;
+import dev.portcullis.engine.mask.Masking;
 import dev.portcullis.engine.trace.Trace;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

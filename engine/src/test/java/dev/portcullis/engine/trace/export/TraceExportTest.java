@@ -4,7 +4,7 @@ import dev.portcullis.engine.trace.Detail;
 import dev.portcullis.engine.trace.Exchange;
 import dev.portcullis.engine.trace.Explanation;
 import dev.portcullis.engine.trace.Header;
-import dev.portcullis.engine.trace.Masking;
+import dev.portcullis.engine.mask.Masking;
 import dev.portcullis.engine.trace.Outcome;
 import dev.portcullis.engine.trace.Prediction;
 import dev.portcullis.engine.trace.RequestSummary;

@@ -1,10 +1,11 @@
-package dev.portcullis.engine.trace;
+package dev.portcullis.engine.mask;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,14 +24,20 @@ import java.util.regex.Pattern;
  * x-amz-security-token, cookie and set-cookie headers; anything shaped like a JWT; client secrets,
  * passwords and SigV4 signatures; and every secret registered at run time (the runner registers
  * resolved secret values) as a substring.
+ *
+ * <p>It sits below the rule book and the trace, which both use it: rulings mask the fields of
+ * their events with {@link #maskFields}, traces are scrubbed with {@link #scrub}; one list of
+ * secret names ({@link #isSecretName}) serves both.
  */
 public final class Masking {
   static final int SHORTEST_PARTIAL = 12;
   private static final String FULL = "********";
 
+  /** Names compared lower case without '-', '_' and ':'; the one list for rulings and traces. */
   private static final Set<String> SECRET_KEYS = Set.of("authorization", "xapikey", "xamzsecuritytoken",
-      "cookie", "setcookie", "clientsecret", "password", "secret", "secretaccesskey", "sessiontoken",
-      "signature", "xamzsignature", "accesstoken", "idtoken", "refreshtoken", "apikey", "token");
+      "cookie", "cookies", "setcookie", "clientsecret", "password", "secret", "secretaccesskey", "sessiontoken",
+      "signature", "xamzsignature", "accesstoken", "idtoken", "refreshtoken", "apikey", "token",
+      "authorizationtoken", "identitysource");
   private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*");
   private static final Pattern HEADER_LINE = Pattern.compile(
       "(?im)^(\\s*(?:authorization|x-api-key|x-amz-security-token|cookie|set-cookie)\\s*:\\s*)(.+)$");
@@ -73,6 +80,39 @@ public final class Masking {
   /** Whether a header, field or table key names a secret (case, '-' and '_' ignored). */
   public static boolean isSecretName(String name) {
     return name != null && SECRET_KEYS.contains(name.toLowerCase(Locale.ROOT).replaceAll("[-_:]", ""));
+  }
+
+  /**
+   * A copy of {@code json} (a Lambda event or an authoriser answer) with the values of
+   * secret-named keys masked at any depth: strings as {@link #mask}, lists element by element,
+   * anything else as {@code …}.
+   */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> maskFields(Map<String, Object> json) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    json.forEach((key, value) -> out.put(key, isSecretName(key) ? maskAll(value) : walkFields(value)));
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Object walkFields(Object value) {
+    if (value instanceof Map<?, ?> map) {
+      return maskFields((Map<String, Object>) map);
+    }
+    if (value instanceof List<?> list) {
+      return list.stream().map(Masking::walkFields).toList();
+    }
+    return value;
+  }
+
+  private static Object maskAll(Object value) {
+    if (value instanceof String s) {
+      return mask(s);
+    }
+    if (value instanceof List<?> list) {
+      return list.stream().map(Masking::maskAll).toList();
+    }
+    return value == null ? null : "…";
   }
 
   /** Registers a secret value to mask wherever it appears; blank values are ignored. */

@@ -1,4 +1,4 @@
-package dev.portcullis.engine.trace;
+package dev.portcullis.engine.mask;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
