@@ -7,7 +7,7 @@ import dev.portcullis.engine.http.HeaderList;
 import dev.portcullis.engine.http.IncomingRequest;
 import dev.portcullis.engine.rules.Pipeline;
 import dev.portcullis.engine.rules.Ruling;
-import dev.portcullis.engine.send.OutgoingRequest;
+import dev.portcullis.engine.http.OutgoingRequest;
 import dev.portcullis.engine.store.DemoWorkspace;
 import dev.portcullis.engine.store.WorkspaceStore;
 import java.net.URI;

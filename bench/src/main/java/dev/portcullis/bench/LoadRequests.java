@@ -2,7 +2,7 @@ package dev.portcullis.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.portcullis.engine.send.OutgoingRequest;
+import dev.portcullis.engine.http.OutgoingRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;

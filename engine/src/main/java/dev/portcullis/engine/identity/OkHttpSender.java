@@ -6,7 +6,7 @@ import com.nimbusds.oauth2.sdk.http.ReadOnlyHTTPRequest;
 import dev.portcullis.engine.http.HeaderList;
 import dev.portcullis.engine.send.Exchange;
 import dev.portcullis.engine.send.HttpExchanger;
-import dev.portcullis.engine.send.OutgoingRequest;
+import dev.portcullis.engine.http.OutgoingRequest;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;

@@ -7,7 +7,7 @@ import dev.portcullis.engine.identity.CredentialExports;
 import dev.portcullis.engine.model.Gateway;
 import dev.portcullis.engine.model.SavedRequest;
 import dev.portcullis.engine.http.HeaderList;
-import dev.portcullis.engine.send.OutgoingRequest;
+import dev.portcullis.engine.http.OutgoingRequest;
 import dev.portcullis.engine.send.SigV4Signing;
 import dev.portcullis.engine.trace.Exchange;
 import dev.portcullis.engine.trace.Header;

@@ -7,7 +7,7 @@ import dev.portcullis.engine.model.Authorizer;
 import dev.portcullis.engine.model.Workspace;
 import dev.portcullis.engine.rules.jwt.CognitoIssuers;
 import dev.portcullis.engine.send.HttpExchanger;
-import dev.portcullis.engine.send.OutgoingRequest;
+import dev.portcullis.engine.http.OutgoingRequest;
 import dev.portcullis.engine.send.SigV4Signing;
 import dev.portcullis.engine.store.Variables;
 import dev.portcullis.engine.trace.Detail;

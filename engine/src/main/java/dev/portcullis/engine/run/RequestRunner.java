@@ -13,7 +13,7 @@ import dev.portcullis.engine.rules.Pipeline;
 import dev.portcullis.engine.rules.Ruling;
 import dev.portcullis.engine.send.Exchange;
 import dev.portcullis.engine.send.HttpExchanger;
-import dev.portcullis.engine.send.OutgoingRequest;
+import dev.portcullis.engine.http.OutgoingRequest;
 import dev.portcullis.engine.send.SigV4Signing;
 import dev.portcullis.engine.store.Variables;
 import dev.portcullis.engine.trace.Detail;
@@ -212,7 +212,7 @@ final class RequestRunner {
   private Ruling predict(TraceBuilder trace, Gateway gateway, OutgoingRequest outgoing) {
     TraceBuilder.Timer timer = trace.timer();
     try {
-      Ruling ruling = predictor.decide(Conversions.asReceived(outgoing, clock.instant()), gateway);
+      Ruling ruling = predictor.decide(outgoing.asReceived(clock.instant()), gateway);
       Prediction p = prediction(ruling);
       String summary = ruling.allowed() ? "The rule book predicts " + p.status() + " (allowed)"
           : "The rule book predicts " + p.status() + " " + p.responseType() + ", decided by " + p.decidedBy();

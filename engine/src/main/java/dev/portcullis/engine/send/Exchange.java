@@ -1,7 +1,8 @@
 package dev.portcullis.engine.send;
 
+import dev.portcullis.engine.http.OutgoingRequest;
 import dev.portcullis.engine.http.HeaderList;
-import java.time.Duration;
+import dev.portcullis.engine.http.Timings;
 
 /** What happened on the wire: the request as sent, and the response or the failure. */
 public sealed interface Exchange {
@@ -26,7 +27,4 @@ public sealed interface Exchange {
   record Failed(OutgoingRequest request, FailureKind kind, String message, String fix, Timings timings) implements Exchange {}
 
   enum FailureKind { UNREACHABLE, DNS, TLS, TIMEOUT, IO }
-
-  /** Phases as OkHttp's EventListener saw them; null where a phase did not happen (reused connection, plain HTTP). */
-  record Timings(Duration dns, Duration connect, Duration tls, Duration firstByte, Duration total) {}
 }

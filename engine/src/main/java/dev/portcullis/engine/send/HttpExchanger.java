@@ -1,5 +1,7 @@
 package dev.portcullis.engine.send;
 
+import dev.portcullis.engine.http.OutgoingRequest;
+import dev.portcullis.engine.http.Timings;
 import dev.portcullis.engine.http.HeaderList;
 import java.io.IOException;
 import java.io.InputStream;
@@ -100,7 +102,7 @@ public final class HttpExchanger {
     return new HeaderList(list);
   }
 
-  static Exchange.Failed failure(OutgoingRequest request, IOException e, Exchange.Timings timings) {
+  static Exchange.Failed failure(OutgoingRequest request, IOException e, Timings timings) {
     String host = request.url().getHost() + (request.url().getPort() > 0 ? ":" + request.url().getPort() : "");
     if (e instanceof UnknownHostException) {
       return new Exchange.Failed(request, Exchange.FailureKind.DNS, "The host " + request.url().getHost() + " could not be resolved.",

@@ -1,5 +1,6 @@
 package dev.portcullis.engine.send;
 
+import dev.portcullis.engine.http.Timings;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
@@ -37,10 +38,10 @@ final class PhaseTimer extends EventListener {
     return timer != null ? timer : new PhaseTimer(System::nanoTime);
   }
 
-  Exchange.Timings timings(long fallbackStart) {
+  Timings timings(long fallbackStart) {
     long start = callStart != 0 ? callStart : fallbackStart;
     long end = callEnd != 0 ? callEnd : nanos.getAsLong();
-    return new Exchange.Timings(span(dnsStart, dnsEnd), span(connectStart, connectEnd), span(tlsStart, tlsEnd),
+    return new Timings(span(dnsStart, dnsEnd), span(connectStart, connectEnd), span(tlsStart, tlsEnd),
         span(start, firstByte), Duration.ofNanos(end - start));
   }
 

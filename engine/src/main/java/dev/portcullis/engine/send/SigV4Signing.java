@@ -1,5 +1,6 @@
 package dev.portcullis.engine.send;
 
+import dev.portcullis.engine.http.OutgoingRequest;
 import dev.portcullis.engine.http.HeaderList;
 import dev.portcullis.engine.http.IncomingRequest;
 import dev.portcullis.engine.rules.sigv4.CredentialLookup;
@@ -68,9 +69,7 @@ public final class SigV4Signing {
     String token = credentials instanceof AwsSessionCredentialsIdentity s ? s.sessionToken() : null;
     SigningSecret secret = new SigningSecret(credentials.secretAccessKey(), token, "caller");
     CredentialLookup lookup = id -> id.equals(credentials.accessKeyId()) ? Optional.of(secret) : Optional.empty();
-    HeaderList headers = out.headers().has("host") ? out.headers() : out.headers().with("Host", hostHeader(out));
-    IncomingRequest asReceived = new IncomingRequest(out.method(), out.url().getRawPath(), out.url().getRawQuery(), headers,
-        out.body(), "127.0.0.1", signedAt);
+    IncomingRequest asReceived = out.asReceived(signedAt);
     SigV4Verification v = SigV4Verifier.create(lookup).verify(asReceived, region, service);
     return switch (v) {
       case SigV4Verification.Verified ok -> new Signed(out, signedAt, region, credentials.accessKeyId(), token != null,
@@ -79,11 +78,5 @@ public final class SigV4Signing {
           no.recomputed().map(r -> r.canonicalRequest()).orElse("(not recomputed: " + no.message() + ")"),
           no.recomputed().map(r -> r.stringToSign()).orElse(""), "", List.of(), "");
     };
-  }
-
-  private static String hostHeader(OutgoingRequest out) {
-    int port = out.url().getPort();
-    boolean defaultPort = port < 0 || (port == 443 && "https".equals(out.url().getScheme())) || (port == 80 && "http".equals(out.url().getScheme()));
-    return defaultPort ? out.url().getHost() : out.url().getHost() + ":" + port;
   }
 }

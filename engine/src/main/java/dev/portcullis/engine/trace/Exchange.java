@@ -1,6 +1,6 @@
 package dev.portcullis.engine.trace;
 
-import java.time.Duration;
+import dev.portcullis.engine.http.Timings;
 import java.util.List;
 import java.util.Objects;
 
@@ -38,13 +38,5 @@ public record Exchange(SentRequest request, ReceivedResponse response, Timings t
         throw new IllegalArgumentException("response size " + size + " is negative");
       }
     }
-  }
-
-  /**
-   * Time per phase; a phase that did not happen (a reused connection has no DNS, connect or TLS)
-   * is null.
-   */
-  public record Timings(Duration dns, Duration connect, Duration tls, Duration firstByte, Duration total) {
-    public static final Timings UNKNOWN = new Timings(null, null, null, null, null);
   }
 }

@@ -1,5 +1,6 @@
 package dev.portcullis.engine.send;
 
+import dev.portcullis.engine.http.OutgoingRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portcullis.engine.http.HeaderList;

@@ -1,5 +1,6 @@
 package dev.portcullis.app.ui.trace;
 
+import dev.portcullis.engine.http.Timings;
 import dev.portcullis.app.ui.CodeBlock;
 import dev.portcullis.engine.trace.Detail;
 import dev.portcullis.engine.trace.Exchange;
@@ -56,7 +57,7 @@ final class ExchangeNodes {
   }
 
   /** Insomnia-style: one coloured segment per phase, widths proportional to time. */
-  private Node timings(Exchange.Timings timings) {
+  private Node timings(Timings timings) {
     List<TraceViewModel.Phase> phases = TraceViewModel.phases(timings);
     if (phases.isEmpty()) {
       return DetailNodes.section("timings", new Label("Not measured."));

@@ -1,5 +1,6 @@
 package dev.portcullis.app.ui.trace;
 
+import dev.portcullis.engine.http.Timings;
 import dev.portcullis.app.ui.BackgroundTasks;
 import dev.portcullis.app.ui.LogModel;
 import dev.portcullis.engine.trace.Exchange;
@@ -103,7 +104,7 @@ public final class TraceViewModel {
   }
 
   /** The timings as consecutive bars (DNS, connect, TLS, waiting, download); empty when unknown. */
-  public static List<Phase> phases(Exchange.Timings t) {
+  public static List<Phase> phases(Timings t) {
     List<Phase> phases = new ArrayList<>();
     if (t == null || t.total() == null) {
       return phases;

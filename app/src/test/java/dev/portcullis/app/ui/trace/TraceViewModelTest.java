@@ -1,5 +1,6 @@
 package dev.portcullis.app.ui.trace;
 
+import dev.portcullis.engine.http.Timings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portcullis.app.ui.BackgroundTasks;
@@ -59,7 +60,7 @@ class TraceViewModelTest {
 
   @Test
   void timingsBecomeConsecutiveBars() {
-    var phases = TraceViewModel.phases(new Exchange.Timings(Duration.ofMillis(2), Duration.ofMillis(3), null,
+    var phases = TraceViewModel.phases(new Timings(Duration.ofMillis(2), Duration.ofMillis(3), null,
         Duration.ofMillis(20), Duration.ofMillis(26)));
 
     assertThat(phases).extracting(TraceViewModel.Phase::name).containsExactly("DNS", "Connect", "Waiting", "Download");

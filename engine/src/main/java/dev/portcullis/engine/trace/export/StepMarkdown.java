@@ -1,5 +1,6 @@
 package dev.portcullis.engine.trace.export;
 
+import dev.portcullis.engine.http.Timings;
 import dev.portcullis.engine.trace.Cause;
 import dev.portcullis.engine.trace.Detail;
 import dev.portcullis.engine.trace.Disagreement;
@@ -65,7 +66,7 @@ final class StepMarkdown {
       md.table("Response headers", rows(response.headers()));
       md.code("Response body", "json", MarkdownWriter.pretty(response.body()));
     }
-    Exchange.Timings t = exchange.timings();
+    Timings t = exchange.timings();
     md.table("Timings", List.of(Detail.Row.of("DNS", MarkdownWriter.millis(t.dns())),
         Detail.Row.of("Connect", MarkdownWriter.millis(t.connect())), Detail.Row.of("TLS", MarkdownWriter.millis(t.tls())),
         Detail.Row.of("First byte", MarkdownWriter.millis(t.firstByte())), Detail.Row.of("Total", MarkdownWriter.millis(t.total()))));

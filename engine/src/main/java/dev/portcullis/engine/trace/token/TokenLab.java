@@ -9,7 +9,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import dev.portcullis.engine.send.Exchange;
 import dev.portcullis.engine.send.HttpExchanger;
-import dev.portcullis.engine.send.OutgoingRequest;
+import dev.portcullis.engine.http.OutgoingRequest;
 import dev.portcullis.engine.store.Json;
 import java.io.IOException;
 import java.net.URI;

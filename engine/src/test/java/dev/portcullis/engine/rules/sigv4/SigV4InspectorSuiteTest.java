@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.portcullis.engine.http.IncomingRequest;
-import dev.portcullis.engine.send.OutgoingRequest;
+import dev.portcullis.engine.http.OutgoingRequest;
 import dev.portcullis.engine.send.SigV4Signing;
 import java.io.IOException;
 import java.net.URI;

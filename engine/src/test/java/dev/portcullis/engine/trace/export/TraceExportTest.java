@@ -1,5 +1,6 @@
 package dev.portcullis.engine.trace.export;
 
+import dev.portcullis.engine.http.Timings;
 import dev.portcullis.engine.trace.Detail;
 import dev.portcullis.engine.trace.Exchange;
 import dev.portcullis.engine.trace.Explanation;
@@ -130,7 +131,7 @@ class TraceExportTest {
     builder.add(new Step.Send(Outcome.OK, "403 in 40 ms", List.of(), Duration.ofMillis(40), new Exchange(
         new Exchange.SentRequest("POST", "https://a1b2c3.execute-api.eu-west-1.amazonaws.com/prod/payments", List.of(new Header("content-type", "application/json")), "{\"amount\": 1}"),
         new Exchange.ReceivedResponse(403, observed.headers(), observed.body(), observed.body().length()),
-        new Exchange.Timings(Duration.ofMillis(2), Duration.ofMillis(5), Duration.ofMillis(9), Duration.ofMillis(38), Duration.ofMillis(40)))));
+        new Timings(Duration.ofMillis(2), Duration.ofMillis(5), Duration.ofMillis(9), Duration.ofMillis(38), Duration.ofMillis(40)))));
     Explanation explanation = Explainer.create().explain(observed, Gateway.Flavor.REST,
         new RouteFacts(dev.portcullis.engine.model.Route.AuthorizationType.CUSTOM, false, List.of()), new Prediction(200, "lambda.policy", null));
     builder.add(new Step.Ruling(Outcome.WARN, explanation.summary(), List.of(), Duration.ZERO, explanation));
