@@ -139,8 +139,12 @@ final class TokenCommand implements Callable<Integer> {
       TokenVerifier.Result r = TokenVerifier.create(Clock.systemUTC()).verify(token, keys.issuer, keys.jwks, audience);
       PrintWriter out = spec.commandLine().getOut();
       out.print(Decode.describe(r.inspection()));
-      out.println(r.valid() ? "valid (keys from " + r.jwksUrl() + ")" : "NOT valid:");
+      out.println(r.valid() ? "valid (keys from " + r.jwksUrl() + ")"
+          : "NOT valid (decided by " + r.inspection().decidedBy() + "):");
       r.problems().forEach(p -> out.println("  - " + p));
+      if (!r.inspection().joseNote().isEmpty()) {
+        out.println(r.inspection().joseNote());
+      }
       out.flush();
       return r.valid() && r.inspection().outcome() != Outcome.FAIL ? 0 : 1;
     }

@@ -1,12 +1,9 @@
 package dev.portcullis.engine.run;
 
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jwt.JWTParser;
 import dev.portcullis.engine.identity.Credential;
 import dev.portcullis.engine.model.Authorizer;
 import dev.portcullis.engine.model.Workspace;
 import dev.portcullis.engine.rules.jwt.CognitoIssuers;
-import dev.portcullis.engine.send.HttpExchanger;
 import dev.portcullis.engine.http.OutgoingRequest;
 import dev.portcullis.engine.send.SigV4Signing;
 import dev.portcullis.engine.store.Variables;
@@ -23,10 +20,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /** Puts the credential on the request and shows what it is: a decoded token, or what SigV4 signed. */
@@ -35,10 +30,9 @@ final class Inspection {
   private final Clock clock;
   private final TokenInspector inspector;
   private final Set<String> knownIssuers;
-  private final Map<String, JWKSet> keys = new ConcurrentHashMap<>();
 
-  Inspection(HttpExchanger exchanger, Clock clock, Target target, Workspace workspace) {
-    this.lab = TokenLab.create(clock, exchanger);
+  Inspection(Clock clock, Target target, Workspace workspace) {
+    this.lab = TokenLab.create(clock);
     this.clock = clock;
     this.inspector = TokenInspector.create(clock);
     this.knownIssuers = issuers(workspace, Variables.of(workspace, null, null, target.runtimeVariables()));
@@ -111,32 +105,16 @@ final class Inspection {
     return s.request();
   }
 
+  /**
+   * The token explained, and for an issuer the workspace trusts, the rule book's JWT authoriser's
+   * verdict on it (the token lab's keys and cache, one lab per session). The audience is the
+   * route's business, so it is not compared here.
+   */
   private TokenInspection inspectToken(String token) {
-    Optional<JWKSet> jwks = issuerOf(token).filter(knownIssuers::contains).flatMap(this::jwks);
-    return jwks.map(k -> inspector.inspect(token, k)).orElseGet(() -> inspector.inspect(token));
-  }
-
-  private static Optional<String> issuerOf(String token) {
-    try {
-      return Optional.ofNullable(JWTParser.parse(token).getJWTClaimsSet().getIssuer());
-    } catch (java.text.ParseException | RuntimeException e) {
-      return Optional.empty();
-    }
-  }
-
-  /** The issuer's keys (the token lab fetches them), once per session. */
-  private Optional<JWKSet> jwks(String issuer) {
-    JWKSet cached = keys.get(issuer);
-    if (cached != null) {
-      return Optional.of(cached);
-    }
-    try {
-      JWKSet set = lab.issuerKeys(issuer);
-      keys.put(issuer, set);
-      return Optional.of(set);
-    } catch (java.io.IOException e) {
-      return Optional.empty(); // the inspection then says the signature was not checked
-    }
+    TokenInspection plain = inspector.inspect(token);
+    Optional<String> issuer = plain.claims().stream().filter(c -> c.name().equals("iss")).map(TokenInspection.Claim::value)
+        .findFirst().filter(knownIssuers::contains);
+    return issuer.map(i -> inspector.inspect(token, lab.reportWithIssuer(token, i, null))).orElse(plain);
   }
 
   private static List<Detail> tokenDetails(TokenInspection t) {

@@ -61,7 +61,7 @@ final class RequestRunner {
     this.predictor = predictor;
     this.masking = masking;
     this.clock = clock;
-    this.inspection = new Inspection(exchanger, clock, target, workspace);
+    this.inspection = new Inspection(clock, target, workspace);
     this.reading = new Reading(target);
   }
 

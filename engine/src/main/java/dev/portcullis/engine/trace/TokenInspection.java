@@ -18,6 +18,10 @@ import java.util.Objects;
  * @param claimsJson the decoded claims, pretty-printed; empty if they could not be decoded
  * @param claims every claim with its meaning, in the token's order
  * @param expiresAt {@code exp}, or null
+ * @param decidedBy the rule book's check that refused the token ({@code jwt.kid}, ...); empty when it
+ *     was accepted or not verified
+ * @param joseNote empty, or the line saying a generic JOSE library would accept what API Gateway
+ *     refuses, and why (never the verdict)
  */
 public record TokenInspection(
     String token,
@@ -29,7 +33,9 @@ public record TokenInspection(
     List<Claim> claims,
     SignatureCheck signatureCheck,
     String signatureNote,
-    Instant expiresAt) {
+    Instant expiresAt,
+    String decidedBy,
+    String joseNote) {
 
   public TokenInspection {
     token = token == null ? "" : token;
@@ -41,6 +47,8 @@ public record TokenInspection(
     claims = claims == null ? List.of() : List.copyOf(claims);
     signatureCheck = signatureCheck == null ? SignatureCheck.NOT_CHECKED : signatureCheck;
     signatureNote = signatureNote == null ? "" : signatureNote;
+    decidedBy = decidedBy == null ? "" : decidedBy;
+    joseNote = joseNote == null ? "" : joseNote;
   }
 
   /**

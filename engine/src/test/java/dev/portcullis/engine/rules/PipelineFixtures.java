@@ -84,6 +84,11 @@ public final class PipelineFixtures {
       return verdict("cognito", identityValue, methodScopes);
     }
 
+    @Override
+    public dev.portcullis.engine.rules.jwt.TokenReport report(String token, String issuer, List<String> audiences) {
+      return new dev.portcullis.engine.rules.jwt.TokenReport(jwt(token, issuer, audiences, List.of()), "");
+    }
+
     private static TokenVerdict verdict(String kind, String token, List<String> required) {
       if (token.equals("expired")) {
         return new TokenVerdict.Refused(kind + ".expiry", "The incoming token has expired",

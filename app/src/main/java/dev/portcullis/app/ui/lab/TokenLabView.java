@@ -146,7 +146,8 @@ public final class TokenLabView {
   private void show(TokenInspection inspection) {
     summary.setText(inspection == null ? "" : inspection.summary());
     summary.setGraphic(inspection == null ? null : Icons.outcome(inspection.outcome()));
-    fix.setText(inspection == null ? "" : inspection.fix());
+    fix.setText(inspection == null ? "" : inspection.joseNote().isEmpty() ? inspection.fix()
+        : (inspection.fix().isEmpty() ? "" : inspection.fix() + "\n") + inspection.joseNote());
     claims.getItems().setAll(inspection == null ? java.util.List.of() : inspection.claims());
     header.getChildren().setAll(inspection == null || inspection.headerJson().isEmpty() ? new Label("—")
         : CodeBlock.readOnly(inspection.headerJson(), true, 96));

@@ -105,7 +105,9 @@ public final class TokenLabViewModel {
     }, result -> {
       busy.set(false);
       inspection.set(result);
-      log.status("Signature: " + result.signatureCheck() + (result.signatureNote().isEmpty() ? "" : " — " + result.signatureNote()));
+      // the verdict is API Gateway's; a second line says where a generic JOSE library would part from it
+      log.status("Signature: " + result.signatureCheck() + (result.signatureNote().isEmpty() ? "" : " — " + result.signatureNote())
+          + (result.joseNote().isEmpty() ? "" : "\n" + result.joseNote()));
     }, e -> {
       busy.set(false);
       log.error("The signature could not be checked", e);

@@ -72,7 +72,7 @@ final class BoundedFetch {
         return timedOut(uri);
       }
       if (t instanceof ConnectException) {
-        return "could not connect to " + uri;
+        return "nothing answered at " + uri + " (connection refused)";
       }
     }
     return "fetching " + uri + " failed: " + cause;

@@ -26,6 +26,19 @@ final class DefaultTokenAuthorizer implements TokenAuthorizer {
         orEmpty(methodScopes)).run();
   }
 
+  @Override
+  public TokenReport report(String token, String issuer, List<String> audiences) {
+    java.time.Instant now = clock.instant();
+    TokenVerdict gateway = new JwtVerification(jwks, signatures, now, token, issuer, audiences, List.of(),
+        JwtVerification.Rules.GATEWAY).run();
+    if (!(gateway instanceof TokenVerdict.Refused refused) || !JoseDifference.possible(refused)) {
+      return new TokenReport(gateway, "");
+    }
+    TokenVerdict jose = new JwtVerification(jwks, signatures, now, token, issuer, audiences, List.of(),
+        JwtVerification.Rules.JOSE).run();
+    return new TokenReport(gateway, jose instanceof TokenVerdict.Accepted ? JoseDifference.note(refused, token, issuer) : "");
+  }
+
   private static List<String> orEmpty(List<String> values) {
     return values == null ? List.of() : values;
   }

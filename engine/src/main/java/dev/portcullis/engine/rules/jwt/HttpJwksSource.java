@@ -11,30 +11,37 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** {@link JwksSource#http}: OIDC discovery, then the key set, cached per issuer. */
+/**
+ * {@link JwksSource#http}: OIDC discovery, then the key set, cached per issuer; or, for {@link
+ * JwksSource#jwksUrl}, the key set at one fixed URL with the same fetch and cache.
+ */
 final class HttpJwksSource implements JwksSource {
   private final Clock clock;
   private final BoundedFetch fetch;
   private final Duration ttl;
+  private final String fixedJwksUri;
   private final Map<String, Entry> cache = new ConcurrentHashMap<>();
 
   private record Entry(String jwksUri, List<SigningKey> keys, Instant fetchedAt) {}
 
-  HttpJwksSource(Clock clock, BoundedFetch fetch, Duration ttl) {
+  /** @param fixedJwksUri null to discover each issuer's jwks_uri */
+  HttpJwksSource(Clock clock, BoundedFetch fetch, Duration ttl, String fixedJwksUri) {
     this.clock = clock;
     this.fetch = fetch;
     this.ttl = ttl;
+    this.fixedJwksUri = fixedJwksUri;
   }
 
   @Override
-  public JwksResult keys(String issuer, boolean refresh) {
+  public JwksResult keys(String issuerName, boolean refresh) {
+    String issuer = fixedJwksUri != null ? fixedJwksUri : issuerName;
     Entry cached = cache.get(issuer);
     if (!refresh && cached != null && clock.instant().isBefore(cached.fetchedAt().plus(ttl))) {
       return new JwksResult.Found(cached.keys(), cached.jwksUri(), true);
     }
     try {
       // An unknown kid means rotated keys, not a moved endpoint: reuse the discovered jwks_uri.
-      String jwksUri = refresh && cached != null ? cached.jwksUri() : discover(issuer);
+      String jwksUri = fixedJwksUri != null ? fixedJwksUri : refresh && cached != null ? cached.jwksUri() : discover(issuer);
       List<SigningKey> keys = JwkKeys.parse(fetch.get(httpUri(jwksUri, "jwks_uri")), jwksUri);
       cache.put(issuer, new Entry(jwksUri, keys, clock.instant()));
       return new JwksResult.Found(keys, jwksUri, false);

@@ -6,8 +6,10 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import java.security.PublicKey;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import java.text.ParseException;
 import java.util.List;
+import java.util.Map;
 
 /** Reads a JWKS document into {@link SigningKey}s. */
 final class JwkKeys {
@@ -18,6 +20,26 @@ final class JwkKeys {
       return JWKSet.parse(json).getKeys().stream().map(JwkKeys::toSigningKey).toList();
     } catch (ParseException e) {
       throw new BoundedFetch.FetchFailure("malformed JWKS from " + jwksUri + ": " + e.getMessage());
+    }
+  }
+
+  /** A pasted JWKS, JWK or PEM public key; a sentence in the exception when it is none of them. */
+  static List<SigningKey> pasted(String text) {
+    String key = text == null ? "" : text.strip();
+    try {
+      if (key.startsWith("-----BEGIN")) {
+        return List.of(toSigningKey(JWK.parseFromPEMEncodedObjects(key)));
+      }
+      Map<String, Object> json = JSONObjectUtils.parse(key);
+      JWKSet set = json.containsKey("keys") ? JWKSet.parse(json) : new JWKSet(JWK.parse(json));
+      return set.getKeys().stream().map(JwkKeys::toSigningKey).toList();
+    } catch (ParseException e) {
+      if (!key.startsWith("{")) {
+        throw new IllegalArgumentException("The pasted key is not JSON (nor a PEM public key): paste a JWKS, a JWK or a PEM public key.", e);
+      }
+      throw new IllegalArgumentException("The pasted key is not a JWKS, a JWK or a PEM public key: " + e.getMessage(), e);
+    } catch (JOSEException e) {
+      throw new IllegalArgumentException("The pasted key is not a PEM public key: " + e.getMessage(), e);
     }
   }
 

@@ -25,7 +25,29 @@ public interface JwksSource {
    * duration is undocumented, and one hour is what AWS documents for the REST JWT authoriser.
    */
   static JwksSource http(Clock clock) {
-    return new HttpJwksSource(Objects.requireNonNull(clock, "clock"),
-        new BoundedFetch(Duration.ofMillis(1500), 150_000), Duration.ofHours(1));
+    return new HttpJwksSource(Objects.requireNonNull(clock, "clock"), gatewayLimits(), Duration.ofHours(1), null);
+  }
+
+  /**
+   * The keys at a fixed JWKS URL, whatever the issuer asked for: the same fetch, limits and cache as
+   * {@link #http}, without discovery. For tools given a key set's URL rather than an issuer.
+   */
+  static JwksSource jwksUrl(String jwksUrl, Clock clock) {
+    Objects.requireNonNull(jwksUrl, "jwksUrl");
+    return new HttpJwksSource(Objects.requireNonNull(clock, "clock"), gatewayLimits(), Duration.ofHours(1), jwksUrl.strip());
+  }
+
+  /**
+   * Keys pasted by a user: a JWKS, a single JWK, or a PEM public key.
+   *
+   * @throws IllegalArgumentException with a sentence naming what is wrong with the text
+   */
+  static JwksSource pasted(String text) {
+    java.util.List<SigningKey> keys = JwkKeys.pasted(text);
+    return (issuer, refresh) -> new JwksResult.Found(keys, "the pasted key", !refresh);
+  }
+
+  private static BoundedFetch gatewayLimits() {
+    return new BoundedFetch(Duration.ofMillis(1500), 150_000);
   }
 }

@@ -33,4 +33,15 @@ public interface TokenAuthorizer {
    * @param methodScopes empty: an ID token is expected; otherwise an access token granting any of them
    */
   TokenVerdict cognito(String identityValue, List<String> issuers, List<String> methodScopes);
+
+  /**
+   * The JWT authoriser's checks (as {@link #jwt}, no route scopes) for a tool that knows only part
+   * of an authoriser, with a second opinion: when API Gateway refuses a token that a generic JOSE
+   * library accepts (ES256, an issuer differing by a trailing slash), {@link TokenReport#joseNote}
+   * says so and why. Keys come from this authoriser's {@link JwksSource}.
+   *
+   * @param issuer the expected issuer; null not to compare iss (keys from a JWKS URL or pasted)
+   * @param audiences the expected audiences; null not to compare aud / client_id
+   */
+  TokenReport report(String token, String issuer, List<String> audiences);
 }

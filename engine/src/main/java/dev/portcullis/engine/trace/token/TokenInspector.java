@@ -4,12 +4,12 @@ import dev.portcullis.engine.trace.Outcome;
 import dev.portcullis.engine.trace.TokenInspection;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.nimbusds.jose.jwk.JWKSet;
+import dev.portcullis.engine.rules.jwt.TokenReport;
+import dev.portcullis.engine.rules.jwt.TokenVerdict;
 import dev.portcullis.engine.store.Json;
 import dev.portcullis.engine.trace.TokenInspection.Claim;
 import dev.portcullis.engine.trace.TokenInspection.SignatureCheck;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,13 +18,12 @@ import java.util.Objects;
 
 /**
  * Takes a JWT apart: header, claims with their meaning, times relative to now, and optionally the
- * signature checked against the issuer's JWKS. Every problem is a value in the inspection, never
- * an exception, because a malformed token is exactly what a user comes here to understand.
+ * rule book's verdict on it ({@link TokenReport}, from the JWT authoriser's own checks). This class
+ * only presents: it decides nothing about signatures or claims that the rule book decides. Every
+ * problem is a value in the inspection, never an exception, because a malformed token is exactly
+ * what a user comes here to understand.
  */
 public final class TokenInspector {
-  /** Tokens closer than this to expiry get a warning: a request may outlive them. */
-  private static final Duration SOON = Duration.ofMinutes(5);
-
   private final Clock clock;
 
   private TokenInspector(Clock clock) {
@@ -37,51 +36,50 @@ public final class TokenInspector {
 
   /** Decodes and explains {@code token} without checking its signature. */
   public TokenInspection inspect(String token) {
-    return inspect(token, null);
+    return inspect(token, (TokenReport) null);
   }
 
-  /** Decodes and explains {@code token}; checks the signature when {@code keys} is not null. */
-  public TokenInspection inspect(String token, JWKSet keys) {
+  /**
+   * Decodes and explains {@code token} with the rule book's verdict on it; {@code report} null
+   * leaves the signature unchecked.
+   */
+  public TokenInspection inspect(String token, TokenReport report) {
     String raw = stripBearer(token == null ? "" : token.strip());
     JwtParts parts = JwtParts.decode(raw);
     if (!parts.decoded()) {
       return new TokenInspection(raw, Outcome.FAIL, parts.problem(), parts.fix(), "", "", List.of(),
-          SignatureCheck.NOT_CHECKED, "", null);
+          SignatureCheck.NOT_CHECKED, "", null, "", "");
     }
     Instant now = clock.instant();
-    List<Claim> claims = claims(parts.claims(), now);
     Instant exp = epoch(parts.claims().get("exp"));
-    Instant nbf = epoch(parts.claims().get("nbf"));
-    SignatureVerifier.Result signature = SignatureVerifier.check(raw, parts.header(), keys);
-    Judgement judgement = judge(exp, nbf, now, signature);
+    Judgement judgement = report == null || report.decidedBy().equals("jwks.fetch")
+        ? judge(exp, epoch(parts.claims().get("nbf")), now, parts.header())
+        : TokenJudgements.of(report, exp, now);
+    boolean unsigned = TokenJudgements.unsigned(parts.header());
+    SignatureCheck check = report != null ? TokenJudgements.signature(report, unsigned)
+        : unsigned ? SignatureCheck.ALG_NONE_REFUSED : SignatureCheck.NOT_CHECKED;
+    String note = report != null ? TokenJudgements.note(report)
+        : unsigned ? "unsigned (alg " + parts.header().path("alg").asText("missing") + ")" : "signature not checked (no JWKS given)";
     String summary = describe(parts.claims(), exp, now) + judgement.suffix();
     return new TokenInspection(raw, judgement.outcome(), summary, judgement.fix(), pretty(parts.header()),
-        pretty(parts.claims()), claims, signature.check(), signature.note(), exp);
+        pretty(parts.claims()), claims(parts.claims(), now), check, note, exp,
+        report == null ? "" : report.decidedBy(), report == null ? "" : report.joseNote());
   }
 
-  private record Judgement(Outcome outcome, String suffix, String fix) {}
+  record Judgement(Outcome outcome, String suffix, String fix) {}
 
-  private static Judgement judge(Instant exp, Instant nbf, Instant now, SignatureVerifier.Result signature) {
-    if (signature.check() == SignatureCheck.ALG_NONE_REFUSED) {
-      return new Judgement(Outcome.FAIL, "; unsigned (alg none), which API Gateway always refuses",
-          "Use a token signed by the issuer (RS256 for Cognito); never accept alg none.");
-    }
-    if (signature.check() == SignatureCheck.BAD_SIGNATURE || signature.check() == SignatureCheck.KID_NOT_FOUND) {
-      return new Judgement(Outcome.FAIL, "; " + signature.note(), signature.fix());
+  /** Without the rule book's verdict: what the claims alone say (times, and an unsigned token). */
+  private static Judgement judge(Instant exp, Instant nbf, Instant now, ObjectNode header) {
+    if (TokenJudgements.unsigned(header)) {
+      return TokenJudgements.UNSIGNED;
     }
     if (exp != null && !exp.isAfter(now)) {
-      return new Judgement(Outcome.FAIL, "; API Gateway will refuse it as expired",
-          "Refresh the token (Cognito REFRESH_TOKEN_AUTH) or sign in again, and check this machine's clock.");
+      return TokenJudgements.EXPIRED;
     }
     if (nbf != null && nbf.isAfter(now)) {
-      return new Judgement(Outcome.FAIL, "; not valid yet",
-          "Wait until nbf, or check the clocks of this machine and the issuer.");
+      return TokenJudgements.NOT_YET_VALID;
     }
-    if (exp != null && Duration.between(now, exp).compareTo(SOON) < 0) {
-      return new Judgement(Outcome.WARN, "; refresh it before the next request", "");
-    }
-    Outcome outcome = signature.check() == SignatureCheck.UNSUPPORTED ? Outcome.WARN : Outcome.OK;
-    return new Judgement(outcome, "", "");
+    return TokenJudgements.soon(exp, now);
   }
 
   private static String describe(ObjectNode claims, Instant exp, Instant now) {

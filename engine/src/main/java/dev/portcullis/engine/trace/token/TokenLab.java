@@ -1,48 +1,45 @@
 package dev.portcullis.engine.trace.token;
 
-import dev.portcullis.engine.trace.TokenInspection;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSet;
-import dev.portcullis.engine.send.Exchange;
-import dev.portcullis.engine.send.HttpExchanger;
-import dev.portcullis.engine.http.OutgoingRequest;
+import dev.portcullis.engine.rules.jwt.JwksSource;
+import dev.portcullis.engine.rules.jwt.TokenAuthorizer;
+import dev.portcullis.engine.rules.jwt.TokenReport;
+import dev.portcullis.engine.rules.jwt.TokenVerdict;
 import dev.portcullis.engine.store.Json;
+import dev.portcullis.engine.trace.TokenInspection;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.text.ParseException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The token lab's engine side: decode and explain any JWT, verify it against a JWKS URL, an
- * issuer's discovery document or a pasted key, and tamper with its claims. Keeps nimbus and Jackson
- * out of the app. Fetch failures are {@link IOException}s whose message is a sentence for the user.
+ * The token lab's engine side: decode and explain any JWT, verify it against an issuer, a JWKS URL
+ * or a pasted key, and tamper with its claims. Verifying asks the rule book's own JWT authoriser
+ * ({@link TokenAuthorizer#report}), with keys from the rule book's {@link JwksSource} (the gateway's
+ * fetch limits, one cache per lab); this class only presents the verdict. Keeps nimbus and Jackson
+ * out of the app. A key set that cannot be fetched or read is an {@link IOException} whose message
+ * is a sentence for the user.
  */
 public final class TokenLab {
   private final TokenInspector inspector;
-  private final HttpExchanger http;
+  private final Clock clock;
+  private final TokenAuthorizer issuers;
+  private final Map<String, TokenAuthorizer> jwksUrls = new ConcurrentHashMap<>();
 
-  private TokenLab(Clock clock, HttpExchanger http) {
+  private TokenLab(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
     this.inspector = TokenInspector.create(clock);
-    this.http = http;
+    this.issuers = TokenAuthorizer.create(JwksSource.http(clock), clock);
   }
 
   public static TokenLab create(Clock clock) {
-    return create(clock, HttpExchanger.create(Duration.ofSeconds(10)));
-  }
-
-  /** With a given exchanger, so a session's key fetches go through its own connections. */
-  public static TokenLab create(Clock clock, HttpExchanger http) {
-    return new TokenLab(clock, http);
+    return new TokenLab(clock);
   }
 
   /** Decodes and explains; a token that is not a JWT is an inspection that says so. */
@@ -50,30 +47,52 @@ public final class TokenLab {
     return inspector.inspect(token);
   }
 
-  /** Checks the signature against the keys at {@code jwksUrl}. */
+  /** Verifies as a JWT authoriser whose issuer is not known would, with the keys at {@code jwksUrl}. */
   public TokenInspection verifyWithJwksUrl(String token, String jwksUrl) throws IOException {
-    return inspector.inspect(token, parseKeys(fetch(jwksUrl, "the JWKS"), "the JWKS at " + jwksUrl));
+    return present(token, reportWithJwksUrl(token, jwksUrl, null));
   }
 
-  /** Checks the signature against the keys the issuer publishes (its discovery document's {@code jwks_uri}). */
+  /** Verifies as a JWT authoriser configured with {@code issuerUrl} would (keys by its discovery document). */
   public TokenInspection verifyWithIssuer(String token, String issuerUrl) throws IOException {
-    return inspector.inspect(token, issuerKeys(issuerUrl));
+    return present(token, reportWithIssuer(token, issuerUrl.strip(), null));
   }
 
-  /** The keys an issuer publishes: its discovery document, then the key set its {@code jwks_uri} names. */
-  public JWKSet issuerKeys(String issuerUrl) throws IOException {
-    String discoveryUrl = issuerUrl.strip().replaceAll("/+$", "") + "/.well-known/openid-configuration";
-    JsonNode discovery = readJson(fetch(discoveryUrl, "the issuer's discovery document"), discoveryUrl);
-    String jwksUri = discovery.path("jwks_uri").asText("");
-    if (jwksUri.isEmpty()) {
-      throw new IOException("The discovery document at " + discoveryUrl + " names no jwks_uri, so there are no keys to check against.");
-    }
-    return parseKeys(fetch(jwksUri, "the JWKS"), "the JWKS at " + jwksUri);
-  }
-
-  /** Checks the signature against a pasted JWKS, single JWK, or PEM public key. */
+  /** Verifies against a pasted JWKS, single JWK, or PEM public key, the issuer not compared. */
   public TokenInspection verifyWithKey(String token, String key) throws IOException {
-    return inspector.inspect(token, parseKeys(key, "the pasted key"));
+    TokenAuthorizer pasted;
+    try {
+      pasted = TokenAuthorizer.create(JwksSource.pasted(key), clock);
+    } catch (IllegalArgumentException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+    return present(token, pasted.report(token, null, null));
+  }
+
+  /**
+   * The rule book's report with keys found through the issuer's discovery document.
+   *
+   * @param audiences null not to compare the audience
+   */
+  public TokenReport reportWithIssuer(String token, String issuer, List<String> audiences) {
+    return issuers.report(token, issuer, audiences);
+  }
+
+  /** The rule book's report with the keys at {@code jwksUrl}; {@code issuer} null not to compare iss. */
+  public TokenReport reportWithJwksUrl(String token, String jwksUrl, String issuer, List<String> audiences) {
+    return jwksUrls.computeIfAbsent(jwksUrl.strip(), url -> TokenAuthorizer.create(JwksSource.jwksUrl(url, clock), clock))
+        .report(token, issuer, audiences);
+  }
+
+  private TokenReport reportWithJwksUrl(String token, String jwksUrl, List<String> audiences) {
+    return reportWithJwksUrl(token, jwksUrl, null, audiences);
+  }
+
+  /** The inspection of {@code token} with the rule book's verdict on it. */
+  public TokenInspection present(String token, TokenReport report) throws IOException {
+    if (report.verdict() instanceof TokenVerdict.Refused r && r.decidedBy().equals("jwks.fetch")) {
+      throw new IOException(r.message().replaceFirst("^JWT refused \\(jwks.fetch\\): could not get the keys", "Could not fetch the JWKS") + ".");
+    }
+    return inspector.inspect(token, report);
   }
 
   /**
@@ -103,47 +122,5 @@ public final class TokenLab {
       throw new IllegalArgumentException("The claims are not a JSON object: " + e.getOriginalMessage()
           + " (line " + e.getLocation().getLineNr() + ").", e);
     }
-  }
-
-  private String fetch(String url, String what) throws IOException {
-    URI uri;
-    try {
-      uri = URI.create(url.strip());
-    } catch (IllegalArgumentException e) {
-      throw new IOException("'" + url + "' is not a URL.", e);
-    }
-    Exchange e = http.send(new OutgoingRequest("GET", uri, null, null));
-    if (e instanceof Exchange.Answered a) {
-      if (a.status() == 200) {
-        return a.bodyText();
-      }
-      throw new IOException("Fetching " + what + " from " + url + " answered " + a.status() + ", not 200.");
-    }
-    throw new IOException("Could not fetch " + what + " from " + url + ": nothing answered (is the host up?).");
-  }
-
-  private static JWKSet parseKeys(String text, String what) throws IOException {
-    String key = text == null ? "" : text.strip();
-    try {
-      if (key.startsWith("-----BEGIN")) {
-        return new JWKSet(JWK.parseFromPEMEncodedObjects(key));
-      }
-      JsonNode json = readJson(key, what);
-      return json.has("keys") ? JWKSet.parse(key) : new JWKSet(List.of(JWK.parse(key)));
-    } catch (ParseException | JOSEException e) {
-      throw new IOException(capitalised(what) + " is not a JWKS, a JWK or a PEM public key: " + e.getMessage(), e);
-    }
-  }
-
-  private static JsonNode readJson(String text, String what) throws IOException {
-    try {
-      return Json.mapper().readTree(text);
-    } catch (JsonProcessingException e) {
-      throw new IOException(capitalised(what) + " is not JSON: " + e.getOriginalMessage(), e);
-    }
-  }
-
-  private static String capitalised(String s) {
-    return Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 }

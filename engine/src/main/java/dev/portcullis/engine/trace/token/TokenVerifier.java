@@ -1,6 +1,6 @@
 package dev.portcullis.engine.trace.token;
 
-import dev.portcullis.engine.trace.Outcome;
+import dev.portcullis.engine.rules.jwt.TokenReport;
 import dev.portcullis.engine.trace.TokenInspection;
 import java.io.IOException;
 import java.net.URI;
@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Checks a JWT as a JWT authoriser would: the signature against the issuer's keys (found by OIDC
- * discovery, or at a given JWKS URL), expiry, and when asked the issuer and audience. Problems are
- * sentences in the result; only an unreachable key set is an exception.
+ * {@code portcullis token verify}: a JWT checked by the rule book's JWT authoriser (the same checks
+ * and key fetching as the gateway and the token lab), with the issuer, and when asked the audience,
+ * compared. Problems are sentences in the result; only an unreachable key set is an exception.
  */
 public final class TokenVerifier {
   private final Clock clock;
@@ -25,7 +25,11 @@ public final class TokenVerifier {
     return new TokenVerifier(clock);
   }
 
-  /** The inspection and what a JWT authoriser would object to; valid when there is nothing. */
+  /**
+   * The inspection and what the JWT authoriser objects to; valid when there is nothing.
+   * {@code inspection().decidedBy()} names the deciding check, {@code inspection().joseNote()} the
+   * second line for a token a generic JOSE library would accept.
+   */
   public record Result(TokenInspection inspection, String jwksUrl, List<String> problems) {
     public Result {
       problems = List.copyOf(problems);
@@ -46,29 +50,27 @@ public final class TokenVerifier {
     if (issuer == null && jwks == null) {
       throw new IllegalArgumentException("give the issuer or the JWKS URL to verify against");
     }
-    // Fetching and checking the signature is the token lab's; this adds the issuer and audience checks.
     TokenLab lab = TokenLab.create(clock);
-    TokenInspection inspection = jwks != null ? lab.verifyWithJwksUrl(token, jwks.toString()) : lab.verifyWithIssuer(token, issuer);
+    List<String> audiences = audience == null ? null : List.of(audience);
+    TokenReport report = jwks != null ? lab.reportWithJwksUrl(token, jwks.toString(), issuer, audiences)
+        : lab.reportWithIssuer(token, issuer, audiences);
+    TokenInspection inspection = lab.present(token, report);
     String jwksUrl = jwks != null ? jwks.toString() : "the discovery document of " + issuer;
     List<String> problems = new ArrayList<>();
-    if (inspection.outcome() == Outcome.FAIL) {
-      problems.add(inspection.summary() + (inspection.fix().isEmpty() ? "" : " " + inspection.fix()));
-    } else if (inspection.signatureCheck() != TokenInspection.SignatureCheck.VERIFIED) {
-      problems.add("the signature was not verified: " + inspection.signatureNote());
-    }
-    String iss = claim(inspection, "iss");
-    if (issuer != null && !issuer.replaceAll("/+$", "").equals(iss == null ? null : iss.replaceAll("/+$", ""))) {
-      problems.add("the issuer is " + iss + ", not " + issuer);
-    }
-    if (audience != null) {
-      String aud = claim(inspection, "aud");
-      String clientId = claim(inspection, "client_id");
-      boolean ok = (aud != null && (aud.equals(audience) || aud.contains("\"" + audience + "\""))) || audience.equals(clientId);
-      if (!ok) {
-        problems.add("the audience is " + (aud != null ? aud : clientId != null ? "client_id " + clientId : "absent") + ", not " + audience);
-      }
+    if (!report.decidedBy().isEmpty()) {
+      problems.add(switch (report.decidedBy()) {
+        case "jwt.issuer" -> "the issuer is " + claim(inspection, "iss") + ", not " + issuer;
+        case "jwt.audience" -> "the audience is " + audienceOf(inspection) + ", not " + audience;
+        default -> inspection.summary() + (inspection.fix().isEmpty() ? "" : " " + inspection.fix());
+      });
     }
     return new Result(inspection, jwksUrl, problems);
+  }
+
+  private static String audienceOf(TokenInspection inspection) {
+    String aud = claim(inspection, "aud");
+    String clientId = claim(inspection, "client_id");
+    return aud != null ? aud : clientId != null ? "client_id " + clientId : "absent";
   }
 
   private static String claim(TokenInspection inspection, String name) {

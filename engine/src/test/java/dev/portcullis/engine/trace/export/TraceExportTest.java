@@ -18,7 +18,7 @@ import dev.portcullis.engine.trace.Verdict;
 import dev.portcullis.engine.trace.explain.Explainer;
 import dev.portcullis.engine.trace.explain.ObservedResponse;
 import dev.portcullis.engine.trace.explain.RouteFacts;
-import dev.portcullis.engine.trace.token.TokenInspector;
+import dev.portcullis.engine.trace.token.TokenLab;
 import dev.portcullis.engine.trace.token.Tokens;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -106,7 +106,12 @@ class TraceExportTest {
         new Detail.Text("Request", "POST /oauth2/token client_id=4f1d&client_secret=" + CLIENT_SECRET),
         new Detail.Table("Form", List.of(Detail.Row.of("client_secret", CLIENT_SECRET)))), Duration.ofMillis(80),
         "client_credentials", "https://pay.auth.eu-west-1.amazoncognito.com/oauth2/token", false));
-    TokenInspection inspection = TokenInspector.create(clock).inspect(jwt, keys);
+    TokenInspection inspection;
+    try {
+      inspection = TokenLab.create(clock).verifyWithKey(jwt, keys.toString());
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
     SigV4Details sigv4 = new SigV4Details("GET\n/prod/me\n\nhost:a1b2c3\n\nhost\nUNSIGNED", "AWS4-HMAC-SHA256\n20240501T120000Z",
         List.of("host", "x-amz-date"), "20240501/eu-west-1/execute-api/aws4_request", SIGNATURE);
     builder.add(new Step.Inspect(Outcome.OK, inspection.summary(), List.of(new Detail.Text("Raw", "the token was " + jwt)),
