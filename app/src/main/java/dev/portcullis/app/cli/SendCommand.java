@@ -119,7 +119,7 @@ final class SendCommand implements Callable<Integer> {
       }
       headers.put(h.substring(0, at).strip(), h.substring(at + 1).strip());
     }
-    return new SavedRequest("ad hoc " + a.method.toUpperCase(java.util.Locale.ROOT) + " " + path, null, null, gateway, a.method, path,
-        Map.of(), headers, a.data, null, Map.of(), null, null);
+    return SavedRequest.builder("ad hoc " + a.method.toUpperCase(java.util.Locale.ROOT) + " " + path, gateway, a.method, path)
+        .headers(headers).body(a.data).build();
   }
 }

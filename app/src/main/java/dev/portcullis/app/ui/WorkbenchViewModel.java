@@ -189,8 +189,7 @@ public final class WorkbenchViewModel {
   private void replaceCaller(Caller edited) {
     Workspace ws = workspace.get();
     List<Caller> list = ws.callers().stream().map(c -> c.name().equals(edited.name()) ? edited : c).toList();
-    Workspace changed = new Workspace(ws.schemaVersion(), ws.name(), ws.description(), ws.variables(), ws.defaultCaller(), ws.gateways(),
-        list, ws.folders(), ws.requests(), ws.environments(), ws.emulator());
+    Workspace changed = ws.newBuilder().callers(list).build();
     workspace.set(changed);
     tree.set(WorkspaceTree.rows(changed));
     request.useWorkspace(changed);

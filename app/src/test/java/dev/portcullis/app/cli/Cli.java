@@ -22,8 +22,7 @@ record Cli(int exit, String out, String err) {
 
   static Path demoCopy(Path dir, UnaryOperator<Gateway> change) throws Exception {
     Workspace demo = dev.portcullis.engine.store.DemoWorkspace.load();
-    Workspace copy = new Workspace(demo.schemaVersion(), demo.name(), demo.description(), demo.variables(), demo.defaultCaller(),
-        demo.gateways().stream().map(change).toList(), demo.callers(), demo.folders(), demo.requests(), demo.environments(), demo.emulator());
+    Workspace copy = demo.newBuilder().gateways(demo.gateways().stream().map(change).toList()).build();
     Path file = dir.resolve("broken.json");
     WorkspaceStore.create(Clock.systemUTC()).save(copy, file);
     return file;
@@ -31,9 +30,8 @@ record Cli(int exit, String out, String err) {
 
   /** The gateway with one route's authorisation replaced (and, when asked, its resource policy gone). */
   static UnaryOperator<Gateway> authorization(String gateway, String path, Route.AuthorizationType type, boolean dropResourcePolicy) {
-    return g -> !g.name().equals(gateway) ? g : new Gateway(g.name(), g.flavor(), g.region(), g.accountId(), g.apiId(), g.stage(),
-        g.baseUrl(), g.localPort(), g.apiKeySource(), g.routes().stream().map(r -> !r.path().equals(path) ? r
-            : new Route(r.method(), r.path(), type, null, List.of(), r.apiKeyRequired(), r.integration(), r.throttle())).toList(),
-        g.authorizers(), g.usagePlans(), dropResourcePolicy ? null : g.resourcePolicy());
+    return g -> !g.name().equals(gateway) ? g : g.newBuilder().routes(g.routes().stream().map(r -> !r.path().equals(path) ? r
+            : new Route(r.method(), r.path(), type, null, List.of(), r.apiKeyRequired(), r.integration(), r.throttle())).toList())
+        .resourcePolicy(dropResourcePolicy ? null : g.resourcePolicy()).build();
   }
 }

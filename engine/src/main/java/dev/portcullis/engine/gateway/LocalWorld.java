@@ -68,12 +68,10 @@ public final class LocalWorld implements AutoCloseable {
 
   /** The workspace with every port set to 0 (free). */
   static Workspace withFreePorts(Workspace ws) {
-    List<Gateway> gateways = ws.gateways().stream().map(g -> new Gateway(g.name(), g.flavor(), g.region(), g.accountId(), g.apiId(),
-        g.stage(), g.baseUrl(), 0, g.apiKeySource(), g.routes(), g.authorizers(), g.usagePlans(), g.resourcePolicy())).toList();
+    List<Gateway> gateways = ws.gateways().stream().map(g -> g.newBuilder().localPort(0).build()).toList();
     Emulator e = ws.emulator();
     Emulator emulator = new Emulator(e.localOnly(), e.signingKeySeed(), 0, e.userPools(), e.oidcIssuers(), e.accessKeys(), e.apiKeys(), e.tokens());
-    return new Workspace(ws.schemaVersion(), ws.name(), ws.description(), ws.variables(), ws.defaultCaller(), gateways, ws.callers(),
-        ws.folders(), ws.requests(), ws.environments(), emulator);
+    return ws.newBuilder().gateways(gateways).emulator(emulator).build();
   }
 
   /** Variables only the running world knows, e.g. {@code idpBaseUrl}. */

@@ -68,8 +68,8 @@ final class RouteTemplates {
     String method = route.method().equals("$default") || route.method().equals("ANY") ? "GET" : route.method();
     String path = route.path().equals("$default") ? "/" : route.path().replaceAll("\\{[^/}]+}", SAMPLE);
     boolean body = WITH_BODY.contains(method);
-    return new SavedRequest("matrix: " + route.key() + " as " + caller.name(), null,
-        "Made up by the matrix: no saved request covers this route and caller", gateway.name(), method, path, Map.of(),
-        body ? Map.of("content-type", "application/json") : Map.of(), body ? "{}" : null, caller.name(), Map.of(), null, null);
+    return SavedRequest.builder("matrix: " + route.key() + " as " + caller.name(), gateway.name(), method, path)
+        .description("Made up by the matrix: no saved request covers this route and caller")
+        .headers(body ? Map.of("content-type", "application/json") : Map.of()).body(body ? "{}" : null).caller(caller.name()).build();
   }
 }

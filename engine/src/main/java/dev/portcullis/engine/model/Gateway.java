@@ -52,4 +52,124 @@ public record Gateway(
   public Optional<UsagePlan> usagePlan(String name) {
     return usagePlans.stream().filter(p -> p.name().equals(name)).findFirst();
   }
+
+  /** A builder for a new gateway; everything but name and flavor has a default or is empty. */
+  public static Builder builder(String name, Flavor flavor) {
+    return new Builder(name, flavor);
+  }
+
+  /** A builder starting from this gateway's values: change what differs, as OkHttp's {@code newBuilder()}. */
+  public Builder newBuilder() {
+    return new Builder(this);
+  }
+
+  /**
+   * Builds a gateway by name rather than position; {@link #build()} runs the record's checks.
+   * Unset components are null, which the record turns into its defaults.
+   */
+  public static final class Builder {
+    private String name;
+    private Flavor flavor;
+    private String region;
+    private String accountId;
+    private String apiId;
+    private String stage;
+    private String baseUrl;
+    private Integer localPort;
+    private ApiKeySource apiKeySource;
+    private List<Route> routes;
+    private List<Authorizer> authorizers;
+    private List<UsagePlan> usagePlans;
+    private PolicyDocument resourcePolicy;
+
+    private Builder(String name, Flavor flavor) {
+      this.name = name;
+      this.flavor = flavor;
+    }
+
+    private Builder(Gateway from) {
+      this.name = from.name;
+      this.flavor = from.flavor;
+      this.region = from.region;
+      this.accountId = from.accountId;
+      this.apiId = from.apiId;
+      this.stage = from.stage;
+      this.baseUrl = from.baseUrl;
+      this.localPort = from.localPort;
+      this.apiKeySource = from.apiKeySource;
+      this.routes = from.routes;
+      this.authorizers = from.authorizers;
+      this.usagePlans = from.usagePlans;
+      this.resourcePolicy = from.resourcePolicy;
+    }
+
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    public Builder flavor(Flavor flavor) {
+      this.flavor = flavor;
+      return this;
+    }
+
+    public Builder region(String region) {
+      this.region = region;
+      return this;
+    }
+
+    public Builder accountId(String accountId) {
+      this.accountId = accountId;
+      return this;
+    }
+
+    public Builder apiId(String apiId) {
+      this.apiId = apiId;
+      return this;
+    }
+
+    public Builder stage(String stage) {
+      this.stage = stage;
+      return this;
+    }
+
+    public Builder baseUrl(String baseUrl) {
+      this.baseUrl = baseUrl;
+      return this;
+    }
+
+    public Builder localPort(Integer localPort) {
+      this.localPort = localPort;
+      return this;
+    }
+
+    public Builder apiKeySource(ApiKeySource apiKeySource) {
+      this.apiKeySource = apiKeySource;
+      return this;
+    }
+
+    public Builder routes(List<Route> routes) {
+      this.routes = routes;
+      return this;
+    }
+
+    public Builder authorizers(List<Authorizer> authorizers) {
+      this.authorizers = authorizers;
+      return this;
+    }
+
+    public Builder usagePlans(List<UsagePlan> usagePlans) {
+      this.usagePlans = usagePlans;
+      return this;
+    }
+
+    public Builder resourcePolicy(PolicyDocument resourcePolicy) {
+      this.resourcePolicy = resourcePolicy;
+      return this;
+    }
+
+    public Gateway build() {
+      return new Gateway(name, flavor, region, accountId, apiId, stage, baseUrl, localPort, apiKeySource, routes, authorizers, usagePlans, resourcePolicy);
+    }
+  }
 }

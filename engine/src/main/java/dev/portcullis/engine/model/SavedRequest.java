@@ -39,4 +39,126 @@ public record SavedRequest(
   private static Map<String, String> sorted(Map<String, String> map) {
     return map == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(map));
   }
+
+  /** A builder for a new saved request: what it calls; the rest is optional. */
+  public static Builder builder(String name, String gateway, String method, String path) {
+    return new Builder(name, gateway, method, path);
+  }
+
+  /** A builder starting from this saved request's values: change what differs, as OkHttp's {@code newBuilder()}. */
+  public Builder newBuilder() {
+    return new Builder(this);
+  }
+
+  /**
+   * Builds a saved request by name rather than position; {@link #build()} runs the record's checks.
+   * Unset components are null, which the record turns into its defaults.
+   */
+  public static final class Builder {
+    private String name;
+    private String folder;
+    private String description;
+    private String gateway;
+    private String method;
+    private String path;
+    private Map<String, String> query;
+    private Map<String, String> headers;
+    private String body;
+    private String caller;
+    private Map<String, String> variables;
+    private Integer clockSkewSeconds;
+    private Expectation expect;
+
+    private Builder(String name, String gateway, String method, String path) {
+      this.name = name;
+      this.gateway = gateway;
+      this.method = method;
+      this.path = path;
+    }
+
+    private Builder(SavedRequest from) {
+      this.name = from.name;
+      this.folder = from.folder;
+      this.description = from.description;
+      this.gateway = from.gateway;
+      this.method = from.method;
+      this.path = from.path;
+      this.query = from.query;
+      this.headers = from.headers;
+      this.body = from.body;
+      this.caller = from.caller;
+      this.variables = from.variables;
+      this.clockSkewSeconds = from.clockSkewSeconds;
+      this.expect = from.expect;
+    }
+
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    public Builder folder(String folder) {
+      this.folder = folder;
+      return this;
+    }
+
+    public Builder description(String description) {
+      this.description = description;
+      return this;
+    }
+
+    public Builder gateway(String gateway) {
+      this.gateway = gateway;
+      return this;
+    }
+
+    public Builder method(String method) {
+      this.method = method;
+      return this;
+    }
+
+    public Builder path(String path) {
+      this.path = path;
+      return this;
+    }
+
+    public Builder query(Map<String, String> query) {
+      this.query = query;
+      return this;
+    }
+
+    public Builder headers(Map<String, String> headers) {
+      this.headers = headers;
+      return this;
+    }
+
+    public Builder body(String body) {
+      this.body = body;
+      return this;
+    }
+
+    public Builder caller(String caller) {
+      this.caller = caller;
+      return this;
+    }
+
+    public Builder variables(Map<String, String> variables) {
+      this.variables = variables;
+      return this;
+    }
+
+    public Builder clockSkewSeconds(Integer clockSkewSeconds) {
+      this.clockSkewSeconds = clockSkewSeconds;
+      return this;
+    }
+
+    public Builder expect(Expectation expect) {
+      this.expect = expect;
+      return this;
+    }
+
+    public SavedRequest build() {
+      return new SavedRequest(name, folder, description, gateway, method, path, query, headers, body, caller, variables, clockSkewSeconds, expect);
+    }
+  }
 }

@@ -76,4 +76,110 @@ public record Workspace(
       Names.require(name, "folder name");
     }
   }
+
+  /** A builder for a new, empty workspace in the current schema version. */
+  public static Builder builder(String name) {
+    return new Builder(name);
+  }
+
+  /** A builder starting from this workspace's values: change what differs, as OkHttp's {@code newBuilder()}. */
+  public Builder newBuilder() {
+    return new Builder(this);
+  }
+
+  /**
+   * Builds a workspace by name rather than position; {@link #build()} runs the record's checks.
+   * Unset components are null, which the record turns into its defaults.
+   */
+  public static final class Builder {
+    private int schemaVersion;
+    private String name;
+    private String description;
+    private Map<String, String> variables;
+    private String defaultCaller;
+    private List<Gateway> gateways;
+    private List<Caller> callers;
+    private List<Folder> folders;
+    private List<SavedRequest> requests;
+    private List<Environment> environments;
+    private Emulator emulator;
+
+    private Builder(String name) {
+      this.schemaVersion = CURRENT_SCHEMA_VERSION;
+      this.name = name;
+    }
+
+    private Builder(Workspace from) {
+      this.schemaVersion = from.schemaVersion;
+      this.name = from.name;
+      this.description = from.description;
+      this.variables = from.variables;
+      this.defaultCaller = from.defaultCaller;
+      this.gateways = from.gateways;
+      this.callers = from.callers;
+      this.folders = from.folders;
+      this.requests = from.requests;
+      this.environments = from.environments;
+      this.emulator = from.emulator;
+    }
+
+    public Builder schemaVersion(int schemaVersion) {
+      this.schemaVersion = schemaVersion;
+      return this;
+    }
+
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    public Builder description(String description) {
+      this.description = description;
+      return this;
+    }
+
+    public Builder variables(Map<String, String> variables) {
+      this.variables = variables;
+      return this;
+    }
+
+    public Builder defaultCaller(String defaultCaller) {
+      this.defaultCaller = defaultCaller;
+      return this;
+    }
+
+    public Builder gateways(List<Gateway> gateways) {
+      this.gateways = gateways;
+      return this;
+    }
+
+    public Builder callers(List<Caller> callers) {
+      this.callers = callers;
+      return this;
+    }
+
+    public Builder folders(List<Folder> folders) {
+      this.folders = folders;
+      return this;
+    }
+
+    public Builder requests(List<SavedRequest> requests) {
+      this.requests = requests;
+      return this;
+    }
+
+    public Builder environments(List<Environment> environments) {
+      this.environments = environments;
+      return this;
+    }
+
+    public Builder emulator(Emulator emulator) {
+      this.emulator = emulator;
+      return this;
+    }
+
+    public Workspace build() {
+      return new Workspace(schemaVersion, name, description, variables, defaultCaller, gateways, callers, folders, requests, environments, emulator);
+    }
+  }
 }

@@ -120,9 +120,9 @@ public final class RequestEditorViewModel {
   public SavedRequest edited() {
     SavedRequest o = original;
     String text = body.get() == null || body.get().isBlank() ? null : body.get();
-    return new SavedRequest(name.get(), o.folder(), o.description(), gateway.get(), method.get(), path.get(),
-        KeyValueLines.parse(query.get(), '='), KeyValueLines.parse(headers.get(), ':'), text, caller.get(), o.variables(),
-        o.clockSkewSeconds(), expectation(o.expect()));
+    return o.newBuilder().name(name.get()).gateway(gateway.get()).method(method.get()).path(path.get())
+        .query(KeyValueLines.parse(query.get(), '=')).headers(KeyValueLines.parse(headers.get(), ':')).body(text)
+        .caller(caller.get()).expect(expectation(o.expect())).build();
   }
 
   /** Sends the edited request in the background; the trace arrives through {@code onTrace}. */
