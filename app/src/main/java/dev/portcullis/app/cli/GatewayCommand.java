@@ -2,6 +2,7 @@ package dev.portcullis.app.cli;
 
 import dev.portcullis.engine.gateway.LocalWorld;
 import dev.portcullis.engine.model.Workspace;
+import dev.portcullis.engine.rules.Pipeline;
 import dev.portcullis.engine.rules.Ruling;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -59,6 +60,10 @@ final class GatewayCommand implements Callable<Integer> {
 
     private static String line(Ruling r) {
       String verdict = r.allowed() ? "ALLOW" : "DENY  " + r.outcome().status() + " " + r.decidedBy();
+      if (r.decidedBy().equals(Pipeline.FAULT_CHECK)) {
+        // the local gateway's own fault: say what failed, as the console does
+        verdict += ": " + r.checks().getLast().evidence();
+      }
       return r.requestId() + " " + r.gateway() + " " + r.method() + " " + r.path() + " -> " + verdict;
     }
   }

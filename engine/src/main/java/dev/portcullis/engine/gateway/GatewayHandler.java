@@ -15,9 +15,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** One gateway's port: real HTTP in, the pipeline's ruling out, and the rulings endpoint. */
 final class GatewayHandler implements HttpHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(GatewayHandler.class);
   private static final String RULINGS = "/_portcullis/rulings/";
   private final Gateway gateway;
   private final Pipeline pipeline;
@@ -42,14 +45,33 @@ final class GatewayHandler implements HttpHandler {
       Instant receivedAt = clock.instant();
       HeaderList headers = headers(exchange);
       byte[] body = readBody(exchange);
-      Ruling ruling = body == null
-          ? pipeline.tooLarge(request(exchange, headers, new byte[0], receivedAt), gateway, declaredLength(exchange))
-          : pipeline.decide(request(exchange, headers, body, receivedAt), gateway);
+      IncomingRequest request = request(exchange, headers, body == null ? new byte[0] : body, receivedAt);
+      Ruling ruling = decide(request, body == null ? declaredLength(exchange) : -1);
       log.add(ruling);
       respond(exchange, ruling.outcome().status(), ruling.outcome().headers(), ruling.outcome().body());
     } catch (RuntimeException e) {
-      // A fault in the rule book is ours, not the caller's: answer 500 and keep serving.
+      // Even the fault ruling failed: answer 500 and keep serving; logged here, once.
+      LOG.error("gateway '{}': could not answer {} {}", gateway.name(), exchange.getRequestMethod(),
+          exchange.getRequestURI().getRawPath(), e);
       respond(exchange, 500, Map.of("Content-Type", "application/json"), "{\"message\":\"Internal server error\"}");
+    }
+  }
+
+  /**
+   * The pipeline's ruling; a fault of ours (a RuntimeException from the rule book or an
+   * integration) is logged once, here, and becomes a 500 ruling that says what failed, so the
+   * client, {@code gateway serve} and the console see it like any other ruling.
+   */
+  private Ruling decide(IncomingRequest request, long tooLargeBytes) {
+    try {
+      return tooLargeBytes >= 0 ? pipeline.tooLarge(request, gateway, tooLargeBytes) : pipeline.decide(request, gateway);
+    } catch (RuntimeException fault) {
+      Ruling ruling = pipeline.fault(request, gateway, fault);
+      // One sentence for the user; the stack trace only with --verbose (info), never on the wire.
+      LOG.error("gateway '{}', request {}: the rule book failed deciding {} {}: {}", gateway.name(), ruling.requestId(),
+          request.method(), request.rawPath(), fault.toString());
+      LOG.info("stack trace of the fault in request {}", ruling.requestId(), fault);
+      return ruling;
     }
   }
 

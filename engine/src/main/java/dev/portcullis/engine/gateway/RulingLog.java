@@ -9,6 +9,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The last rulings of the local gateway, by request id, so a client can fetch the server-side
@@ -24,6 +26,8 @@ public final class RulingLog {
   private final AtomicReferenceArray<Ruling> ring;
   private final AtomicLong added = new AtomicLong();
   private final List<Consumer<Ruling>> listeners = new CopyOnWriteArrayList<>();
+  private final java.util.Set<Consumer<Ruling>> failedListeners = ConcurrentHashMap.newKeySet();
+  private static final Logger LOG = LoggerFactory.getLogger(RulingLog.class);
 
   public RulingLog(int capacity) {
     if (capacity < 1) {
@@ -44,7 +48,11 @@ public final class RulingLog {
       try {
         listener.accept(ruling);
       } catch (RuntimeException e) {
-        // A failing listener (a closed view, say) must not cost the caller its answer.
+        // A failing listener (a closed view, say) must not cost the caller its answer; it is
+        // logged the first time only, so a broken view cannot flood the log at every request.
+        if (failedListeners.add(listener)) {
+          LOG.warn("a ruling listener failed on request {} and will not be reported again: {}", ruling.requestId(), e.toString(), e);
+        }
       }
     }
   }

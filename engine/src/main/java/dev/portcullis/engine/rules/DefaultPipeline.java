@@ -1,6 +1,7 @@
 package dev.portcullis.engine.rules;
 
 import dev.portcullis.engine.http.IncomingRequest;
+import dev.portcullis.engine.mask.Masking;
 import dev.portcullis.engine.model.Authorizer;
 import dev.portcullis.engine.model.Gateway;
 import dev.portcullis.engine.model.Integration;
@@ -52,6 +53,17 @@ final class DefaultPipeline implements Pipeline {
         + "REQUEST_TOO_LARGE (spec §1.1); the body text is undocumented, emulated as observed");
     return ruling(ex, GatewayResponses.deny(ex, 413, "REQUEST_TOO_LARGE", null,
         GatewayResponses.message("Request Too Long"), "request.size"), null);
+  }
+
+  @Override
+  public Ruling fault(IncomingRequest request, Gateway gateway, RuntimeException fault) {
+    PipelineState ex = new PipelineState(request, gateway, requestIds.get());
+    String message = fault.getMessage() == null || fault.getMessage().isBlank() ? fault.getClass().getSimpleName()
+        : fault.getClass().getSimpleName() + ": " + fault.getMessage();
+    ex.fail(FAULT_CHECK, "Portcullis failed while deciding this request (" + Masking.create().scrubText(message)
+        + "); this is a fault of the local gateway, not API Gateway behaviour, and is logged once with its stack trace");
+    return ruling(ex, GatewayResponses.deny(ex, 500, "DEFAULT_5XX", null, GatewayResponses.message("Internal server error"),
+        FAULT_CHECK), null);
   }
 
   /** API Gateway's quota on the request line plus header values (AWS quotas page: 10,240 bytes). */

@@ -34,6 +34,16 @@ public interface Pipeline {
    */
   Ruling tooLarge(IncomingRequest headersOnly, Gateway gateway, long bodyBytes);
 
+  /**
+   * The answer when deciding {@code request} failed with a fault of Portcullis's own (a bug, a
+   * broken integration): 500, as a ruling whose failed check {@value #FAULT_CHECK} carries the
+   * fault's message (masked), so a tool that explains 500s explains its own.
+   */
+  Ruling fault(IncomingRequest request, Gateway gateway, RuntimeException fault);
+
+  /** The check id of {@link #fault}'s ruling. */
+  String FAULT_CHECK = "gateway.fault";
+
   static Builder builder(Workspace workspace) {
     return new Builder(workspace);
   }
