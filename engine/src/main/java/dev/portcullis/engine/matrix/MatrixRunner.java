@@ -104,7 +104,7 @@ public final class MatrixRunner {
       // the runner turns failures into steps; this guards a cell against a fault so the other cells still run
       RequestSummary summary = new RequestSummary(p.request().name(), p.request().method(), p.request().path(), p.caller().name(),
           session.target().describe());
-      return TraceBuilder.start(java.util.UUID.randomUUID().toString(), summary, session.clock())
+      return TraceBuilder.start(session.newId(), summary, session.clock())
           .abort("the request could not run: " + e.getMessage(), p.request().expect());
     }
   }

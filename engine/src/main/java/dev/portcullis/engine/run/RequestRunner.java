@@ -31,7 +31,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * One request, start to finish: acquire the caller's credential, inspect it, apply it, predict the
@@ -50,9 +49,11 @@ final class RequestRunner {
   private final Clock clock;
   private final Inspection inspection;
   private final Reading reading;
+  private final java.util.function.Supplier<String> ids;
 
   RequestRunner(Workspace workspace, Target target, String environment, CredentialAcquirer acquirer, HttpExchanger exchanger,
-      Pipeline predictor, Masking masking, Clock clock) {
+      Pipeline predictor, Masking masking, Clock clock, java.util.function.Supplier<String> ids) {
+    this.ids = ids;
     this.workspace = workspace;
     this.target = target;
     this.environment = environment;
@@ -112,7 +113,7 @@ final class RequestRunner {
   private TraceBuilder start(SavedRequest request, String caller, String url) {
     RequestSummary summary = new RequestSummary(request.name(), request.method(), url, caller == null ? "(none)" : caller,
         target.describe());
-    return TraceBuilder.start(UUID.randomUUID().toString(), summary, clock);
+    return TraceBuilder.start(ids.get(), summary, clock);
   }
 
   /** The target's base URL for the gateway, the request's path and query with variables resolved. */

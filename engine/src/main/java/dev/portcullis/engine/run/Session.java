@@ -16,6 +16,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -31,9 +34,15 @@ public final class Session implements AutoCloseable {
   private final RequestRunner runner;
   private final AutoCloseable resources;
 
+  /** Where trace and predicted request ids come from unless a caller injects its own. */
+  public static final Supplier<String> RANDOM_IDS = () -> UUID.randomUUID().toString();
+
+  private final Supplier<String> ids;
+
   private Session(Workspace workspace, Target target, Clock clock, SecretResolver.Prompter prompter, String environment,
-      AutoCloseable resources) {
+      AutoCloseable resources, Supplier<String> ids) {
     this.workspace = workspace;
+    this.ids = Objects.requireNonNull(ids, "ids");
     this.target = target;
     this.clock = clock;
     this.masking = Masking.create();
@@ -43,20 +52,32 @@ public final class Session implements AutoCloseable {
     HttpExchanger exchanger = HttpExchanger.create(Duration.ofSeconds(30));
     LocalTokensBridge tokens = new LocalTokensBridge(target);
     CredentialAcquirer acquirer = CredentialAcquirer.create(secrets, variables, exchanger, clock, tokens);
-    Pipeline predictor = Pipeline.builder(workspace).clock(clock).runtimeVariables(target.runtimeVariables()).secrets(secrets).build();
-    this.runner = new RequestRunner(workspace, target, environment, acquirer, exchanger, predictor, masking, clock);
+    Pipeline predictor = Pipeline.builder(workspace).clock(clock).requestIds(ids).runtimeVariables(target.runtimeVariables())
+        .secrets(secrets).build();
+    this.runner = new RequestRunner(workspace, target, environment, acquirer, exchanger, predictor, masking, clock, ids);
   }
 
   /** Starts the workspace's local world (on free ports when asked) and opens a session on it. */
   public static Session local(Workspace workspace, Clock clock, boolean freePorts, SecretResolver.Prompter prompter,
       Consumer<String> log) throws IOException {
+    return local(workspace, clock, freePorts, prompter, log, RANDOM_IDS);
+  }
+
+  /** As {@link #local(Workspace, Clock, boolean, SecretResolver.Prompter, Consumer)}, with trace ids from {@code ids}. */
+  public static Session local(Workspace workspace, Clock clock, boolean freePorts, SecretResolver.Prompter prompter,
+      Consumer<String> log, Supplier<String> ids) throws IOException {
     LocalWorld world = LocalWorld.start(workspace, clock, freePorts, log);
-    return new Session(workspace, new Target.Local(world), clock, prompter, null, world);
+    return new Session(workspace, new Target.Local(world), clock, prompter, null, world, ids);
   }
 
   /** A session against the gateways' real base URLs, with an environment's variables. */
   public static Session remote(Workspace workspace, String environment, Clock clock, SecretResolver.Prompter prompter) {
-    return new Session(workspace, new Target.Remote(), clock, prompter, environment, () -> { });
+    return new Session(workspace, new Target.Remote(), clock, prompter, environment, () -> { }, RANDOM_IDS);
+  }
+
+  /** A new id from this session's id source, for a trace or a predicted request. */
+  public String newId() {
+    return ids.get();
   }
 
   /**
