@@ -5,8 +5,12 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Inside the engine: the model is plain records, and engine code takes time from an injected Clock. */
 class EngineLayeringTest {
@@ -23,6 +27,52 @@ class EngineLayeringTest {
   void modelCarriesNoJacksonAnnotationsOrLibraries() {
     noClasses().that().resideInAPackage("..engine.model..")
         .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml..", "okhttp3..", "software.amazon..", "com.nimbusds..")
+        .check(classes);
+  }
+
+  /**
+   * House style 2, the map of where each third-party library may be used: upgrading one touches
+   * only these packages. {@code pkg..} includes sub-packages; a name without dots after it is that
+   * package alone.
+   */
+  static final Map<String, List<String>> LIBRARIES = Map.of(
+      // JWT parsing and signatures: the rule book's token checks, the local issuers that mint, the clients that log in
+      "com.nimbusds..", List.of("..engine.rules.jwt..", "..engine.idp..", "..engine.identity.."),
+      // the one mapper lives in store; the rest reads or writes JSON trees through it
+      "com.fasterxml.jackson..", List.of("..engine.store..", "..engine.rules", "..engine.mask", "..engine.trace.explain",
+          "..engine.trace.export", "..engine.trace.token"),
+      // API calls and their phase timings
+      "okhttp3..", List.of("..engine.send.."),
+      // SigV4 signing, credential providers, Lambda Invoke; run sees Credential.Aws's SDK identity
+      "software.amazon..", List.of("..engine.send..", "..engine.identity..", "..engine.rules", "..engine.run"),
+      // the JDK HTTP server: the local gateway and the local identity providers
+      "com.sun.net.httpserver..", List.of("..engine.gateway..", "..engine.idp.."));
+
+  static List<String> libraries() {
+    return List.copyOf(LIBRARIES.keySet());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("libraries")
+  void eachLibraryLivesBehindItsNamedPackages(String library) {
+    noClasses().that().resideOutsideOfPackages(LIBRARIES.get(library).toArray(String[]::new))
+        .should().dependOnClassesThat().resideInAPackage(library)
+        .because("house style 2: " + library + " is used only in " + LIBRARIES.get(library))
+        .check(classes);
+  }
+
+  @Test
+  void theTraceValuesDependOnNoneOfTheirSubPackagesAndMaskingOnNothingAboveIt() {
+    noClasses().that().resideInAPackage("dev.portcullis.engine.trace")
+        .should().dependOnClassesThat().resideInAnyPackage("..engine.trace.explain..", "..engine.trace.export..",
+            "..engine.trace.token..", "..engine.run..")
+        .check(classes);
+    noClasses().that().resideInAPackage("dev.portcullis.engine.mask")
+        .should().dependOnClassesThat().resideInAnyPackage("..engine.rules..", "..engine.trace..", "..engine.run..")
+        .check(classes);
+    noClasses().that().resideInAPackage("dev.portcullis.engine.http")
+        .should().dependOnClassesThat().resideInAnyPackage("..engine.rules..", "..engine.send..", "..engine.trace..",
+            "..engine.run..", "..engine.gateway..")
         .check(classes);
   }
 

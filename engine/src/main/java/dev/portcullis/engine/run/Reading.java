@@ -106,12 +106,7 @@ final class Reading {
   }
 
   private static Optional<Map<String, Object>> echoedEvent(Exchange.Answered answer) {
-    try {
-      Map<String, Object> body = Conversions.map(dev.portcullis.engine.store.Json.mapper().readValue(answer.bodyText(), Map.class));
-      return body.containsKey("requestContext") ? Optional.of(body) : Optional.empty();
-    } catch (java.io.IOException e) {
-      return Optional.empty();
-    }
+    return dev.portcullis.engine.store.Json.readObject(answer.bodyText()).filter(body -> body.containsKey("requestContext"));
   }
 
   private static List<String> flatKeys(Map<String, Object> map) {

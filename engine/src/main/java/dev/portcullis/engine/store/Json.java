@@ -59,6 +59,18 @@ public final class Json {
     }
   }
 
+  /** {@code text} as a JSON object, or empty when it is not one (a body that may or may not be JSON). */
+  @SuppressWarnings("unchecked")
+  public static java.util.Optional<java.util.Map<String, Object>> readObject(String text) {
+    try {
+      Object value = MAPPER.readValue(text, Object.class);
+      return value instanceof java.util.Map<?, ?> map ? java.util.Optional.of((java.util.Map<String, Object>) map)
+          : java.util.Optional.empty();
+    } catch (IOException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
   private static ObjectMapper build() {
     SimpleModule module = new SimpleModule("portcullis-format");
     module.addSerializer(SecretRef.class, new SecretRefSerializer());
