@@ -61,6 +61,23 @@ class EngineLayeringTest {
         .check(classes);
   }
 
+  /** The README's Layout, floor first: a package uses only those listed before it, so no arrow runs back. */
+  static final List<String> FLOORS = List.of("model", "store", "mask", "http", "rules", "send", "identity", "idp",
+      "gateway", "trace", "run", "matrix");
+
+  @Test
+  void packagesUseOnlyTheFloorsBelowThemAsTheReadmeListsThem() {
+    for (int i = 0; i < FLOORS.size(); i++) {
+      String[] above = FLOORS.subList(i + 1, FLOORS.size()).stream().map(p -> "dev.portcullis.engine." + p + "..")
+          .toArray(String[]::new);
+      if (above.length > 0) {
+        noClasses().that().resideInAPackage("dev.portcullis.engine." + FLOORS.get(i) + "..")
+            .should().dependOnClassesThat().resideInAnyPackage(above)
+            .check(classes);
+      }
+    }
+  }
+
   @Test
   void theTraceValuesDependOnNoneOfTheirSubPackagesAndMaskingOnNothingAboveIt() {
     noClasses().that().resideInAPackage("dev.portcullis.engine.trace")
