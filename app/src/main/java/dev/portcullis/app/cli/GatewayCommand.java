@@ -58,7 +58,7 @@ final class GatewayCommand implements Callable<Integer> {
       return 0;
     }
 
-    private static String line(Ruling r) {
+    static String line(Ruling r) {
       String verdict = r.allowed() ? "ALLOW" : "DENY  " + r.outcome().status() + " " + r.decidedBy();
       if (r.decidedBy().equals(Pipeline.FAULT_CHECK)) {
         // the local gateway's own fault: say what failed, as the console does

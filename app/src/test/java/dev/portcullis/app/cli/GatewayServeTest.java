@@ -41,4 +41,17 @@ class GatewayServeTest {
     GatewayCommand.Serve.stop.countDown();
     assertThat(run.get()).isZero();
   }
+
+  @Test
+  void aFaultOfTheLocalGatewayIsPrintedWithWhatFailed() throws Exception {
+    var demo = dev.portcullis.engine.store.DemoWorkspace.load();
+    var gateway = demo.gateways().getFirst();
+    var request = new dev.portcullis.engine.http.IncomingRequest("GET", "/prod/health", null, null, null, null, java.time.Instant.EPOCH);
+    var ruling = dev.portcullis.engine.rules.Pipeline.builder(demo).build()
+        .fault(request, gateway, new IllegalStateException("the integration table is empty"));
+
+    String line = GatewayCommand.Serve.line(ruling);
+
+    assertThat(line).contains("DENY  500 gateway.fault: ").contains("IllegalStateException: the integration table is empty");
+  }
 }
