@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
 final class MatrixCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin WorkspaceOption workspace;
+  @Mixin AttachOption attach;
 
   @Option(names = "--callers", split = ",", paramLabel = "NAME", description = "Only these callers (comma-separated; default all).")
   List<String> callers = List.of();
@@ -53,7 +54,8 @@ final class MatrixCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Workspace ws = workspace.load();
     MatrixSpec matrixSpec = new MatrixSpec(callers, routes, parallel);
-    try (Session session = Sessions.open(ws, aws, PortcullisCommand.verbose(spec), err)) {
+    try (Sessions.Opened opened = Sessions.open(ws, workspace.key(), attach.noAttach, aws, PortcullisCommand.verbose(spec), err)) {
+      Session session = opened.session();
       MatrixRunner runner = MatrixRunner.create(session);
       Progress progress = new Progress(err, Terminal.interactive());
       Matrix matrix = runner.run(matrixSpec, progress, () -> Thread.currentThread().isInterrupted());
