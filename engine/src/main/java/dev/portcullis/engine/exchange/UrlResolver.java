@@ -82,7 +82,8 @@ public final class UrlResolver {
   private UrlResolution absolute(String text, String method) {
     URI uri;
     try {
-      uri = URI.create(text);
+      // {{variables}} in a saved request's path are no URL characters: carried through encoded, restored in resolved()
+      uri = URI.create(text.replace("{{", "%7B%7B").replace("}}", "%7D%7D"));
     } catch (IllegalArgumentException e) {
       return new UrlResolution.Unresolved("'" + text + "' is not a valid URL (" + e.getMessage() + ")");
     }
@@ -193,7 +194,7 @@ public final class UrlResolver {
 
   private UrlResolution.Resolved resolved(Gateway g, String pathAndQuery, UrlResolution.Origin origin, String env, String note) {
     String[] parts = pathAndQuery.split("\\?", 2);
-    String path = parts[0].startsWith("/") ? parts[0] : "/" + parts[0];
+    String path = (parts[0].startsWith("/") ? parts[0] : "/" + parts[0]).replace("%7B%7B", "{{").replace("%7D%7D", "}}");
     Map<String, String> query = new LinkedHashMap<>();
     if (parts.length == 2 && !parts[1].isEmpty()) {
       for (String pair : parts[1].split("&")) {
