@@ -59,8 +59,8 @@ final class PostmanReader {
         if (!value.isEmpty() && !value.equals("undefined")) { // Postman's SDK writes an empty value as "undefined"
           report.add("collection variable " + key + " held a secret; not imported: its references read env:" + PostmanAuth.envName(key));
         }
-      } else if (!key.endsWith(".baseUrl") && !value.matches("(?i)https?://.*")) {
-        plain.put(key, value); // base URLs name a gateway on import; the rest stay variables (partnerId ...)
+      } else if (!key.endsWith(".baseUrl") && !key.endsWith(".accessKeyId")) {
+        plain.put(key, value); // base URLs name a gateway and key ids go into callers on import; the rest stay variables
       }
     }
     auth.variables(variables);
