@@ -38,6 +38,9 @@ final class CurlCommand implements Callable<Integer> {
         spec.commandLine().getErr())) {
       Session session = opened.session();
       CurlReproduction curl = CurlReproduction.of(session, SendCommand.saved(ws, request), caller);
+      if (opened.where() == Sessions.Where.IN_PROCESS) {
+        out.println("# no 'portcullis gateway serve' runs for this workspace: start it first (the URL is the workspace's own port)");
+      }
       curl.notes().forEach(n -> out.println("# " + n));
       out.println(curl.command());
       if (curl.precomputed() != null) {

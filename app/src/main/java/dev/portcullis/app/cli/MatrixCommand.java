@@ -56,6 +56,10 @@ final class MatrixCommand implements Callable<Integer> {
     MatrixSpec matrixSpec = new MatrixSpec(callers, routes, parallel);
     try (Sessions.Opened opened = Sessions.open(ws, workspace.key(), attach.noAttach, aws, PortcullisCommand.verbose(spec), err)) {
       Session session = opened.session();
+      if (opened.where() == Sessions.Where.ATTACHED) {
+        err.println("portcullis: the running world keeps its authoriser caches, buckets and quotas from earlier requests, so a cell"
+            + " may be decided by lambda.cache or a spent quota; --no-attach runs the matrix on a fresh world");
+      }
       MatrixRunner runner = MatrixRunner.create(session);
       Progress progress = new Progress(err, Terminal.interactive());
       Matrix matrix = runner.run(matrixSpec, progress, () -> Thread.currentThread().isInterrupted());
