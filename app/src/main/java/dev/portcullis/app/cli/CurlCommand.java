@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 final class CurlCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin WorkspaceOption workspace;
+  @Mixin AttachOption attach;
 
   @Option(names = "--request", required = true, paramLabel = "NAME", description = "The saved request.")
   String request;
@@ -33,8 +34,13 @@ final class CurlCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Workspace ws = workspace.load();
     PrintWriter out = spec.commandLine().getOut();
-    try (Session session = Sessions.open(ws, aws, PortcullisCommand.verbose(spec), spec.commandLine().getErr())) {
+    try (Sessions.Opened opened = Sessions.open(ws, workspace.key(), attach.noAttach, aws, PortcullisCommand.verbose(spec),
+        spec.commandLine().getErr())) {
+      Session session = opened.session();
       CurlReproduction curl = CurlReproduction.of(session, SendCommand.saved(ws, request), caller);
+      if (opened.where() == Sessions.Where.IN_PROCESS) {
+        out.println("# no 'portcullis gateway serve' runs for this workspace: start it first (the URL is the workspace's own port)");
+      }
       curl.notes().forEach(n -> out.println("# " + n));
       out.println(curl.command());
       if (curl.precomputed() != null) {

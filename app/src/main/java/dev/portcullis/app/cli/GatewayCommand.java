@@ -1,11 +1,16 @@
 package dev.portcullis.app.cli;
 
+import dev.portcullis.engine.attach.RunningWorlds;
+import dev.portcullis.engine.attach.WorldRecord;
 import dev.portcullis.engine.gateway.LocalWorld;
 import dev.portcullis.engine.model.Workspace;
 import dev.portcullis.engine.rules.Pipeline;
 import dev.portcullis.engine.rules.Ruling;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -46,16 +51,49 @@ final class GatewayCommand implements Callable<Integer> {
       Workspace ws = workspace.load();
       CountDownLatch latch = new CountDownLatch(1);
       stop = latch;
+      RunningWorlds worlds = RunningWorlds.create();
+      Optional<WorldRecord> running = worlds.find(workspace.key());
+      if (running.isPresent()) {
+        err.println("portcullis: this workspace's local world is already running (" + running.get().describe() + ").");
+        err.println("  send, token, matrix and curl use that one; stop it (Ctrl+C in its terminal) to serve again.");
+        return 2;
+      }
       try (LocalWorld world = LocalWorld.start(ws, Clock.systemUTC(), freePorts, line -> err.println("portcullis: " + line));
-           AutoCloseable listening = world.gateway().onRuling(r -> out.println(line(r)))) {
+           AutoCloseable listening = world.gateway().onRuling(r -> out.println(line(r)));
+           RunningWorlds.Registration recorded = worlds.register(record(world, ws))) {
+        if (!freePorts && movedPorts(ws, world)) {
+          out.println("WARNING: this workspace's ports are taken, so this world listens on FREE PORTS (below), not the workspace's."
+              + " portcullis send/token/curl/matrix find it; URLs with the workspace's ports do not.");
+        }
         ws.gateways().forEach(g -> out.println(g.name() + " " + g.flavor() + " " + world.apiUrls().get(g.name())));
         world.issuerUrls().forEach((name, url) -> out.println(name + " " + url));
         out.println("ready");
         out.flush();
-        Runtime.getRuntime().addShutdownHook(new Thread(latch::countDown));
+        // Ctrl+C may end the JVM before this thread closes the world: the hook removes the record itself.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+          recorded.close();
+          latch.countDown();
+        }));
         latch.await();
       }
       return 0;
+    }
+
+    private WorldRecord record(LocalWorld world, Workspace ws) {
+      Map<String, String> apis = new LinkedHashMap<>();
+      world.apiUrls().forEach((name, url) -> apis.put(name, url.toString()));
+      Map<String, String> issuers = new LinkedHashMap<>();
+      world.issuerUrls().forEach((name, url) -> issuers.put(name, url.toString()));
+      return new WorldRecord(workspace.key(), ProcessHandle.current().pid(), Clock.systemUTC().instant(), apis,
+          world.runtimeVariables().get("idpBaseUrl"), issuers, freePorts || movedPorts(ws, world));
+    }
+
+    /** Whether a configured port was taken, so the world moved to free ones. */
+    private static boolean movedPorts(Workspace ws, LocalWorld world) {
+      boolean gatewayMoved = ws.gateways().stream().anyMatch(g -> g.localPort() != null && g.localPort() > 0
+          && world.gateway().port(g.name()) != g.localPort());
+      Integer idpPort = ws.emulator().idpPort();
+      return gatewayMoved || (idpPort != null && idpPort > 0 && world.identityProviders().baseUrl().getPort() != idpPort);
     }
 
     static String line(Ruling r) {

@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
 final class MatrixCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin WorkspaceOption workspace;
+  @Mixin AttachOption attach;
 
   @Option(names = "--callers", split = ",", paramLabel = "NAME", description = "Only these callers (comma-separated; default all).")
   List<String> callers = List.of();
@@ -53,7 +54,12 @@ final class MatrixCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Workspace ws = workspace.load();
     MatrixSpec matrixSpec = new MatrixSpec(callers, routes, parallel);
-    try (Session session = Sessions.open(ws, aws, PortcullisCommand.verbose(spec), err)) {
+    try (Sessions.Opened opened = Sessions.open(ws, workspace.key(), attach.noAttach, aws, PortcullisCommand.verbose(spec), err)) {
+      Session session = opened.session();
+      if (opened.where() == Sessions.Where.ATTACHED) {
+        err.println("portcullis: the running world keeps its authoriser caches, buckets and quotas from earlier requests, so a cell"
+            + " may be decided by lambda.cache or a spent quota; --no-attach runs the matrix on a fresh world");
+      }
       MatrixRunner runner = MatrixRunner.create(session);
       Progress progress = new Progress(err, Terminal.interactive());
       Matrix matrix = runner.run(matrixSpec, progress, () -> Thread.currentThread().isInterrupted());

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
     },
     footer = {"", "Exit codes: 0 success, 1 an expectation was not met, 2 usage or configuration error."},
     subcommands = {CommandLine.HelpCommand.class, GatewayCommand.class, MatrixCommand.class, SendCommand.class, TokenCommand.class,
-        CurlCommand.class})
+        CurlCommand.class, ExportCommand.class, ImportCommand.class})
 public final class PortcullisCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -57,9 +57,16 @@ public final class PortcullisCommand implements Callable<Integer> {
       }
       return 2;
     });
+    // "@body.json" is curl's and ours (send -d @file), not picocli's argument file.
+    cli.setExpandAtFiles(false);
     cli.setParameterExceptionHandler((ex, a) -> {
-      ex.getCommandLine().getErr().println("portcullis: " + ex.getMessage());
-      ex.getCommandLine().usage(ex.getCommandLine().getErr());
+      CommandLine failed = ex.getCommandLine();
+      failed.getErr().println("portcullis: " + ex.getMessage());
+      if (failed.getParent() == null) {
+        failed.usage(failed.getErr()); // the root's usage is the list of commands: short, and what a lost user needs
+      } else {
+        failed.getErr().println("  see '" + failed.getCommandSpec().qualifiedName() + " --help'");
+      }
       return 2;
     });
     return cli.execute(args);

@@ -42,6 +42,7 @@ final class TokenCommand implements Callable<Integer> {
   static final class Get implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin WorkspaceOption workspace;
+    @Mixin AttachOption attach;
 
     @Option(names = "--caller", required = true, paramLabel = "NAME", description = "The caller.")
     String caller;
@@ -53,7 +54,13 @@ final class TokenCommand implements Callable<Integer> {
     public Integer call() throws Exception {
       Workspace ws = workspace.load();
       PrintWriter out = spec.commandLine().getOut();
-      try (Session session = Sessions.open(ws, null, PortcullisCommand.verbose(spec), spec.commandLine().getErr())) {
+      try (Sessions.Opened opened = Sessions.open(ws, workspace.key(), attach.noAttach, null, PortcullisCommand.verbose(spec),
+          spec.commandLine().getErr())) {
+        Session session = opened.session();
+        if (opened.where() == Sessions.Where.IN_PROCESS) {
+          spec.commandLine().getErr().println("portcullis: no 'gateway serve' runs for this workspace, so this credential comes from a"
+              + " world that ends with this command; start 'portcullis gateway serve' first to use it with curl");
+        }
         Acquisition a = session.credential(caller, ChallengeHandler.none());
         if (a instanceof Acquisition.Failed f) {
           throw new IllegalStateException("caller '" + caller + "': " + f.message() + " " + f.fix());
@@ -120,11 +127,12 @@ final class TokenCommand implements Callable<Integer> {
     @Parameters(paramLabel = "JWT", description = "The token.")
     String token;
 
-    @ArgGroup(exclusive = false, multiplicity = "1")
-    KeysFrom keys;
+    @ArgGroup(exclusive = false, multiplicity = "0..1")
+    KeysFrom keys = new KeysFrom();
 
     static final class KeysFrom {
-      @Option(names = "--issuer", paramLabel = "URL", description = "The expected issuer; its discovery document names the keys.")
+      @Option(names = "--issuer", paramLabel = "URL",
+          description = "The expected issuer; its discovery document names the keys (default: the token's own iss, said so).")
       String issuer;
 
       @Option(names = "--jwks", paramLabel = "URL", description = "The key set's URL.")
@@ -136,8 +144,16 @@ final class TokenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-      TokenVerifier.Result r = TokenVerifier.create(Clock.systemUTC()).verify(token, keys.issuer, keys.jwks, audience);
       PrintWriter out = spec.commandLine().getOut();
+      String issuer = keys.issuer;
+      if (issuer == null && keys.jwks == null) {
+        issuer = TokenInspector.create(Clock.systemUTC()).inspect(token).claims().stream().filter(c -> c.name().equals("iss"))
+            .map(c -> c.value().replaceAll("^\"|\"$", "")).findFirst().orElseThrow(() -> new picocli.CommandLine.ParameterException(
+                spec.commandLine(), "the token names no issuer (no iss claim); give the keys with --issuer URL or --jwks URL"));
+        spec.commandLine().getErr().println("portcullis: no --issuer given, so the token's own iss is trusted for its keys: " + issuer);
+        spec.commandLine().getErr().flush();
+      }
+      TokenVerifier.Result r = TokenVerifier.create(Clock.systemUTC()).verify(token, issuer, keys.jwks, audience);
       out.print(Decode.describe(r.inspection()));
       out.println(r.valid() ? "valid (keys from " + r.jwksUrl() + ")"
           : "NOT valid (decided by " + r.inspection().decidedBy() + "):");

@@ -17,6 +17,11 @@ final class WorkspaceOption {
     return file == null ? DemoWorkspace.load() : WorkspaceStore.create(Clock.systemUTC()).load(file);
   }
 
+  /** How other processes know this workspace: its real path, or the embedded demo. */
+  String key() {
+    return dev.portcullis.engine.attach.RunningWorlds.key(file, DemoWorkspace.NAME.toString());
+  }
+
   String name() {
     return file == null ? DemoWorkspace.NAME.toString() : file.toString();
   }

@@ -65,15 +65,20 @@ public final class LocalIdentityProviders implements AutoCloseable {
   private final LocalCognito cognito;
   private final Map<String, LocalOidcIssuer> oidcIssuers = new LinkedHashMap<>();
 
-  private LocalIdentityProviders(Builder builder) throws IOException {
+  private LocalIdentityProviders(Builder builder, URI offlineBaseUrl) throws IOException {
     this.emulator = builder.emulator;
     this.context = new IdpContext(builder.clock, builder.random, builder.log);
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port), 0);
-    this.baseUrl = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    this.server = offlineBaseUrl != null ? null
+        : HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port), 0);
+    this.baseUrl = offlineBaseUrl != null ? offlineBaseUrl : URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     String base = baseUrl.toString();
     this.cognito = new LocalCognito(emulator.userPools(), base, emulator.signingKeySeed(), context);
     emulator.oidcIssuers().forEach(i -> oidcIssuers.put(i.name(),
         new LocalOidcIssuer(i, base + "/oidc/" + i.name(), emulator.signingKeySeed(), context)));
+    if (server == null) {
+      this.executor = null;
+      return;
+    }
     this.executor = Executors.newFixedThreadPool(4, Thread.ofPlatform().daemon().name("portcullis-idp-", 0).factory());
     server.setExecutor(executor);
     server.createContext("/", this::route);
@@ -120,7 +125,16 @@ public final class LocalIdentityProviders implements AutoCloseable {
 
     /** Binds 127.0.0.1 and starts serving. */
     public LocalIdentityProviders start() throws IOException {
-      return new LocalIdentityProviders(this);
+      return new LocalIdentityProviders(this, null);
+    }
+
+    /**
+     * Serves nothing: the providers as those listening at {@code baseUrl} (another process's world
+     * of the same workspace) are, with the same issuer URLs and derived keys, so {@link #mint} makes
+     * tokens that world accepts. Sessions and rotations there are not seen here.
+     */
+    public LocalIdentityProviders offline(URI baseUrl) throws IOException {
+      return new LocalIdentityProviders(this, Objects.requireNonNull(baseUrl, "baseUrl"));
     }
   }
 
@@ -202,8 +216,10 @@ public final class LocalIdentityProviders implements AutoCloseable {
   /** Stops serving; sessions, refresh tokens and rotations are forgotten. */
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
+    if (server != null) {
+      server.stop(0);
+      executor.shutdownNow();
+    }
   }
 
   private record Issuer(String url, KeyRing keys, String purpose) {}

@@ -17,7 +17,7 @@ import java.util.Optional;
  * <p>Some of the gateway's state is keyed by the caller's credential: the Lambda authoriser's
  * result cache (the demo's cached-policy trap needs initech's POST before its GET), usage-plan
  * quotas and token buckets. So each caller's cells form one queue that runs in order (its saved
- * requests in workspace order, then its derived cells in row order) and only different callers run
+ * requests in workspace order, each after the requests it {@code dependsOn}, then its derived cells in row order) and only different callers run
  * in parallel; that makes the matrix deterministic. Saved requests with {@code repeat} (a throttled
  * burst, an exhausted quota) or {@code clockSkewSeconds} are not matrix cells: they demonstrate a
  * failure of sending, not of a route's authorisation, and a burst would spend the usage-plan budget
@@ -104,7 +104,8 @@ record MatrixPlan(List<String> rows, List<String> callers, List<List<CellPlan>> 
         derived.add(new CellPlan(e.getKey(), e.getValue(), caller, RouteTemplates.synthetic(e.getKey(), e.getValue(), caller), false));
       }
     }
-    List<SavedRequest> order = workspace.requests();
+    // after what each depends on (the cached-policy trap after its POST), else in workspace order
+    List<SavedRequest> order = dev.portcullis.engine.run.RequestOrder.sorted(workspace, workspace.requests());
     savedFirst.sort(java.util.Comparator.comparingInt(p -> order.indexOf(p.request())));
     savedFirst.addAll(derived);
     return List.copyOf(savedFirst);

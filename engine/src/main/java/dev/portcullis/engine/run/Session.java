@@ -70,6 +70,16 @@ public final class Session implements AutoCloseable {
     return new Session(workspace, new Target.Local(world), clock, prompter, null, world, ids);
   }
 
+  /**
+   * A session on a world another process serves ({@code gateway serve} of the same workspace):
+   * nothing is started here, so its authoriser cache, token buckets and tokens are shared.
+   */
+  public static Session attached(Workspace workspace, dev.portcullis.engine.attach.WorldRecord record, Clock clock,
+      SecretResolver.Prompter prompter) {
+    dev.portcullis.engine.attach.AttachedWorld world = dev.portcullis.engine.attach.AttachedWorld.of(workspace, record, clock);
+    return new Session(workspace, new Target.Attached(world), clock, prompter, null, world, RANDOM_IDS);
+  }
+
   /** A session against the gateways' real base URLs, with an environment's variables. */
   public static Session remote(Workspace workspace, String environment, Clock clock, SecretResolver.Prompter prompter) {
     return new Session(workspace, new Target.Remote(), clock, prompter, environment, () -> { }, RANDOM_IDS);
@@ -131,11 +141,12 @@ public final class Session implements AutoCloseable {
   /** {@code local:tokens/NAME}: minted by the local identity providers when the target has them. */
   private record LocalTokensBridge(Target target) implements dev.portcullis.engine.identity.LocalTokens {
     public Optional<String> mint(String recipeName) {
-      if (!(target instanceof Target.Local l)) {
-        return Optional.empty();
-      }
       try {
-        return Optional.of(l.world().identityProviders().mintRecipe(recipeName));
+        return switch (target) {
+          case Target.Local l -> Optional.of(l.world().identityProviders().mintRecipe(recipeName));
+          case Target.Attached a -> Optional.of(a.world().mintRecipe(recipeName));
+          case Target.Remote r -> Optional.empty();
+        };
       } catch (IllegalArgumentException e) {
         return Optional.empty();
       }

@@ -40,6 +40,25 @@ public sealed interface Target {
     }
   }
 
+  /** A local world running in another process ({@code gateway serve}), found by its record. */
+  record Attached(dev.portcullis.engine.attach.AttachedWorld world) implements Target {
+    public URI baseUrl(Gateway gateway, Variables variables) {
+      return world.apiUrl(gateway);
+    }
+
+    public Map<String, String> runtimeVariables() {
+      return world.runtimeVariables();
+    }
+
+    public Optional<Ruling> ruling(String requestId) {
+      return world.ruling(requestId);
+    }
+
+    public String describe() {
+      return "local gateway (pid " + world.record().pid() + ")";
+    }
+  }
+
   /** Real AWS (or any deployed gateway): each gateway's {@code baseUrl}, variables resolved. */
   record Remote() implements Target {
     public URI baseUrl(Gateway gateway, Variables variables) {

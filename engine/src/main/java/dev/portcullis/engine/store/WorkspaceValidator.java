@@ -102,6 +102,11 @@ public final class WorkspaceValidator {
     if (r.folder() != null && ws.folder(r.folder()).isEmpty()) {
       problems.add(where + ": folder '" + r.folder() + "' is not defined.");
     }
+    for (String dependency : r.dependsOn()) {
+      if (ws.request(dependency).isEmpty()) {
+        problems.add(where + ": dependsOn '" + dependency + "' is not a saved request.");
+      }
+    }
   }
 
   private static void checkApiKeys(List<String> problems, Workspace ws) {

@@ -79,6 +79,23 @@ class MatrixRunnerTest {
   }
 
   @Test
+  void theTrapListedBeforeItsPostStillSpringsBecauseItDependsOnIt() throws Exception {
+    List<dev.portcullis.engine.model.SavedRequest> reordered = new java.util.ArrayList<>(demo.requests());
+    dev.portcullis.engine.model.SavedRequest trap = demo.request("transactions: cached-policy trap").orElseThrow();
+    reordered.remove(trap);
+    reordered.addFirst(trap);
+    Workspace ws = new Workspace(demo.schemaVersion(), demo.name(), demo.description(), demo.variables(), demo.defaultCaller(),
+        demo.gateways(), demo.callers(), demo.folders(), reordered, demo.environments(), demo.emulator());
+    try (Session s = Session.local(ws, Clock.systemUTC(), true, (w, l) -> Optional.empty(), line -> { })) {
+      Matrix m = MatrixRunner.create(s).run(new MatrixSpec(List.of("initech"), "payments * /partners/{id}/transactions", 1),
+          ProgressListener.none(), () -> false);
+      MatrixCell get = m.cells().stream().filter(c -> c.row().equals("payments GET /partners/{id}/transactions")).findFirst().orElseThrow();
+      assertThat(get.decidedBy()).isEqualTo("lambda.cache");
+      assertThat(get.result()).isEqualTo(CellResult.MATCH);
+    }
+  }
+
+  @Test
   void tokenCallersGetTheirCredentialOnceNotPerCell() {
     for (Caller c : demo.callers()) {
       if (c instanceof Caller.CognitoUser || c instanceof Caller.OidcClient) {
