@@ -30,6 +30,7 @@ public final class Session implements AutoCloseable {
   private final Masking masking;
   private final RequestRunner runner;
   private final AutoCloseable resources;
+  private final Pipeline predictor;
 
   private Session(Workspace workspace, Target target, Clock clock, SecretResolver.Prompter prompter, String environment,
       AutoCloseable resources) {
@@ -43,7 +44,7 @@ public final class Session implements AutoCloseable {
     HttpExchanger exchanger = HttpExchanger.create(Duration.ofSeconds(30));
     LocalTokensBridge tokens = new LocalTokensBridge(target);
     CredentialAcquirer acquirer = CredentialAcquirer.create(secrets, variables, exchanger, clock, tokens);
-    Pipeline predictor = Pipeline.builder(workspace).clock(clock).runtimeVariables(target.runtimeVariables()).secrets(secrets).build();
+    this.predictor = Pipeline.builder(workspace).clock(clock).runtimeVariables(target.runtimeVariables()).secrets(secrets).build();
     this.runner = new RequestRunner(workspace, target, environment, acquirer, exchanger, predictor, masking, clock);
   }
 
@@ -100,6 +101,7 @@ public final class Session implements AutoCloseable {
 
   @Override
   public void close() {
+    predictor.close();
     try {
       resources.close();
     } catch (Exception e) {
