@@ -155,7 +155,7 @@ public final class HandlerWorkers implements AutoCloseable {
 
   private static final Map<Runtimes.Family, String> BOOTSTRAPS = new ConcurrentHashMap<>();
 
-  private static String bootstrap(Runtimes.Family family) {
+  static String bootstrap(Runtimes.Family family) {
     return BOOTSTRAPS.computeIfAbsent(family, f -> {
       try (InputStream in = HandlerWorkers.class.getResourceAsStream(f.bootstrap)) {
         return new String(Objects.requireNonNull(in, f.bootstrap).readAllBytes(), StandardCharsets.UTF_8);

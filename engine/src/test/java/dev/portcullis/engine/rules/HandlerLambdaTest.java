@@ -16,7 +16,6 @@ import dev.portcullis.engine.model.Workspace;
 import dev.portcullis.engine.rules.Ruling.Outcome.Denied;
 import dev.portcullis.engine.testing.MutableClock;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,28 +50,14 @@ class HandlerLambdaTest {
   }
 
   private static Path resource(String folder) {
-    try {
-      return Path.of(HandlerLambdaTest.class.getResource("/handlers/" + folder).toURI());
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
+    return HandlerFixtures.handlerFolder(folder);
   }
 
   /** The demo, with the partner route's authoriser running {@code function} instead of its rules. */
   private Gateway demoWith(LambdaFunction function) {
-    Workspace demo = demo();
-    Gateway payments = gateway(demo, "payments");
-    List<Authorizer> authorizers = payments.authorizers().stream().map(a -> a instanceof Authorizer.Lambda l
-        ? new Authorizer.Lambda(l.name(), l.eventType(), l.identitySources(), l.validationRegex(), l.ttlSeconds(),
-            l.payloadFormat(), l.simpleResponses(), function) : a).toList();
-    Gateway gw = new Gateway(payments.name(), payments.flavor(), payments.region(), payments.accountId(),
-        payments.apiId(), payments.stage(), payments.baseUrl(), 0, payments.apiKeySource(), payments.routes(),
-        authorizers, payments.usagePlans(), payments.resourcePolicy());
-    Workspace ws = new Workspace(demo.schemaVersion(), demo.name(), demo.description(), demo.variables(),
-        demo.defaultCaller(), List.of(gw), demo.callers(), demo.folders(), demo.requests(), demo.environments(),
-        demo.emulator());
+    Workspace ws = HandlerFixtures.demoWithPartnerFunction(function);
     pipeline = Pipeline.builder(ws).clock(clock).requestIds(numberedIds()).handlerWorkers(workers).build();
-    return gw;
+    return gateway(ws, "payments");
   }
 
   private Ruling partner(Gateway gw, String key) {
