@@ -28,7 +28,7 @@ public final class HandlerFixtures {
         Map.of(), 3, 128);
   }
 
-  /** The payments gateway only, its Lambda authoriser running {@code function} instead of the demo's rules. */
+  /** The demo, the payments gateway's Lambda authoriser running {@code function} instead of the demo's rules. */
   public static Workspace demoWithPartnerFunction(LambdaFunction function) {
     Workspace demo = PipelineFixtures.demo();
     Gateway payments = PipelineFixtures.gateway(demo, "payments");
@@ -39,7 +39,7 @@ public final class HandlerFixtures {
         payments.apiId(), payments.stage(), payments.baseUrl(), payments.localPort(), payments.apiKeySource(), payments.routes(),
         authorizers, payments.usagePlans(), payments.resourcePolicy());
     return new Workspace(demo.schemaVersion(), demo.name(), demo.description(), demo.variables(),
-        demo.defaultCaller(), List.of(gw), demo.callers(), demo.folders(), demo.requests(), demo.environments(),
+        demo.defaultCaller(), demo.gateways().stream().map(g -> g.name().equals(gw.name()) ? gw : g).toList(), demo.callers(), demo.folders(), demo.requests(), demo.environments(),
         demo.emulator());
   }
 }
