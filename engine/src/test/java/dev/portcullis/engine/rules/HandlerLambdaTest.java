@@ -321,4 +321,19 @@ class HandlerLambdaTest {
     assertThat(evidence(ruling, "lambda.function")).contains("Node.js is needed to run this handler and was not found")
         .contains("no 'node-is-not-installed-here' on the PATH").contains("install Node.js 18 or later");
   }
+
+  @Test
+  @DisplayName("ES modules load too: an .mjs handler, and a .js one in a \"type\": \"module\" package")
+  void esModules() throws IOException {
+    needs(Runtimes.Family.NODEJS);
+    Path mjs = Files.createDirectories(tmp.resolve("mjs"));
+    Files.writeString(mjs.resolve("index.mjs"), "export const handler = async () => (" + ALLOW_ALL + ");");
+    assertThat(single(new LambdaFunction.Handler(null, "nodejs", mjs.toString(), "index.handler", null, 3, 128),
+        Gateway.Flavor.REST, false).allowed()).isTrue();
+    Path typed = Files.createDirectories(tmp.resolve("typed/src"));
+    Files.writeString(typed.getParent().resolve("package.json"), "{\"type\": \"module\"}");
+    Files.writeString(typed.resolve("app.js"), "export const handler = async () => (" + ALLOW_ALL + ");");
+    assertThat(single(new LambdaFunction.Handler(null, "nodejs", typed.getParent().toString(), "src/app.handler", null, 3,
+        128), Gateway.Flavor.REST, false).allowed()).isTrue();
+  }
 }
