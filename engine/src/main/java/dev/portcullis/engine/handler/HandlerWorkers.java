@@ -38,6 +38,7 @@ public final class HandlerWorkers implements AutoCloseable {
   private static final class Slot {
     final ReentrantLock lock = new ReentrantLock();
     Worker worker;
+    CodeStamp stamp;
     String restartReason = "";
   }
 
@@ -72,13 +73,22 @@ public final class HandlerWorkers implements AutoCloseable {
     if (closed) {
       return Invocation.notRun("the local world has stopped, and its handler workers with it");
     }
-    Slot slot = slots.computeIfAbsent(function, f -> new Slot());
+    Slot slot = slots.get(function);
+    if (slot == null) {
+      retire(function);
+      slot = slots.computeIfAbsent(function, f -> new Slot());
+    }
     slot.lock.lock();
     try {
       if (closed) {
         return Invocation.notRun("the local world has stopped, and its handler workers with it");
       }
       String note = "";
+      if (slot.worker != null && slot.worker.alive() && !slot.stamp.equals(CodeStamp.of(slot.stamp.folder()))) {
+        slot.worker.close();
+        slot.worker = null;
+        slot.restartReason = "the code in " + slot.stamp.folder() + " changed since the worker started";
+      }
       if (slot.worker == null || !slot.worker.alive()) {
         if (slot.worker != null) {
           slot.restartReason = "the previous worker (pid " + slot.worker.pid() + ") exited with status "
@@ -96,6 +106,7 @@ public final class HandlerWorkers implements AutoCloseable {
           return Invocation.notRun("the code folder " + code + " does not exist or is not a folder");
         }
         try {
+          slot.stamp = CodeStamp.of(code);
           slot.worker = start(function, runtime, code, environment, region);
         } catch (Worker.StartFailure e) {
           Invocation failed = Invocation.notRun(e.getMessage());
@@ -116,6 +127,25 @@ public final class HandlerWorkers implements AutoCloseable {
     } finally {
       slot.lock.unlock();
     }
+  }
+
+  /**
+   * A function edited in the workspace (other variables, timeout, memory) gets a new slot; the old
+   * configuration's worker is stopped, not left running until the world stops.
+   */
+  private void retire(LambdaFunction.Handler edited) {
+    slots.forEach((old, slot) -> {
+      if (old.codeUri().equals(edited.codeUri()) && old.handler().equals(edited.handler()) && slot.lock.tryLock()) {
+        try {
+          if (slot.worker != null) {
+            slot.worker.close();
+            slot.worker = null;
+          }
+        } finally {
+          slot.lock.unlock();
+        }
+      }
+    });
   }
 
   private static void discard(Slot slot, String reason) {

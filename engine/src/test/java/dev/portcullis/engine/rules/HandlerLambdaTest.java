@@ -168,6 +168,9 @@ class HandlerLambdaTest {
     assertThat(evidence(globex, "lambda.handler")).contains("warm start");
     assertThat(denied(partner(gw, HOOLI_KEY)).status()).isEqualTo(401);
     assertThat(globex.toJsonString()).doesNotContain(GLOBEX_KEY);
+    clock.advance(java.time.Duration.ofSeconds(301)); // past the demo's 300 s authoriser cache, so acme invokes again
+    assertThat(evidence(partner(gw, ACME_KEY), "lambda.function")).as("module state survives in Python too")
+        .contains("tenant acme-001 call 4");
   }
 
   @Test
@@ -335,5 +338,34 @@ class HandlerLambdaTest {
     Files.writeString(typed.resolve("app.js"), "export const handler = async () => (" + ALLOW_ALL + ");");
     assertThat(single(new LambdaFunction.Handler(null, "nodejs", typed.getParent().toString(), "src/app.handler", null, 3,
         128), Gateway.Flavor.REST, false).allowed()).isTrue();
+  }
+
+  @Test
+  @DisplayName("an edited handler runs as edited on the next call (new worker, said so); an edited function stops the old worker")
+  void editedCodeAndConfiguration() throws IOException, InterruptedException {
+    needs(Runtimes.Family.NODEJS);
+    Path dir = Files.createDirectories(tmp.resolve("edited"));
+    Files.writeString(dir.resolve("index.js"), "exports.handler = async () => ({ ...(" + ALLOW_ALL + "), context: { v: 1 } });");
+    LambdaFunction.Handler fn = new LambdaFunction.Handler(null, "nodejs", dir.toString(), "index.handler", null, 3, 128);
+    assertThat(authorizer(single(fn, Gateway.Flavor.REST, false))).containsEntry("v", "1");
+    Thread.sleep(20);
+    Files.writeString(dir.resolve("index.js"), "exports.handler = async () => ({ ...(" + ALLOW_ALL + "), context: { v: 22 } });");
+    Ruling edited = single(fn, Gateway.Flavor.REST, false);
+    assertThat(authorizer(edited)).containsEntry("v", "22");
+    assertThat(evidence(edited, "lambda.handler")).contains("changed since the worker started").contains("cold start");
+    List<Long> before = workers.pids();
+    LambdaFunction.Handler longer = new LambdaFunction.Handler(null, "nodejs", dir.toString(), "index.handler", null, 5, 128);
+    assertThat(single(longer, Gateway.Flavor.REST, false).allowed()).isTrue();
+    assertThat(workers.pids()).hasSize(1).doesNotContainAnyElementsOf(before);
+  }
+
+  @Test
+  @DisplayName("spec §4.2: a non-async handler that returns without the callback answers null on Lambda: 500, with a hint")
+  void syncReturnIsIgnored() throws IOException {
+    needs(Runtimes.Family.NODEJS);
+    Ruling ruling = single(node("exports.handler = (event) => (" + ALLOW_ALL + ");", 3), Gateway.Flavor.REST, false);
+    assertThat(denied(ruling).status()).isEqualTo(500);
+    assertThat(evidence(ruling, "lambda.function")).contains("the handler returned null")
+        .contains("neither async nor takes a callback");
   }
 }
