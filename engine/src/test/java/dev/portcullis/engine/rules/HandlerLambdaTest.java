@@ -311,6 +311,12 @@ class HandlerLambdaTest {
     assertThat(evidence(broken, "lambda.function")).contains("did not run: the handler's module did not load")
         .contains("Runtime.ImportModuleError").contains("no_such_module_here");
     assertThat(Files.exists(dir.resolve("__pycache__"))).isFalse();
+    Files.writeString(dir.resolve("slow.py"), "import time\n\ndef lambda_handler(event, context):\n    print('sleeping')\n"
+        + "    time.sleep(5)\n");
+    Ruling slow = single(new LambdaFunction.Handler(null, "python", dir.toString(), "slow.lambda_handler", null, 1, 128),
+        Gateway.Flavor.REST, false);
+    assertThat(denied(slow).status()).isEqualTo(500);
+    assertThat(evidence(slow, "lambda.function")).contains("timed out after 1000 ms").contains("[function output: sleeping");
   }
 
   @Test
