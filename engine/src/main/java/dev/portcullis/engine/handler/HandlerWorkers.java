@@ -37,7 +37,7 @@ public final class HandlerWorkers implements AutoCloseable {
 
   private static final class Slot {
     final ReentrantLock lock = new ReentrantLock();
-    Worker worker;
+    volatile Worker worker;
     CodeStamp stamp;
     String restartReason = "";
   }
@@ -200,19 +200,28 @@ public final class HandlerWorkers implements AutoCloseable {
     return slots.values().stream().map(s -> s.worker).filter(w -> w != null && w.alive()).map(Worker::pid).toList();
   }
 
-  /** Stops every worker; later calls answer that the world has stopped. */
+  /**
+   * Stops every worker; later calls answer that the world has stopped. An idle worker is asked to
+   * exit (end of input); one in the middle of a call is killed, and that call answers as a crash.
+   */
   @Override
   public void close() {
     closed = true;
     for (Slot slot : slots.values()) {
-      slot.lock.lock();
-      try {
-        if (slot.worker != null) {
-          slot.worker.close();
-          slot.worker = null;
+      if (slot.lock.tryLock()) {
+        try {
+          if (slot.worker != null) {
+            slot.worker.close();
+            slot.worker = null;
+          }
+        } finally {
+          slot.lock.unlock();
         }
-      } finally {
-        slot.lock.unlock();
+      } else {
+        Worker busy = slot.worker;
+        if (busy != null) {
+          busy.kill();
+        }
       }
     }
   }
