@@ -3,9 +3,6 @@ package dev.portcullis.engine.handler;
 import dev.portcullis.engine.handler.Invocation.Outcome;
 import dev.portcullis.engine.model.LambdaFunction;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -160,21 +157,23 @@ public final class HandlerWorkers implements AutoCloseable {
     command.add(runtime.executable().toString());
     if (runtime.family() == Runtimes.Family.NODEJS) {
       command.add("--max-old-space-size=" + Math.max(32, function.memoryMb() * 9 / 10));
-      command.add("-e");
-    } else {
-      command.add("-c");
     }
-    command.add(bootstrap(runtime.family()));
+    try {
+      command.add(Bootstraps.file(runtime.family()).toString());
+    } catch (IOException e) {
+      throw new Worker.StartFailure("the " + runtime.family().label() + " bootstrap could not be written to the "
+          + "temporary folder: " + e.getMessage(), "");
+    }
     ProcessBuilder builder = new ProcessBuilder(command).directory(code.toFile());
     Map<String, String> env = builder.environment();
     Map<String, String> inherited = Map.copyOf(env);
     env.clear();
     // Lambda's environment is not the developer's shell: only what a process needs to start, then the function's own.
-    for (String name : List.of("PATH", "HOME", "LANG", "SYSTEMROOT", "TMPDIR", "TEMP", "TMP")) {
-      if (inherited.containsKey(name)) {
-        env.put(name, inherited.get(name));
+    inherited.forEach((name, value) -> {
+      if (PASSED_THROUGH.contains(name.toUpperCase(java.util.Locale.ROOT))) {
+        env.put(name, value);
       }
-    }
+    });
     env.putAll(environment);
     env.putAll(LambdaEnvironment.reserved(function, code, region, runtime));
     // TRUST: this is the one place a handler's code starts running. The workspace-trust gate (issue 12) must
@@ -183,17 +182,9 @@ public final class HandlerWorkers implements AutoCloseable {
     return Worker.start(builder, runtime, INIT_LIMIT_MILLIS, nanoTime);
   }
 
-  private static final Map<Runtimes.Family, String> BOOTSTRAPS = new ConcurrentHashMap<>();
-
-  static String bootstrap(Runtimes.Family family) {
-    return BOOTSTRAPS.computeIfAbsent(family, f -> {
-      try (InputStream in = HandlerWorkers.class.getResourceAsStream(f.bootstrap)) {
-        return new String(Objects.requireNonNull(in, f.bootstrap).readAllBytes(), StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new UncheckedIOException("the " + f.label + " bootstrap is missing from the engine", e);
-      }
-    });
-  }
+  /** What a runtime needs from the parent's environment to start (Windows spells PATH as Path). */
+  private static final java.util.Set<String> PASSED_THROUGH = java.util.Set.of("PATH", "HOME", "USERPROFILE", "LANG",
+      "SYSTEMROOT", "TMPDIR", "TEMP", "TMP");
 
   /** The pids of the running workers (for the console, and for tests that check nothing is left behind). */
   public List<Long> pids() {

@@ -30,7 +30,7 @@ process.stderr.write = capture('stderr');
 function describe(err) {
   if (err instanceof Error) {
     return { errorType: err.name || 'Error', errorMessage: String(err.message),
-      trace: String(err.stack || '').split('\n').filter((l) => !l.includes('[eval]')) };
+      trace: String(err.stack || '').split('\n').filter((l) => !l.includes(__filename)) };
   }
   if (typeof err === 'string') return { errorType: 'string', errorMessage: err, trace: [] };
   let text;

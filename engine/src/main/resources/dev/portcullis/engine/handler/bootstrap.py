@@ -44,7 +44,8 @@ sys.stderr = _Capture("stderr")
 
 def _describe(err):
     return {"errorType": type(err).__name__, "errorMessage": str(err),
-            "trace": traceback.format_exception(type(err), err, err.__traceback__)[1:]}
+            "trace": [frame for frame in traceback.format_exception(type(err), err, err.__traceback__)[1:]
+                      if __file__ not in frame]}
 
 
 def _json_default(value):

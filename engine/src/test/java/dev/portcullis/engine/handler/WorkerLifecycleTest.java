@@ -88,11 +88,10 @@ class WorkerLifecycleTest {
       Path code = HandlerFixtures.handlerFolder(family == Runtimes.Family.NODEJS ? "seed-node" : "seed-python");
       String handler = family == Runtimes.Family.NODEJS ? "index.handler" : "app.lambda_handler";
       // sh is the worker's parent; sleep keeps the worker's input open, so only the parent watch can end it.
-      ProcessBuilder builder = new ProcessBuilder("sh", "-c", "sleep 60 | \"$RUNTIME\" " + (family == Runtimes.Family.NODEJS
-          ? "-e" : "-c") + " \"$BOOTSTRAP\"");
+      ProcessBuilder builder = new ProcessBuilder("sh", "-c", "sleep 60 | \"$RUNTIME\" \"$BOOTSTRAP\"");
       Map<String, String> env = builder.environment();
       env.put("RUNTIME", runtime.executable().toString());
-      env.put("BOOTSTRAP", HandlerWorkers.bootstrap(family));
+      env.put("BOOTSTRAP", Bootstraps.file(family).toString());
       env.put("LAMBDA_TASK_ROOT", code.toString());
       env.put("_HANDLER", handler);
       Process sh = builder.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)

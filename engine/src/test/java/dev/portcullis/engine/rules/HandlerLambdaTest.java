@@ -250,7 +250,8 @@ class HandlerLambdaTest {
     assertThat(unauthorized.body()).isEqualTo("{\"message\":\"Unauthorized\"}");
     Ruling boom = single(fn, Gateway.Flavor.REST, false, "x-boom", "1");
     assertThat(denied(boom).status()).isEqualTo(500);
-    assertThat(evidence(boom, "lambda.function")).contains("raised \"boom\"");
+    assertThat(evidence(boom, "lambda.function")).contains("raised \"boom\"").contains("index.js:1")
+        .doesNotContain("portcullis-bootstrap");
   }
 
   @Test
