@@ -33,6 +33,7 @@ def lambda_handler(event, context):
         raise Exception("Unauthorized")
     print("tenant", tenant["tenantId"], "call", CALLS["count"], "request", context.aws_request_id,
           "left", context.get_remaining_time_in_millis() > 0)
+    logger.info("allowing %s", tenant["tenantId"])
     arn, stage = event["methodArn"].split("/")[:2]
     return {"principalId": tenant["tenantId"], "policyDocument": policy("Allow", arn + "/" + stage + "/*"),
             "context": {"tenantId": tenant["tenantId"], "plan": tenant["plan"]}}

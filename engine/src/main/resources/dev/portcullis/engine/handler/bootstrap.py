@@ -6,6 +6,7 @@ import decimal
 import importlib
 import io
 import json
+import logging
 import os
 import sys
 import threading
@@ -40,6 +41,20 @@ class _Capture(io.TextIOBase):
 
 sys.stdout = _Capture("stdout")
 sys.stderr = _Capture("stderr")
+
+
+class _RequestId(logging.Filter):
+    def filter(self, record):
+        record.aws_request_id = _current[0] or ""
+        return True
+
+
+# As Lambda's Python runtime does: the root logger writes to the function's output, in Lambda's format.
+_log_handler = logging.StreamHandler(sys.stdout)
+_log_handler.setFormatter(logging.Formatter("[%(levelname)s]\t%(asctime)s.%(msecs)03dZ\t%(aws_request_id)s\t%(message)s",
+                                            "%Y-%m-%dT%H:%M:%S"))
+_log_handler.addFilter(_RequestId())
+logging.getLogger().addHandler(_log_handler)
 
 
 def _describe(err):

@@ -162,7 +162,8 @@ class HandlerLambdaTest {
     assertThat(acme.allowed()).isTrue();
     assertThat(authorizer(acme)).containsEntry("principalId", "acme-001").containsEntry("tenantId", "acme-001");
     assertThat(evidence(acme, "lambda.handler")).contains("ran under Python 3.").contains("cold start");
-    assertThat(evidence(acme, "lambda.function")).containsPattern("tenant acme-001 call 1 request [0-9a-f-]{36} left True");
+    assertThat(evidence(acme, "lambda.function")).containsPattern("tenant acme-001 call 1 request [0-9a-f-]{36} left True")
+        .containsPattern("\\[INFO]\\t\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z\\t[0-9a-f-]{36}\\tallowing acme-001");
     Ruling globex = partner(gw, GLOBEX_KEY);
     assertThat(denied(globex).status()).isEqualTo(403);
     assertThat(evidence(globex, "lambda.handler")).contains("warm start");
