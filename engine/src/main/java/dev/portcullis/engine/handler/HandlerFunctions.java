@@ -1,7 +1,10 @@
 package dev.portcullis.engine.handler;
 
+import dev.portcullis.engine.model.Authorizer;
+import dev.portcullis.engine.model.Gateway;
 import dev.portcullis.engine.model.LambdaFunction;
 import dev.portcullis.engine.model.SecretRef;
+import dev.portcullis.engine.model.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +21,25 @@ import java.util.TreeMap;
  */
 public final class HandlerFunctions {
   private HandlerFunctions() {}
+
+  /** A handler function of a workspace, where it is declared and the folder whose code it runs. */
+  public record Declared(String gateway, String authorizer, LambdaFunction.Handler function, Path folder) {}
+
+  /**
+   * Every {@code handler} function of the workspace with its code folder (absolute), in file order:
+   * what a trust prompt or {@code --trust} lists before any of them runs.
+   */
+  public static List<Declared> declared(Workspace workspace) {
+    List<Declared> out = new ArrayList<>();
+    for (Gateway g : workspace.gateways()) {
+      for (Authorizer a : g.authorizers()) {
+        if (a instanceof Authorizer.Lambda l && l.function() instanceof LambdaFunction.Handler h) {
+          out.add(new Declared(g.name(), a.name(), h, Path.of(h.codeUri()).toAbsolutePath().normalize()));
+        }
+      }
+    }
+    return out;
+  }
 
   /** What the template's function became. */
   public sealed interface Mapping {}

@@ -61,4 +61,15 @@ class HandlerFunctionsTest {
     assertThat(((NotMapped) HandlerFunctions.fromTemplate(template, "I", ".", "index.handler", null, null, null, null))
         .reason()).contains("has no Runtime");
   }
+
+  @Test
+  void declaredListsEachHandlerWithItsFolderForTheTrustPrompt() {
+    var ws = dev.portcullis.engine.rules.HandlerFixtures.demoWithPartnerFunction(
+        dev.portcullis.engine.rules.HandlerFixtures.seedNode());
+    assertThat(HandlerFunctions.declared(ws)).singleElement().satisfies(d -> {
+      assertThat(d.gateway() + "/" + d.authorizer()).isEqualTo("payments/partner-gate");
+      assertThat(d.folder()).isEqualTo(dev.portcullis.engine.rules.HandlerFixtures.handlerFolder("seed-node"));
+    });
+    assertThat(HandlerFunctions.declared(dev.portcullis.engine.rules.PipelineFixtures.demo())).isEmpty();
+  }
 }
