@@ -176,6 +176,7 @@ public final class HandlerWorkers implements AutoCloseable {
     });
     env.putAll(environment);
     env.putAll(LambdaEnvironment.reserved(function, code, region, runtime));
+    env.put("PORTCULLIS_PARENT_PID", String.valueOf(ProcessHandle.current().pid())); // read and removed by the bootstrap
     // TRUST: this is the one place a handler's code starts running. The workspace-trust gate (issue 12) must
     // have approved this function (its codeUri and handler, and the folder's content hash) before we get here,
     // exactly as for the command kind.

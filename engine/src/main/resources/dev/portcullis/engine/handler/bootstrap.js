@@ -133,8 +133,12 @@ process.on('unhandledRejection', (err) => {
   process.exit(128);
 });
 
-const parent = process.ppid;
-setInterval(() => { if (process.ppid !== parent) process.exit(0); }, 1000).unref();
+// Portcullis names itself as the parent; if it is gone (even before this line ran), so is this worker.
+const parent = Number(process.env.PORTCULLIS_PARENT_PID) || process.ppid;
+delete process.env.PORTCULLIS_PARENT_PID;
+const orphaned = () => { if (process.ppid !== parent) process.exit(0); };
+orphaned();
+setInterval(orphaned, 1000).unref();
 
 (async () => {
   const started = process.hrtime.bigint();

@@ -104,14 +104,16 @@ def _load():
 
 
 def _watch_parent(parent):
+    # Portcullis names itself as the parent; if it is gone (even before this ran), so is this worker.
     while True:
-        time.sleep(1)
         if os.getppid() != parent:
             os._exit(0)
+        time.sleep(1)
 
 
 def main():
-    threading.Thread(target=_watch_parent, args=(os.getppid(),), daemon=True).start()
+    parent = int(os.environ.pop("PORTCULLIS_PARENT_PID", "0") or "0") or os.getppid()
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
     started = time.perf_counter()
     try:
         handler = _load()

@@ -78,6 +78,28 @@ class WorkerLifecycleTest {
   }
 
   @Test
+  @DisplayName("a local session runs the saved request through the handler (predictor and gateway alike); closing it stops every worker")
+  void sessionCloseStopsPredictorAndGatewayWorkers() throws Exception {
+    Runtimes.Found node = needs(Runtimes.Family.NODEJS);
+    List<ProcessHandle> before = workerProcesses(ProcessHandle.current(), node.executable().toString());
+    LambdaFunction.Handler gate = new LambdaFunction.Handler("partner-gate", "nodejs20.x",
+        HandlerFixtures.handlerFolder("any-case-node").toString(), "index.handler", Map.of(), 3, 128);
+    var ws = HandlerFixtures.demoWithPartnerFunction(gate);
+    List<ProcessHandle> workers;
+    try (var session = dev.portcullis.engine.run.Session.local(ws, java.time.Clock.systemUTC(), true,
+        (where, label) -> java.util.Optional.empty(), line -> { })) {
+      var trace = session.run(ws.request("transactions as acme").orElseThrow(), null,
+          dev.portcullis.engine.identity.ChallengeHandler.none());
+      assertThat(trace.verdict().result()).as(trace.verdict().sentence())
+          .isEqualTo(dev.portcullis.engine.trace.Verdict.Result.MATCHED);
+      workers = workerProcesses(ProcessHandle.current(), node.executable().toString());
+      workers.removeAll(before);
+      assertThat(workers).as("the predictor's worker and the gateway's").hasSize(2);
+    }
+    assertAllGone(workers);
+  }
+
+  @Test
   @DisplayName("a worker whose parent is killed (no close, input still open) exits by itself: no orphans")
   void workersDieWithTheirParent() throws Exception {
     for (Runtimes.Family family : Runtimes.Family.values()) {
@@ -88,7 +110,8 @@ class WorkerLifecycleTest {
       Path code = HandlerFixtures.handlerFolder(family == Runtimes.Family.NODEJS ? "seed-node" : "seed-python");
       String handler = family == Runtimes.Family.NODEJS ? "index.handler" : "app.lambda_handler";
       // sh is the worker's parent; sleep keeps the worker's input open, so only the parent watch can end it.
-      ProcessBuilder builder = new ProcessBuilder("sh", "-c", "sleep 60 | \"$RUNTIME\" \"$BOOTSTRAP\"");
+      ProcessBuilder builder = new ProcessBuilder("sh", "-c",
+          "sleep 60 | PORTCULLIS_PARENT_PID=$$ \"$RUNTIME\" \"$BOOTSTRAP\"");
       Map<String, String> env = builder.environment();
       env.put("RUNTIME", runtime.executable().toString());
       env.put("BOOTSTRAP", Bootstraps.file(family).toString());
@@ -104,7 +127,6 @@ class WorkerLifecycleTest {
       assertThat(worker).as(family + " worker started under sh").hasSize(1);
       List<ProcessHandle> started = worker;
       List<ProcessHandle> sleeps = sh.descendants().filter(p -> !started.contains(p)).toList();
-      Thread.sleep(300); // let the bootstrap note its parent
       sh.destroyForcibly();
       try {
         assertAllGone(worker);
