@@ -25,9 +25,12 @@ public final class LocalWorld implements AutoCloseable {
   private final LocalIdentityProviders idps;
   private final LocalGateway gateway;
   private final Map<String, String> runtimeVariables;
+  private final Pipeline pipeline;
 
-  private LocalWorld(Workspace workspace, LocalIdentityProviders idps, LocalGateway gateway, Map<String, String> runtimeVariables) {
+  private LocalWorld(Workspace workspace, LocalIdentityProviders idps, LocalGateway gateway, Map<String, String> runtimeVariables,
+      Pipeline pipeline) {
     this.workspace = workspace;
+    this.pipeline = pipeline;
     this.idps = idps;
     this.gateway = gateway;
     this.runtimeVariables = runtimeVariables;
@@ -54,13 +57,17 @@ public final class LocalWorld implements AutoCloseable {
 
   private static LocalWorld startOn(Workspace workspace, Clock clock, Consumer<String> log) throws IOException {
     LocalIdentityProviders idps = LocalIdentityProviders.builder(workspace.emulator(), clock, new SecureRandom()).log(log).start();
+    Pipeline pipeline = null;
     try {
       Map<String, String> runtime = Map.of("idpBaseUrl", idps.baseUrl().toString());
-      Pipeline pipeline = Pipeline.builder(workspace).clock(clock).runtimeVariables(runtime).build();
+      pipeline = Pipeline.builder(workspace).clock(clock).runtimeVariables(runtime).build();
       LocalGateway gateway = LocalGateway.create(workspace, pipeline, clock);
       gateway.start();
-      return new LocalWorld(workspace, idps, gateway, runtime);
+      return new LocalWorld(workspace, idps, gateway, runtime, pipeline);
     } catch (IOException | RuntimeException e) {
+      if (pipeline != null) {
+        pipeline.close();
+      }
       idps.close();
       throw e;
     }
@@ -108,6 +115,7 @@ public final class LocalWorld implements AutoCloseable {
   @Override
   public void close() {
     gateway.close();
+    pipeline.close(); // the handler functions' warm workers stop with the world
     idps.close();
   }
 }

@@ -1,5 +1,6 @@
 package dev.portcullis.engine.rules;
 
+import dev.portcullis.engine.handler.HandlerWorkers;
 import dev.portcullis.engine.http.IncomingRequest;
 import dev.portcullis.engine.mask.Masking;
 import dev.portcullis.engine.model.Authorizer;
@@ -25,8 +26,11 @@ final class DefaultPipeline implements Pipeline {
   private final LambdaAuthorization lambda;
   private final TokenAuthorization tokens;
   private final UsageChecks usage;
+  private final HandlerWorkers owned;
 
-  DefaultPipeline(Pipeline.Builder b, Function<LambdaFunction, LambdaInvoker> functions) {
+  /** @param owned what {@link #close()} stops (the pipeline's own handler workers), or null */
+  DefaultPipeline(Pipeline.Builder b, Function<LambdaFunction, LambdaInvoker> functions, HandlerWorkers owned) {
+    this.owned = owned;
     PolicyEvaluator evaluator = PolicyEvaluator.create(b.clock);
     this.requestIds = b.requestIds;
     this.integrations = b.integrations;
@@ -34,6 +38,13 @@ final class DefaultPipeline implements Pipeline {
     this.lambda = new LambdaAuthorization(new AuthorizerCache(b.clock), functions, new LambdaAnswers(evaluator));
     this.tokens = new TokenAuthorization(b.tokens, Variables.of(b.workspace, null, null, b.runtimeVariables));
     this.usage = new UsageChecks(b.workspace.emulator(), b.clock);
+  }
+
+  @Override
+  public void close() {
+    if (owned != null) {
+      owned.close();
+    }
   }
 
   @Override

@@ -75,6 +75,13 @@ final class LambdaAuthorization {
     LambdaInvoker.Call call = new LambdaInvoker.Call(LambdaEvents.of(ex, auth, identity), identity,
         ex.methodArn().render(), ex.apiWideArn(), !ex.rest() && auth.simpleResponses());
     Result result = invokers.apply(auth.function()).invoke(call);
+    if (result.run() != null && !result.run().isEmpty()) {
+      if (result instanceof Result.Unreachable) {
+        ex.fail("lambda.handler", result.run());
+      } else {
+        ex.pass("lambda.handler", result.run());
+      }
+    }
     if (!(result instanceof Result.Returned returned)) {
       return Optional.of(failed(ex, auth, result));
     }

@@ -1,5 +1,6 @@
 package dev.portcullis.engine.rules;
 
+import dev.portcullis.engine.handler.HandlerWorkers;
 import dev.portcullis.engine.model.LambdaFunction;
 import dev.portcullis.engine.store.SecretResolver;
 import java.util.List;
@@ -33,25 +34,53 @@ public interface LambdaInvoker {
     }
   }
 
-  /** What came back. {@code log} carries the function's own output (stderr), for the evidence. */
+  /**
+   * What came back. {@code log} carries the function's own output (stderr, console), for the
+   * evidence; {@code run} how it ran (runtime, cold or warm start, durations, the event), empty for
+   * kinds that do not run code here.
+   */
   sealed interface Result {
     String log();
 
+    String run();
+
     /** The function returned this JSON object. */
-    record Returned(Map<String, Object> payload, String log) implements Result {}
+    record Returned(Map<String, Object> payload, String log, String run) implements Result {
+      public Returned(Map<String, Object> payload, String log) {
+        this(payload, log, "");
+      }
+    }
 
     /** The function raised; only the exact message {@code Unauthorized} means 401 (spec §4.2). */
-    record Raised(String errorMessage, String log) implements Result {}
+    record Raised(String errorMessage, String log, String run) implements Result {
+      public Raised(String errorMessage, String log) {
+        this(errorMessage, log, "");
+      }
+    }
 
     /** The function could not be run or did not answer in time: a 500 (spec §4.2, §4.5). */
-    record Unreachable(String reason, String log) implements Result {}
+    record Unreachable(String reason, String log, String run) implements Result {
+      public Unreachable(String reason, String log) {
+        this(reason, log, "");
+      }
+    }
   }
 
   /** The invoker for a function of the workspace, by its kind. */
   static LambdaInvoker forFunction(LambdaFunction function, SecretResolver secrets) {
+    return forFunction(function, secrets, HandlerLambdaInvoker.JVM_WORKERS);
+  }
+
+  /**
+   * The invoker for a function, {@code handler} functions running in {@code workers}. The two kinds
+   * that run the workspace's code, {@code command} and {@code handler}, are decided here side by side,
+   * so one trust gate covers both.
+   */
+  static LambdaInvoker forFunction(LambdaFunction function, SecretResolver secrets, HandlerWorkers workers) {
     return switch (function) {
       case LambdaFunction.Rules rules -> new RulesLambdaInvoker(rules, secrets);
       case LambdaFunction.Command command -> new CommandLambdaInvoker(command);
+      case LambdaFunction.Handler handler -> new HandlerLambdaInvoker(handler, secrets, workers);
       case LambdaFunction.Invoke invoke -> new SdkLambdaInvoker(invoke, secrets);
     };
   }

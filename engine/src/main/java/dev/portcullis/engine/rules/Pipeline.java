@@ -1,5 +1,6 @@
 package dev.portcullis.engine.rules;
 
+import dev.portcullis.engine.handler.HandlerWorkers;
 import dev.portcullis.engine.http.IncomingRequest;
 import dev.portcullis.engine.model.Gateway;
 import dev.portcullis.engine.model.LambdaFunction;
@@ -23,7 +24,7 @@ import java.util.function.Supplier;
  * quota, integration. HTTP: route, authoriser, integration. A pipeline keeps the state AWS keeps
  * between requests (authoriser cache, token buckets, quotas), so use one per workspace session.
  */
-public interface Pipeline {
+public interface Pipeline extends AutoCloseable {
 
   /** Decides one request to {@code gateway}; never throws for a refused request, only for faults. */
   Ruling decide(IncomingRequest request, Gateway gateway);
@@ -44,6 +45,10 @@ public interface Pipeline {
   /** The check id of {@link #fault}'s ruling. */
   String FAULT_CHECK = "gateway.fault";
 
+  /** Stops what the pipeline started (the warm workers of {@code handler} functions); a no-op otherwise. */
+  @Override
+  default void close() {}
+
   static Builder builder(Workspace workspace) {
     return new Builder(workspace);
   }
@@ -58,6 +63,7 @@ public interface Pipeline {
     Map<String, String> runtimeVariables = Map.of();
     IntegrationRunner integrations = IntegrationRunner.standard();
     SecretResolver secrets;
+    HandlerWorkers handlerWorkers;
 
     private Builder(Workspace workspace) {
       this.workspace = Objects.requireNonNull(workspace, "workspace");
@@ -102,15 +108,26 @@ public interface Pipeline {
       return this;
     }
 
+    /**
+     * Where {@code handler} functions run; the caller keeps ownership and closes it. By default the
+     * pipeline starts its own workers and stops them when it is closed.
+     */
+    public Builder handlerWorkers(HandlerWorkers handlerWorkers) {
+      this.handlerWorkers = Objects.requireNonNull(handlerWorkers);
+      return this;
+    }
+
     public Pipeline build() {
       SecretResolver resolver = Optional.ofNullable(secrets)
           .orElseGet(() -> SecretResolver.create(workspace.emulator(), (where, label) -> Optional.empty()));
+      HandlerWorkers owned = handlerWorkers == null ? HandlerWorkers.create() : null;
+      HandlerWorkers workers = handlerWorkers == null ? owned : handlerWorkers;
       Function<LambdaFunction, LambdaInvoker> functions = Optional.ofNullable(invokers)
-          .orElse(fn -> LambdaInvoker.forFunction(fn, resolver));
+          .orElse(fn -> LambdaInvoker.forFunction(fn, resolver, workers));
       if (tokens == null) {
         tokens = TokenAuthorizer.create(JwksSource.http(clock), clock);
       }
-      return new DefaultPipeline(this, functions);
+      return new DefaultPipeline(this, functions, owned);
     }
   }
 }

@@ -33,6 +33,7 @@ public final class Session implements AutoCloseable {
   private final Masking masking;
   private final RequestRunner runner;
   private final AutoCloseable resources;
+  private final Pipeline predictor;
 
   /** Where trace and predicted request ids come from unless a caller injects its own. */
   public static final Supplier<String> RANDOM_IDS = () -> UUID.randomUUID().toString();
@@ -52,7 +53,7 @@ public final class Session implements AutoCloseable {
     HttpExchanger exchanger = HttpExchanger.create(Duration.ofSeconds(30));
     LocalTokensBridge tokens = new LocalTokensBridge(target);
     CredentialAcquirer acquirer = CredentialAcquirer.create(secrets, variables, exchanger, clock, tokens);
-    Pipeline predictor = Pipeline.builder(workspace).clock(clock).requestIds(ids).runtimeVariables(target.runtimeVariables())
+    this.predictor = Pipeline.builder(workspace).clock(clock).requestIds(ids).runtimeVariables(target.runtimeVariables())
         .secrets(secrets).build();
     this.runner = new RequestRunner(workspace, target, environment, acquirer, exchanger, predictor, masking, clock, ids);
   }
@@ -131,6 +132,7 @@ public final class Session implements AutoCloseable {
 
   @Override
   public void close() {
+    predictor.close();
     try {
       resources.close();
     } catch (Exception e) {

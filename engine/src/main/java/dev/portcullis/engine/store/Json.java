@@ -117,6 +117,7 @@ public final class Json {
   @JsonSubTypes({
     @JsonSubTypes.Type(value = LambdaFunction.Rules.class, name = "rules"),
     @JsonSubTypes.Type(value = LambdaFunction.Command.class, name = "command"),
+    @JsonSubTypes.Type(value = LambdaFunction.Handler.class, name = "handler"),
     @JsonSubTypes.Type(value = LambdaFunction.Invoke.class, name = "invoke")
   })
   abstract static class LambdaFunctionMixin {}

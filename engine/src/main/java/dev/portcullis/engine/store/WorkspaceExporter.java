@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  * literal secret sits outside the emulator section, whose fixtures open nothing real.
  */
 public final class WorkspaceExporter {
+  /** A handler function's variables that hold credentials by their name (literal TABLE=tenants is fine to share). */
+  private static final Pattern SECRET_VARIABLE = Pattern.compile("(?i).*(secret|token|password|passwd|api_?key|private_?key|credential).*");
   private static final Pattern SECRET_HEADER = Pattern.compile("(?i)authorization|x-api-key|x-amz-security-token|cookie|proxy-authorization");
   private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(secret|password|passwd|token|api[-_]?key|credential|private[-_]?key).*");
 
@@ -82,6 +84,13 @@ public final class WorkspaceExporter {
     ws.gateways().forEach(g -> g.authorizers().forEach(a -> {
       if (a instanceof Authorizer.Lambda l && l.function() instanceof LambdaFunction.Invoke inv && inv.credentials() != null) {
         credentials(out, "gateway '" + g.name() + "' authoriser '" + a.name() + "'", inv.credentials());
+      }
+      if (a instanceof Authorizer.Lambda l && l.function() instanceof LambdaFunction.Handler h) {
+        h.environment().forEach((name, ref) -> {
+          if (SECRET_VARIABLE.matcher(name).matches()) {
+            check(out, "gateway '" + g.name() + "' authoriser '" + a.name() + "' environment variable " + name, ref);
+          }
+        });
       }
     }));
     return out;

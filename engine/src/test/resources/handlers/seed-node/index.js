@@ -1,0 +1,31 @@
+// The seed's partner gate (DESIGN.md's worked example), as the seed wrote it, with isRevoked and lookupTenant
+// defined here as small stubs instead of the seed's DynamoDB lookups. Keys are the demo's local fixtures.
+const REVOKED = new Set(['local-globex-8e7d6c5b4a39281706f5e4d3']);
+const TENANTS = {
+  'local-acme-3f9a1b7c5d2e4f60a1b2c3d4': { tenantId: 'acme-001', plan: 'gold' },
+};
+const isRevoked = async (apiKey) => REVOKED.has(apiKey);
+const lookupTenant = async (apiKey) => TENANTS[apiKey];
+
+exports.handler = async (event) => {
+  const apiKey = event.headers['x-api-key'];
+  if (await isRevoked(apiKey)) {
+    console.log('revoked key', apiKey);
+    return { principalId: 'revoked', policyDocument: policy('Deny', event.methodArn) };
+  }
+  const tenant = await lookupTenant(apiKey);
+  if (!tenant) {
+    throw new Error('Unauthorized');
+  }
+  console.log('tenant', tenant.tenantId, 'plan', tenant.plan);
+  const [arn, stage] = event.methodArn.split('/');
+  return {
+    principalId: tenant.tenantId,
+    policyDocument: policy('Allow', `${arn}/${stage}/*`),
+    context: { tenantId: tenant.tenantId, plan: tenant.plan },
+  };
+};
+
+function policy(effect, resource) {
+  return { Version: '2012-10-17', Statement: [{ Action: 'execute-api:Invoke', Effect: effect, Resource: resource }] };
+}
