@@ -71,6 +71,15 @@ public final class WorkspaceLines implements SourceLocator {
     return Optional.of(Subject.route(gateway, key));
   }
 
+  /** The embedded demo's lines, named by its path in the repository. */
+  public static WorkspaceLines ofDemo() {
+    try (java.io.InputStream in = WorkspaceLines.class.getResourceAsStream("/dev/portcullis/profiles/payments-demo.json")) {
+      return of("profiles/payments-demo.json", in == null ? new byte[0] : in.readAllBytes());
+    } catch (IOException e) {
+      return of("profiles/payments-demo.json", new byte[0]);
+    }
+  }
+
   @Override
   public Optional<SourceLocation> locate(Subject subject) {
     Integer line = lines.get(subject);
