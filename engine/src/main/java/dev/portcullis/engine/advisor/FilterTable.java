@@ -53,16 +53,16 @@ final class FilterTable {
               new Propagation(Propagation.Kind.NOTHING, List.of("identity.apiKey", "identity.apiKeyId"), "only the key and its id"),
               available, g.flavor() == Flavor.REST, keyBlast(), List.of())
           : new RouteFilters(ref, g.flavor(), "NONE", IdentitySource.NONE, "no credential",
-              new HotPath(HotPath.Kind.NOTHING, List.of(), 0, false, "nothing to check"), Coupling.NONE, "none",
+              new HotPath(HotPath.Kind.NOTHING, List.of(), 0, false, "nothing to check"), Coupling.NONE, "nothing",
               new Propagation(Propagation.Kind.NOTHING, List.of(), "nothing"), available, true,
-              new BlastRadius(BlastRadius.Kind.NONE, "-", "nothing to revoke: the route is open"), List.of());
+              new BlastRadius(BlastRadius.Kind.NONE, "no credential to leak", "nothing to revoke: the route is open"), List.of());
       case AWS_IAM -> new RouteFilters(ref, g.flavor(), "AWS_IAM" + keySuffix, IdentitySource.SIGV4,
-          "SigV4 signature of IAM credentials (no bearer token on the wire)",
-          native_("SigV4 verification and policy evaluation inside API Gateway"), Coupling.IAM, "IAM only: callers need AWS credentials",
+          "IAM credentials sign each request (no bearer token on the wire)",
+          native_("SigV4 verification and policy evaluation inside API Gateway"), Coupling.IAM, "callers need AWS credentials of this or a trusted account",
           new Propagation(Propagation.Kind.PRINCIPAL, g.flavor() == Flavor.REST
               ? List.of("identity.userArn", "identity.accountId", "identity.accessKey", "identity.caller")
               : List.of("authorizer.iam.userArn", "authorizer.iam.accountId", "authorizer.iam.accessKey", "authorizer.iam.callerId"),
-              "the principal (user ARN, account, access key)"),
+              "the principal: " + (g.flavor() == Flavor.REST ? "identity.userArn, accountId, accessKey, caller" : "authorizer.iam.userArn, accountId, accessKey, callerId")),
           available, true,
           new BlastRadius(BlastRadius.Kind.SIGNATURE, "a signed request replays for 5 minutes; role sessions last 15 min to 12 h",
               "deactivate the access key, or deny sessions issued before now (aws:TokenIssueTime); a request signature "
@@ -88,7 +88,7 @@ final class FilterTable {
     String which = r.scopes().isEmpty() ? "ID token (no scopes on the method)" : "access token with any of " + r.scopes();
     return new RouteFilters(ref, g.flavor(), "COGNITO_USER_POOLS" + keySuffix, IdentitySource.COGNITO_TOKEN,
         which + " from " + (pools.isEmpty() ? "an unnamed pool" : String.join(", ", pools)),
-        native_("token verified against the pool's JWKS inside API Gateway"), Coupling.COGNITO, "pinned to Cognito pool " + pools,
+        native_("token verified against the pool's JWKS inside API Gateway"), Coupling.COGNITO, "pool " + String.join(", ", pools),
         claims(List.of("sub", "cognito:groups", "cognito:username", "scope", "token_use")), available, g.flavor() == Flavor.REST,
         new BlastRadius(BlastRadius.Kind.BEARER, lifetime(pools),
             "revoking the refresh token (RevokeToken, GlobalSignOut) stops new tokens; issued ID and access tokens work until exp"),
@@ -105,7 +105,7 @@ final class FilterTable {
         "bearer JWT from " + issuer + (jwt == null ? "" : ", audience " + jwt.audiences())
             + (r.scopes().isEmpty() ? ", no scopes" : ", any of scopes " + r.scopes()),
         native_("signature, iss, aud, exp and scopes checked inside API Gateway; keys from the issuer's JWKS"),
-        cognito ? Coupling.COGNITO : Coupling.OIDC_ISSUER, (cognito ? "the issuer is a Cognito pool: " : "any OIDC issuer: ") + issuer,
+        cognito ? Coupling.COGNITO : Coupling.OIDC_ISSUER, (cognito ? "the issuer is Cognito pool " + Issuers.poolId(issuer) + ": " : "issuer ") + issuer,
         claims(keys), available, g.flavor() == Flavor.HTTP,
         new BlastRadius(BlastRadius.Kind.BEARER, cognito ? lifetime(List.of(Issuers.poolId(issuer))) : "until the token's exp (the issuer's setting)",
             "none at the gateway: a leaked token works until exp; rotating the issuer's signing key revokes every token at once"),
@@ -131,10 +131,10 @@ final class FilterTable {
         : fn.identitySources().isEmpty() ? "the whole request (no identity sources)" : String.join(", ", fn.identitySources());
     List<String> outage = new ArrayList<>(List.of("Lambda function of '" + fn.name() + "'" + (known ? "" : " and whatever it calls")));
     if (r.apiKeyRequired()) {
-      reads = reads + "; plus the API key";
+      reads = reads + ", and API Gateway checks the API key";
     }
     return new RouteFilters(ref, g.flavor(), "Lambda " + fn.eventType() + keySuffix, r.apiKeyRequired() ? IdentitySource.API_KEY : IdentitySource.CUSTOM,
-        "custom: the function reads " + reads, hot, Coupling.FREEFORM, "freeform: whatever the function checks",
+        "the function reads " + reads, hot, Coupling.FREEFORM, "whatever the function checks",
         new Propagation(Propagation.Kind.CONTEXT, List.copyOf(keys), known ? "context map " + keys : "context map (keys set by the function's code)"),
         available, g.flavor() == Flavor.REST || fn.eventType() == Authorizer.LambdaType.REQUEST,
         new BlastRadius(r.apiKeyRequired() ? BlastRadius.Kind.SHARED_KEY : BlastRadius.Kind.BEARER,
@@ -171,7 +171,7 @@ final class FilterTable {
   }
 
   private static Propagation claims(List<String> keys) {
-    return new Propagation(Propagation.Kind.CLAIMS, keys, "the token's claims (as strings)");
+    return new Propagation(Propagation.Kind.CLAIMS, keys, "the token's claims (as strings), e.g. " + String.join(", ", keys));
   }
 
   private String lifetime(List<String> pools) {
