@@ -30,6 +30,12 @@ public final class Advisor {
     return prices;
   }
 
+  /** The saved requests that go to {@code route}, by name: where a link to the route leads. */
+  public static List<String> requestsFor(Workspace ws, RouteRef route) {
+    return ws.requests().stream().filter(r -> r.gateway().equals(route.gateway())
+        && Requests.route(ws, r).map(found -> found.key().equals(route.routeKey())).orElse(false)).map(r -> r.name()).toList();
+  }
+
   public Advice advise(Workspace ws) {
     return advise(ws, CostAssumptions.DEFAULTS);
   }

@@ -36,8 +36,8 @@ public record Finding(
     return new Finding(rule, severity, subject, message, evidence, fix, affected, where);
   }
 
-  /** A key that stays the same across runs while the subject does: rule and subject. */
+  /** A key that stays the same across runs while the subject does: rule, subject and the routes concerned. */
   public String fingerprint() {
-    return rule.id() + ":" + subject.describe();
+    return rule.id() + ":" + subject.describe() + (affected.isEmpty() ? "" : ":" + affected.stream().map(RouteRef::toString).sorted().toList());
   }
 }
