@@ -36,7 +36,7 @@ class FindingRulesTest {
     return ADVISOR.advise(ws, assumptions).findings().stream().filter(f -> f.rule() == rule).toList();
   }
 
-  // OpenRoute
+  // PC101: a NONE route nothing marks public (spec/apigw-facts.md §7)
   private final Gateway openApi = Ws.rest("api", List.of(open("GET", "/orders"), open("OPTIONS", "/orders")), List.of());
 
   @Test
@@ -63,7 +63,7 @@ class FindingRulesTest {
     assertThat(findings(ws, Rule.OPEN_ROUTE)).hasSize(1);
   }
 
-  // ApiKeyOnly
+  // PC102: an API key alone in front of per-tenant data (spec §6: "Don't use API keys for authentication")
   @Test
   void aKeyOnlyRouteWhosePathPicksATenantIsHigh() {
     Gateway api = Ws.rest("api", List.of(route("GET", "/tenants/{tenantId}/invoices", AuthorizationType.NONE, null, List.of(), true)), List.of());
@@ -80,7 +80,7 @@ class FindingRulesTest {
     assertThat(findings(Ws.of(api), Rule.API_KEY_ONLY)).isEmpty();
   }
 
-  // LambdaOnlyVerifiesJwt
+  // PC103: an HTTP Lambda that only verifies a JWT (spec §3, §4.5)
   private Authorizer.Lambda bearer(Map<String, Object> context) {
     return new Authorizer.Lambda("verify", Authorizer.LambdaType.REQUEST, List.of("$request.header.Authorization"), null, 300, "2.0", true,
         new dev.portcullis.engine.model.LambdaFunction.Rules(List.of(new dev.portcullis.engine.model.LambdaFunction.Rule(null,
@@ -100,7 +100,7 @@ class FindingRulesTest {
     assertThat(findings(Ws.of(api), Rule.LAMBDA_ONLY_VERIFIES_JWT)).isEmpty();
   }
 
-  // CachedMethodPolicy
+  // PC104: the cached-policy trap (spec §4.3)
   private Gateway partners(int ttl, ResourceScope scope, boolean twoRoutes) {
     var routes = twoRoutes ? List.of(custom("POST", "/tx", "gate"), custom("GET", "/tx", "gate")) : List.of(custom("POST", "/tx", "gate"));
     return Ws.rest("api", routes, List.of(lambda("gate", List.of(KEY), ttl, allow("initech", scope, Map.of()))));
@@ -123,7 +123,7 @@ class FindingRulesTest {
     assertThat(findings(Ws.of(partners(300, ResourceScope.METHOD, false)), Rule.CACHED_METHOD_POLICY)).isEmpty();
   }
 
-  // TtlZeroBusy
+  // PC105: TTL 0 on a busy route (spec §4.3)
   private final Gateway ttlZeroApi = Ws.rest("api", List.of(custom("POST", "/tx", "gate")),
       List.of(lambda("gate", List.of(KEY), 0, allow("acme", ResourceScope.API, Map.of("tenantId", "a")))));
 
@@ -140,7 +140,7 @@ class FindingRulesTest {
     assertThat(findings(Ws.of(ttlZeroApi), quiet, Rule.TTL_ZERO_BUSY)).isEmpty();
   }
 
-  // CacheKey
+  // PC106, PC107: a cache key that changes per request, or none (spec §4.1, §4.3, §4.5)
   private Gateway withSources(List<String> sources, int ttl) {
     return Ws.rest("api", List.of(custom("POST", "/tx", "gate")),
         List.of(lambda("gate", sources, ttl, allow("acme", ResourceScope.API, Map.of("tenantId", "a")))));
@@ -167,7 +167,7 @@ class FindingRulesTest {
     assertThat(findings(ws, Rule.NO_IDENTITY_SOURCE)).isEmpty();
   }
 
-  // CognitoWithoutScopes
+  // PC108: a REST Cognito method without scopes accepts ID tokens (spec §2)
   private Gateway cognitoApi(List<String> scopes) {
     return Ws.rest("api", List.of(route("GET", "/me", AuthorizationType.COGNITO_USER_POOLS, "pool", scopes, false)),
         List.of(new Authorizer.Cognito("pool", List.of("us-east-1_Abc"), null, null)));
@@ -184,7 +184,7 @@ class FindingRulesTest {
     assertThat(findings(Ws.of(cognitoApi(List.of("profile.read"))), Rule.COGNITO_WITHOUT_SCOPES)).isEmpty();
   }
 
-  // MixedAudiences
+  // PC109: one JWT authoriser, several clients' audiences (spec §3)
   private Gateway jwtApi(List<String> audiences) {
     return Ws.http("api", List.of(route("POST", "/s", AuthorizationType.JWT, "bank", List.of(), false)),
         List.of(new Authorizer.Jwt("bank", "https://idp.example.com", audiences, null)));
@@ -201,7 +201,7 @@ class FindingRulesTest {
     assertThat(findings(Ws.of(jwtApi(List.of("payments.example.com"))), Rule.JWT_MIXED_AUDIENCES)).isEmpty();
   }
 
-  // InvokeOnStar
+  // PC110: execute-api:Invoke on * (spec §5)
   private Workspace withIdentityPolicy(String resource) {
     PolicyDocument policy = PolicyDocument.of(new PolicyStatement(null, Effect.Allow, null, List.of("execute-api:Invoke"), null,
         List.of(resource), null, null));
@@ -224,7 +224,7 @@ class FindingRulesTest {
     assertThat(findings(withIdentityPolicy("arn:aws:execute-api:us-east-1:1:api1/prod/POST/internal/refresh"), Rule.INVOKE_ON_STAR)).isEmpty();
   }
 
-  // ApiKeyWithoutPlan
+  // PC111: keys only work once in a usage plan (spec §6)
   private final List<dev.portcullis.engine.model.Route> keyed = List.of(route("GET", "/catalogue", AuthorizationType.NONE, null, List.of(), true));
 
   @Test
@@ -239,7 +239,7 @@ class FindingRulesTest {
     assertThat(findings(Ws.of(Ws.rest("api", keyed, List.of())), Rule.API_KEY_WITHOUT_PLAN)).isEmpty();
   }
 
-  // PolicyDeniesNothing
+  // PC112: a resource policy that denies nothing (spec §5, Table A)
   private Workspace withResourcePolicy(PolicyStatement... statements) {
     return Ws.of(Ws.gateway("api", Flavor.REST, List.of(route("POST", "/r", AuthorizationType.AWS_IAM, null, List.of(), false)), List.of(),
         List.of(), PolicyDocument.of(statements)));
@@ -263,7 +263,7 @@ class FindingRulesTest {
         Rule.POLICY_DENIES_NOTHING)).isEmpty();
   }
 
-  // FlavourMismatch
+  // PC113: features of the other flavour (spec §6, §7)
   @Test
   void restFeaturesOnAnHttpApiAreEachNamed() {
     Gateway api = Ws.gateway("api", Flavor.HTTP, List.of(route("GET", "/x", AuthorizationType.COGNITO_USER_POOLS, "pool", List.of("a"), true)),
