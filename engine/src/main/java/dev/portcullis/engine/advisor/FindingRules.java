@@ -128,7 +128,7 @@ final class FindingRules {
 
   // PC104
   private void cachedMethodPolicy(Gateway g, Authorizer.Lambda fn, List<Finding> out) {
-    if (fn.ttlSeconds() == 0 || fn.identitySources().isEmpty() || fn.simpleResponses()) {
+    if (fn.ttlSeconds() == 0 || fn.identitySources().isEmpty() || fn.simpleResponses() || cachesPerMethod(g.flavor(), fn.identitySources())) {
       return;
     }
     if (!(fn.function() instanceof LambdaFunction.Rules rules)) {
@@ -150,9 +150,18 @@ final class FindingRules {
             + routes.size() + " routes, the others are denied from the cache (403) for up to " + fn.ttlSeconds() + " s.",
         evidence,
         "Return a policy whose Resource covers the API (arn:aws:execute-api:REGION:ACCOUNT:" + g.apiId() + "/" + g.stage()
-            + "/*) and decide per method inside the integration; or add context.httpMethod and context.resourcePath to the "
+            + "/*) and decide per method inside the integration; or add " + perMethodKey(g.flavor()) + " to the "
             + "identity sources so each method has its own cache entry; TTL 0 also works but invokes the function on every request.",
         routes, null));
+  }
+
+  /** The identity sources that give each method its own cache entry, so a method's policy is never reused for another. */
+  static List<String> perMethodKey(Flavor flavor) {
+    return flavor == Flavor.HTTP ? List.of("$context.routeKey") : List.of("context.httpMethod", "context.resourcePath");
+  }
+
+  static boolean cachesPerMethod(Flavor flavor, List<String> identitySources) {
+    return identitySources.containsAll(perMethodKey(flavor));
   }
 
   // PC105

@@ -64,6 +64,18 @@ public final class WhatIf {
     }
   }
 
+  /** A Lambda authoriser's identity sources (its cache key) replaced. */
+  public record SetIdentitySources(String gateway, String authorizer, List<String> identitySources) implements Change {
+    public SetIdentitySources {
+      identitySources = identitySources == null ? List.of() : List.copyOf(identitySources);
+    }
+
+    @Override
+    public String describe() {
+      return gateway + ": authoriser '" + authorizer + "' identity sources " + identitySources;
+    }
+  }
+
   /** The gateway moved to the other flavour, everything else as it is. */
   public record SetFlavor(String gateway, Flavor flavor) implements Change {
     public SetFlavor {
@@ -138,16 +150,22 @@ public final class WhatIf {
         authorizers.add(p.authorizer());
         return copy(g, g.flavor(), g.routes(), authorizers);
       });
-      case SetTtl t -> gateway(ws, t.gateway(), g -> {
-        if (!(g.authorizer(t.authorizer()).orElse(null) instanceof Authorizer.Lambda fn)) {
-          throw new IllegalArgumentException("What-if: gateway '" + g.name() + "' has no Lambda authoriser '" + t.authorizer() + "' (only those cache).");
-        }
-        Authorizer.Lambda changed = new Authorizer.Lambda(fn.name(), fn.eventType(), fn.identitySources(), fn.validationRegex(),
-            t.ttlSeconds(), fn.payloadFormat(), fn.simpleResponses(), fn.function());
-        return copy(g, g.flavor(), g.routes(), g.authorizers().stream().map(a -> a.name().equals(fn.name()) ? changed : a).toList());
-      });
+      case SetTtl t -> lambda(ws, t.gateway(), t.authorizer(), fn -> new Authorizer.Lambda(fn.name(), fn.eventType(),
+          fn.identitySources(), fn.validationRegex(), t.ttlSeconds(), fn.payloadFormat(), fn.simpleResponses(), fn.function()));
+      case SetIdentitySources i -> lambda(ws, i.gateway(), i.authorizer(), fn -> new Authorizer.Lambda(fn.name(), fn.eventType(),
+          i.identitySources(), fn.validationRegex(), fn.ttlSeconds(), fn.payloadFormat(), fn.simpleResponses(), fn.function()));
       case SetFlavor f -> gateway(ws, f.gateway(), g -> copy(g, f.flavor(), g.routes(), g.authorizers()));
     };
+  }
+
+  private static Workspace lambda(Workspace ws, String gateway, String name, UnaryOperator<Authorizer.Lambda> change) {
+    return gateway(ws, gateway, g -> {
+      if (!(g.authorizer(name).orElse(null) instanceof Authorizer.Lambda fn)) {
+        throw new IllegalArgumentException("What-if: gateway '" + g.name() + "' has no Lambda authoriser '" + name + "' (only those cache).");
+      }
+      Authorizer.Lambda changed = change.apply(fn);
+      return copy(g, g.flavor(), g.routes(), g.authorizers().stream().map(a -> a.name().equals(name) ? changed : a).toList());
+    });
   }
 
   private static Workspace gateway(Workspace ws, String name, UnaryOperator<Gateway> change) {

@@ -123,6 +123,17 @@ class FindingRulesTest {
     assertThat(findings(Ws.of(partners(300, ResourceScope.METHOD, false)), Rule.CACHED_METHOD_POLICY)).isEmpty();
   }
 
+  @Test
+  void perMethodCacheKeysGiveEachMethodItsOwnEntry() {
+    Gateway api = Ws.rest("api", List.of(custom("POST", "/tx", "gate"), custom("GET", "/tx", "gate")),
+        List.of(lambda("gate", List.of(KEY, "context.httpMethod", "context.resourcePath"), 300, allow("initech", ResourceScope.METHOD, Map.of()))));
+    assertThat(findings(Ws.of(api), Rule.CACHED_METHOD_POLICY)).isEmpty();
+    Gateway http = Ws.http("h", List.of(custom("POST", "/tx", "gate"), custom("GET", "/tx", "gate")),
+        List.of(lambda("gate", List.of("$request.header.x-api-key"), 300, allow("initech", ResourceScope.METHOD, Map.of()))));
+    assertThat(findings(Ws.of(http), Rule.CACHED_METHOD_POLICY)).singleElement()
+        .satisfies(f -> assertThat(f.fix()).contains("[$context.routeKey]"));
+  }
+
   // PC105: TTL 0 on a busy route (spec §4.3)
   private final Gateway ttlZeroApi = Ws.rest("api", List.of(custom("POST", "/tx", "gate")),
       List.of(lambda("gate", List.of(KEY), 0, allow("acme", ResourceScope.API, Map.of("tenantId", "a")))));

@@ -37,6 +37,7 @@ public final class AdvisorView {
   private final AdvisorViewModel model;
   private final Runnable onRouteOpened;
   private final VBox root = new VBox(8);
+  private Runnable selectWhatIf = () -> { };
 
   /** @param onRouteOpened shows the request editor once a finding's link opened its route's saved request */
   public AdvisorView(AdvisorViewModel model, Runnable onRouteOpened) {
@@ -63,6 +64,7 @@ public final class AdvisorView {
     TabPane sections = new TabPane(tab("advisorTabFindings", "Findings", findings()), tab("advisorTabFilters", "Five filters", filters()),
         tab("advisorTabCost", "Cost model", cost()), tab("advisorTabWhatIf", "What if", whatIf()));
     sections.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+    selectWhatIf = () -> sections.getSelectionModel().select(sections.getTabs().get(3));
     VBox.setVgrow(sections, Priority.ALWAYS);
     root.getChildren().setAll(bar, sections);
   }
@@ -103,6 +105,15 @@ public final class AdvisorView {
           });
           box.getChildren().add(link);
         });
+        if (model.hasMechanicalFix(f)) {
+          Button tryFix = new Button("Try the fix on a copy");
+          tryFix.getStyleClass().add("advisor-try-fix");
+          tryFix.setOnAction(e -> {
+            model.tryFix(f);
+            selectWhatIf.run();
+          });
+          box.getChildren().add(tryFix);
+        }
         box.setMaxWidth(Double.MAX_VALUE);
         setGraphic(box);
         setText(null);

@@ -9,6 +9,7 @@ import dev.portcullis.engine.advisor.CostInputs;
 import dev.portcullis.engine.advisor.CostModel;
 import dev.portcullis.engine.advisor.Finding;
 import dev.portcullis.engine.advisor.Fmt;
+import dev.portcullis.engine.advisor.MechanicalFix;
 import dev.portcullis.engine.advisor.RouteCost;
 import dev.portcullis.engine.advisor.RouteFilters;
 import dev.portcullis.engine.advisor.RouteRef;
@@ -142,6 +143,23 @@ public final class AdvisorViewModel {
         : Optional.of(new RouteRef(finding.subject().gateway(), finding.subject().routeKey()));
   }
 
+  /** Whether a finding's fix is a configuration change the advisor can try on a copy. */
+  public boolean hasMechanicalFix(Finding finding) {
+    Workspace ws = workspace.getValue();
+    return ws != null && MechanicalFix.of(finding, ws).isPresent();
+  }
+
+  /** Tries a finding's mechanical fix on a scratch copy; the result shows in the what-if. */
+  public void tryFix(Finding finding) {
+    Workspace ws = workspace.getValue();
+    Optional<List<WhatIf.Change>> fix = ws == null ? Optional.empty() : MechanicalFix.of(finding, ws);
+    if (fix.isEmpty()) {
+      whatIfText.set(finding.rule().id() + " needs a decision, not a configuration change: " + finding.fix());
+      return;
+    }
+    compare(ws, fix.get());
+  }
+
   /** Tries the chosen TTL and flavour on a scratch copy and compares it with today. */
   public void tryWhatIf() {
     Workspace ws = workspace.getValue();
@@ -150,6 +168,10 @@ public final class AdvisorViewModel {
       whatIfText.set("Pick a Lambda authoriser's TTL or an API's flavour first.");
       return;
     }
+    compare(ws, changes);
+  }
+
+  private void compare(Workspace ws, List<WhatIf.Change> changes) {
     CostAssumptions using = assumptions;
     tasks.run(() -> WhatIf.compare(advisor, ws, using, changes), c -> {
       comparison.set(c);

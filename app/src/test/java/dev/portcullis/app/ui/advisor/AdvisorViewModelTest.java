@@ -87,6 +87,17 @@ class AdvisorViewModelTest {
   }
 
   @Test
+  void theTrapsMechanicalFixIsTriedOnACopyAndResolvesIt() {
+    var trap = model.findings().get(0);
+    assertThat(model.hasMechanicalFix(trap)).isTrue();
+    model.tryFix(trap);
+    assertThat(model.comparisonProperty().get().resolved()).extracting(f -> f.rule().id()).containsExactly("PC104");
+    assertThat(model.comparisonProperty().get().added()).isEmpty();
+    assertThat(model.whatIfTextProperty().get()).contains("identity sources [method.request.header.x-api-key, context.httpMethod, context.resourcePath]");
+    assertThat(WorkspaceStore.render(workspace.get())).isEqualTo(WorkspaceStore.render(demo));
+  }
+
+  @Test
   void aWhatIfWithNothingChosenSaysWhatToPick() {
     model.tryWhatIf();
     assertThat(model.whatIfTextProperty().get()).isEqualTo("Pick a Lambda authoriser's TTL or an API's flavour first.");

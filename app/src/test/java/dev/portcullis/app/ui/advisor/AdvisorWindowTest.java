@@ -53,5 +53,9 @@ class AdvisorWindowTest {
     assertThat(robot.lookup("#advisorFilters").queryAs(TableView.class).getItems()).hasSize(8);
     robot.clickOn("Cost model");
     assertThat(WorkbenchRobot.text(robot, "#advisorCostText")).contains("payments POST /partners/{id}/transactions", "one per 30 requests");
+    robot.clickOn("Findings");
+    robot.clickOn(".advisor-try-fix");
+    WorkbenchRobot.await(() -> robot.lookup("#advisorWhatIfResult").queryAs(javafx.scene.control.TextArea.class).getText()
+        .contains("Resolved: PC104 cached-method-policy"));
   }
 }
