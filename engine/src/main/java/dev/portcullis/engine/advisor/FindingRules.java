@@ -2,12 +2,10 @@ package dev.portcullis.engine.advisor;
 
 import dev.portcullis.engine.model.Authorizer;
 import dev.portcullis.engine.model.Caller;
-import dev.portcullis.engine.model.Emulator;
 import dev.portcullis.engine.model.Gateway;
 import dev.portcullis.engine.model.Gateway.Flavor;
 import dev.portcullis.engine.model.LambdaFunction;
 import dev.portcullis.engine.model.PolicyDocument;
-import dev.portcullis.engine.model.PolicyDocument.PolicyStatement;
 import dev.portcullis.engine.model.Route;
 import dev.portcullis.engine.model.Route.AuthorizationType;
 import dev.portcullis.engine.model.SavedRequest;
@@ -55,7 +53,7 @@ final class FindingRules {
       policyDeniesNothing(g, out);
       flavourMismatch(g, out);
     }
-    invokeOnStar(out);
+    IdentityPolicyRules.invokeOnStar(ws, out);
     return out;
   }
 
@@ -238,34 +236,6 @@ final class FindingRules {
         List.of("authoriser '" + jwt.name() + "': issuer " + jwt.issuer() + ", audience " + audiences, "used by " + routes),
         "Give each client its own authoriser (one audience each) on the routes it may call, or require per-client scopes on the routes.",
         routes, null));
-  }
-
-  // PC110
-  private void invokeOnStar(List<Finding> out) {
-    for (Emulator.AccessKey key : ws.emulator().accessKeys()) {
-      for (PolicyDocument policy : key.identityPolicies()) {
-        for (PolicyStatement s : policy.statements()) {
-          if (s.effect() == PolicyDocument.Effect.Allow && s.actions().stream().anyMatch(FindingRules::coversInvoke)
-              && s.resources().stream().anyMatch(FindingRules::everyApi)) {
-            out.add(new Finding(Rule.INVOKE_ON_STAR, null, Subject.accessKey(key.accessKeyId()),
-                "The identity policy of " + key.principalArn() + " allows " + s.actions() + " on " + s.resources() + ": every API in every stage.",
-                List.of("access key " + key.accessKeyId() + " signs as " + key.principalArn(),
-                    "statement " + (s.sid() == null ? "(no Sid)" : s.sid()) + ": Allow " + s.actions() + " on " + s.resources()),
-                "Name the method ARNs the role calls, e.g. arn:aws:execute-api:REGION:ACCOUNT:API_ID/STAGE/POST/internal/refresh.",
-                List.of(), null));
-          }
-        }
-      }
-    }
-  }
-
-  private static boolean coversInvoke(String action) {
-    String a = action.toLowerCase(java.util.Locale.ROOT);
-    return a.equals("*") || a.equals("execute-api:*") || a.equals("execute-api:invoke");
-  }
-
-  private static boolean everyApi(String resource) {
-    return resource.equals("*") || resource.matches("arn:aws[\\w-]*:execute-api:\\*(:\\*(:\\*(/\\*)*)?)?");
   }
 
   // PC111

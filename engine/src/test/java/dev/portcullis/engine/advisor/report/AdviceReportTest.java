@@ -96,6 +96,22 @@ class AdviceReportTest {
   }
 
   @Test
+  void noReportCarriesASecretOfTheWorkspace() throws Exception {
+    var emulator = DemoWorkspace.load().emulator();
+    List<String> secrets = new java.util.ArrayList<>();
+    emulator.apiKeys().forEach(k -> secrets.add(k.value()));
+    emulator.accessKeys().forEach(k -> secrets.add(k.secretAccessKey()));
+    emulator.userPools().forEach(p -> p.users().forEach(u -> secrets.add(u.password())));
+    emulator.userPools().forEach(p -> p.clients().stream().filter(c -> c.clientSecret() != null).forEach(c -> secrets.add(c.clientSecret())));
+    emulator.oidcIssuers().forEach(i -> i.clients().forEach(c -> secrets.add(c.clientSecret())));
+    assertThat(secrets).hasSizeGreaterThan(8);
+    for (Format format : Format.values()) {
+      String report = AdviceReport.render(format, demo, "profiles/payments-demo.json");
+      assertThat(secrets).as(format.name()).allSatisfy(secret -> assertThat(report).doesNotContain(secret));
+    }
+  }
+
+  @Test
   void textAndMarkdownShowFindingsFiltersFitsAndCosts() {
     String text = AdviceReport.render(Format.TEXT, demo, null);
     assertThat(text).startsWith("Advice for workspace payments-demo: 1 high finding;")
