@@ -48,6 +48,13 @@ final class AdviseCommand implements Callable<Integer> {
     Workspace ws = workspace.load();
     PriceTable table = prices == null ? PriceTable.builtIn() : PriceTable.load(prices);
     CostAssumptions assumptions = inputs == null ? CostAssumptions.DEFAULTS : CostAssumptions.load(inputs);
+    for (var route : assumptions.perRoute().keySet()) {
+      boolean known = ws.gateway(route.gateway()).map(g -> g.routes().stream().anyMatch(r -> r.key().equals(route.routeKey()))).orElse(false);
+      if (!known) {
+        throw new IllegalArgumentException("Cost inputs " + inputs + ": route '" + route + "' is not in workspace " + ws.name()
+            + " (write it as GATEWAY METHOD /path, e.g. 'payments GET /me').");
+      }
+    }
     String artifact = artifactUri();
     WorkspaceLines lines = workspace.file == null ? WorkspaceLines.ofDemo() : WorkspaceLines.of(artifact, read(workspace.file));
     Advice advice = Advisor.create(table, lines).advise(ws, assumptions);

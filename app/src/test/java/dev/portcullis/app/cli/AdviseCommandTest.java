@@ -70,6 +70,11 @@ class AdviseCommandTest {
     Cli badInputs = Cli.run("advise", "--inputs", inputs.toString());
     assertThat(badInputs.exit()).isEqualTo(2);
     assertThat(badInputs.err()).contains("Cost inputs " + inputs + ": defaults: Lambda memory must be 128 MB to 10,240 MB, not 64");
+    Path unknown = dir.resolve("unknown.json");
+    Files.writeString(unknown, "{\"routes\": {\"payments GET /nope\": {\"rps\": 5}}}");
+    Cli unknownRoute = Cli.run("advise", "--inputs", unknown.toString());
+    assertThat(unknownRoute.exit()).isEqualTo(2);
+    assertThat(unknownRoute.err()).contains("route 'payments GET /nope' is not in workspace payments-demo");
     Path ws = dir.resolve("bad.json");
     Files.writeString(ws, "{ not json");
     Cli badWorkspace = Cli.run("advise", "-w", ws.toString());
