@@ -197,6 +197,21 @@ public final class AdvisorView {
     flavor.setId("advisorWhatIfFlavor");
     flavor.setPromptText("flavour");
     flavor.valueProperty().bindBidirectional(model.whatIfFlavorProperty());
+    ComboBox<RouteRef> route = new ComboBox<>(model.routes());
+    route.setId("advisorWhatIfRoute");
+    route.setPromptText("route");
+    route.valueProperty().bindBidirectional(model.whatIfRouteProperty());
+    ComboBox<dev.portcullis.engine.model.Route.AuthorizationType> type = new ComboBox<>();
+    type.getItems().setAll(dev.portcullis.engine.model.Route.AuthorizationType.values());
+    type.setId("advisorWhatIfAuthorization");
+    type.setPromptText("authorization");
+    type.valueProperty().bindBidirectional(model.whatIfAuthorizationProperty());
+    ComboBox<String> routeAuthorizer = new ComboBox<>(model.routeAuthorizers());
+    routeAuthorizer.setId("advisorWhatIfRouteAuthorizer");
+    routeAuthorizer.setPromptText("authoriser");
+    routeAuthorizer.valueProperty().bindBidirectional(model.whatIfRouteAuthorizerProperty());
+    HBox routeRow = new HBox(8, new Label("Give"), route, type, routeAuthorizer);
+    routeRow.setAlignment(Pos.CENTER_LEFT);
     Button go = new Button("Try on a copy", new FontIcon("mdi2f-flask-outline"));
     go.setId("advisorWhatIfTry");
     go.setOnAction(e -> model.tryWhatIf());
@@ -210,7 +225,7 @@ public final class AdvisorView {
     HBox flavorRow = new HBox(8, new Label("Move"), gateway, new Label("to"), flavor);
     ttlRow.setAlignment(Pos.CENTER_LEFT);
     flavorRow.setAlignment(Pos.CENTER_LEFT);
-    VBox box = new VBox(10, ttlRow, flavorRow, go, result);
+    VBox box = new VBox(10, ttlRow, flavorRow, routeRow, go, result);
     box.setPadding(new Insets(10));
     return new SplitPane(box);
   }

@@ -16,6 +16,7 @@ import dev.portcullis.engine.advisor.RouteRef;
 import dev.portcullis.engine.advisor.WhatIf;
 import dev.portcullis.engine.model.Authorizer;
 import dev.portcullis.engine.model.Gateway;
+import dev.portcullis.engine.model.Route;
 import dev.portcullis.engine.model.Workspace;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,6 +73,10 @@ public final class AdvisorViewModel {
   private final ObservableList<String> gateways = FXCollections.observableArrayList();
   private final ObjectProperty<String> whatIfGateway = new SimpleObjectProperty<>();
   private final ObjectProperty<Gateway.Flavor> whatIfFlavor = new SimpleObjectProperty<>();
+  private final ObjectProperty<RouteRef> whatIfRoute = new SimpleObjectProperty<>();
+  private final ObjectProperty<Route.AuthorizationType> whatIfAuthorization = new SimpleObjectProperty<>();
+  private final ObservableList<String> routeAuthorizers = FXCollections.observableArrayList();
+  private final ObjectProperty<String> whatIfRouteAuthorizer = new SimpleObjectProperty<>();
   private final ObjectProperty<WhatIf.Comparison> comparison = new SimpleObjectProperty<>();
   private final StringProperty whatIfText = new SimpleStringProperty("Pick a TTL for a Lambda authoriser, or a flavour for an API, and try it.");
 
@@ -85,6 +90,11 @@ public final class AdvisorViewModel {
       refresh();
     });
     costRoute.addListener((obs, old, route) -> loadInputs(route));
+    whatIfRoute.addListener((obs, old, route) -> {
+      Workspace ws = workspace.getValue();
+      routeAuthorizers.setAll(ws == null || route == null ? List.of()
+          : ws.gateway(route.gateway()).map(g -> g.authorizers().stream().map(Authorizer::name).toList()).orElse(List.of()));
+    });
     for (DoubleProperty p : List.of(rps, distinctTokens, lambdaMs, memoryMb, coldShare, coldMs)) {
       p.addListener((obs, old, now) -> inputsChanged());
     }
@@ -110,6 +120,10 @@ public final class AdvisorViewModel {
   public ObservableList<String> gateways() { return gateways; }
   public ObjectProperty<String> whatIfGatewayProperty() { return whatIfGateway; }
   public ObjectProperty<Gateway.Flavor> whatIfFlavorProperty() { return whatIfFlavor; }
+  public ObjectProperty<RouteRef> whatIfRouteProperty() { return whatIfRoute; }
+  public ObjectProperty<Route.AuthorizationType> whatIfAuthorizationProperty() { return whatIfAuthorization; }
+  public ObservableList<String> routeAuthorizers() { return routeAuthorizers; }
+  public ObjectProperty<String> whatIfRouteAuthorizerProperty() { return whatIfRouteAuthorizer; }
   public ReadOnlyObjectProperty<WhatIf.Comparison> comparisonProperty() { return comparison; }
   public ReadOnlyStringProperty whatIfTextProperty() { return whatIfText; }
 
@@ -165,7 +179,7 @@ public final class AdvisorViewModel {
     Workspace ws = workspace.getValue();
     List<WhatIf.Change> changes = changes();
     if (ws == null || changes.isEmpty()) {
-      whatIfText.set("Pick a Lambda authoriser's TTL or an API's flavour first.");
+      whatIfText.set("Pick a Lambda authoriser's TTL, an API's flavour or a route's authoriser first.");
       return;
     }
     compare(ws, changes);
@@ -188,6 +202,15 @@ public final class AdvisorViewModel {
     }
     if (whatIfGateway.get() != null && whatIfFlavor.get() != null) {
       changes.add(new WhatIf.SetFlavor(whatIfGateway.get(), whatIfFlavor.get()));
+    }
+    if (whatIfRoute.get() != null && whatIfAuthorization.get() != null) {
+      boolean named = List.of(Route.AuthorizationType.COGNITO_USER_POOLS, Route.AuthorizationType.JWT, Route.AuthorizationType.CUSTOM)
+          .contains(whatIfAuthorization.get());
+      RouteRef r = whatIfRoute.get();
+      List<String> scopes = workspace.getValue().gateway(r.gateway()).flatMap(g -> g.routes().stream().filter(x -> x.key().equals(r.routeKey()))
+          .findFirst()).map(Route::scopes).orElse(List.of());
+      changes.add(new WhatIf.SetAuthorization(r.gateway(), r.routeKey(), whatIfAuthorization.get(), named ? whatIfRouteAuthorizer.get() : null,
+          named ? scopes : List.of()));
     }
     return changes;
   }

@@ -98,9 +98,21 @@ class AdvisorViewModelTest {
   }
 
   @Test
+  void givingTheCognitoRouteNoAuthoriserOpensItAndSaysSo() {
+    RouteRef me = new RouteRef("payments", "GET /me");
+    model.whatIfRouteProperty().set(me);
+    assertThat(model.routeAuthorizers()).containsExactly("mobile-users", "partner-gate");
+    model.whatIfAuthorizationProperty().set(dev.portcullis.engine.model.Route.AuthorizationType.NONE);
+    model.tryWhatIf();
+    assertThat(model.comparisonProperty().get().added()).extracting(f -> f.rule().id(), f -> f.subject().routeKey())
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("PC101", "GET /me"));
+    assertThat(model.comparisonProperty().get().then().filters(me).orElseThrow().mechanism()).isEqualTo("NONE");
+  }
+
+  @Test
   void aWhatIfWithNothingChosenSaysWhatToPick() {
     model.tryWhatIf();
-    assertThat(model.whatIfTextProperty().get()).isEqualTo("Pick a Lambda authoriser's TTL or an API's flavour first.");
+    assertThat(model.whatIfTextProperty().get()).isEqualTo("Pick a Lambda authoriser's TTL, an API's flavour or a route's authoriser first.");
     assertThat(model.lambdaAuthorizers()).containsExactly("payments/partner-gate");
     assertThat(model.gateways()).containsExactly("payments", "b2b", "mobile");
   }
