@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
       "With no arguments, ./portcullis opens the workbench on the embedded demo."
     },
     footer = {"", "Exit codes: 0 success, 1 an expectation was not met, 2 usage or configuration error."},
-    subcommands = {CommandLine.HelpCommand.class, GatewayCommand.class, MatrixCommand.class, SendCommand.class, TokenCommand.class,
-        CurlCommand.class, ExportCommand.class, ImportCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, AdviseCommand.class, GatewayCommand.class, MatrixCommand.class, SendCommand.class,
+        TokenCommand.class, CurlCommand.class, ExportCommand.class, ImportCommand.class})
 public final class PortcullisCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -1,5 +1,6 @@
 package dev.portcullis.app.ui;
 
+import dev.portcullis.app.ui.advisor.AdvisorViewModel;
 import dev.portcullis.app.ui.callers.CallerEditorViewModel;
 import dev.portcullis.app.ui.console.ConsoleViewModel;
 import dev.portcullis.app.ui.lab.TokenLabViewModel;
@@ -47,6 +48,7 @@ public final class WorkbenchViewModel {
   private final TokenLabViewModel lab;
   private final MatrixViewModel matrix;
   private final CallerEditorViewModel callers;
+  private final AdvisorViewModel advisor;
 
   // Properties
   private final StringProperty title = new SimpleStringProperty("Portcullis");
@@ -72,6 +74,7 @@ public final class WorkbenchViewModel {
     this.lab = new TokenLabViewModel(tasks, sessions, log, Clock.systemUTC());
     this.matrix = new MatrixViewModel(tasks, sessions, log, trace.traceProperty()::set);
     this.callers = new CallerEditorViewModel(tasks, sessions, questions, log, this::replaceCaller);
+    this.advisor = new AdvisorViewModel(tasks, log, workspace, this::openRoute);
     lab.onSendWith(token -> request.sendWithBearer(token, workspace.get() == null ? null : workspace.get().callers().stream()
         .filter(c -> c instanceof Caller.Anonymous).map(Caller::name).findFirst().orElse(null)));
     this.dark = new SimpleBooleanProperty(Boolean.parseBoolean(prefs.get("dark", "false")));
@@ -100,6 +103,7 @@ public final class WorkbenchViewModel {
   public TokenLabViewModel lab() { return lab; }
   public MatrixViewModel matrix() { return matrix; }
   public CallerEditorViewModel callers() { return callers; }
+  public AdvisorViewModel advisor() { return advisor; }
   public UiPrefs prefs() { return prefs; }
 
   public Session session() {
@@ -183,6 +187,16 @@ public final class WorkbenchViewModel {
       request.load(r);
       return true;
     }).orElse(false);
+  }
+
+  /** A link to a route (from the advisor) opens the first saved request that goes to it. */
+  private boolean openRoute(dev.portcullis.engine.advisor.RouteRef route) {
+    Workspace ws = workspace.get();
+    boolean opened = ws != null && dev.portcullis.engine.advisor.Advisor.requestsFor(ws, route).stream().findFirst().map(this::selectRequest).orElse(false);
+    if (!opened) {
+      log.status("No saved request goes to " + route + " yet; add one to send to it.");
+    }
+    return opened;
   }
 
   /** The workspace with {@code edited} in place of the caller of the same name; the session restarts on it. */
