@@ -83,6 +83,7 @@ public record SavedRequest(
     private Map<String, String> variables;
     private Integer clockSkewSeconds;
     private Expectation expect;
+    private List<String> dependsOn;
 
     private Builder(String name, String gateway, String method, String path) {
       this.name = name;
@@ -105,6 +106,7 @@ public record SavedRequest(
       this.variables = from.variables;
       this.clockSkewSeconds = from.clockSkewSeconds;
       this.expect = from.expect;
+      this.dependsOn = from.dependsOn;
     }
 
     public Builder name(String name) {
@@ -172,8 +174,14 @@ public record SavedRequest(
       return this;
     }
 
+    public Builder dependsOn(List<String> dependsOn) {
+      this.dependsOn = dependsOn;
+      return this;
+    }
+
     public SavedRequest build() {
-      return new SavedRequest(name, folder, description, gateway, method, path, query, headers, body, caller, variables, clockSkewSeconds, expect);
+      return new SavedRequest(name, folder, description, gateway, method, path, query, headers, body, caller, variables, clockSkewSeconds, expect,
+          dependsOn);
     }
   }
 }
