@@ -4,7 +4,6 @@ import dev.portcullis.app.ui.BackgroundTasks;
 import dev.portcullis.app.ui.LogModel;
 import dev.portcullis.engine.http.Timings;
 import dev.portcullis.engine.mask.Masking;
-import dev.portcullis.engine.trace.Exchange;
 import dev.portcullis.engine.trace.Trace;
 import dev.portcullis.engine.trace.export.JsonOutline;
 import dev.portcullis.engine.trace.export.TraceExport;
