@@ -1,13 +1,13 @@
 package dev.portcullis.bench;
 
+import dev.portcullis.engine.http.HeaderList;
+import dev.portcullis.engine.http.IncomingRequest;
+import dev.portcullis.engine.http.OutgoingRequest;
 import dev.portcullis.engine.idp.LocalIdentityProviders;
 import dev.portcullis.engine.model.Gateway;
 import dev.portcullis.engine.model.Workspace;
-import dev.portcullis.engine.http.HeaderList;
-import dev.portcullis.engine.http.IncomingRequest;
 import dev.portcullis.engine.rules.Pipeline;
 import dev.portcullis.engine.rules.Ruling;
-import dev.portcullis.engine.http.OutgoingRequest;
 import dev.portcullis.engine.store.DemoWorkspace;
 import dev.portcullis.engine.store.WorkspaceStore;
 import java.net.URI;

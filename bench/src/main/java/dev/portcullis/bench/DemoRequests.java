@@ -1,8 +1,8 @@
 package dev.portcullis.bench;
 
-import dev.portcullis.engine.idp.LocalIdentityProviders;
 import dev.portcullis.engine.http.HeaderList;
 import dev.portcullis.engine.http.OutgoingRequest;
+import dev.portcullis.engine.idp.LocalIdentityProviders;
 import dev.portcullis.engine.send.SigV4Signing;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

@@ -2,9 +2,9 @@ package dev.portcullis.engine.gateway;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import dev.portcullis.engine.model.Gateway;
 import dev.portcullis.engine.http.HeaderList;
 import dev.portcullis.engine.http.IncomingRequest;
+import dev.portcullis.engine.model.Gateway;
 import dev.portcullis.engine.rules.Pipeline;
 import dev.portcullis.engine.rules.Ruling;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.portcullis.engine.rules;
 
-import dev.portcullis.engine.mask.Masking;
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.portcullis.engine.mask.Masking;
 import dev.portcullis.engine.model.LambdaFunction;
 import dev.portcullis.engine.store.Json;
 import java.io.ByteArrayOutputStream;

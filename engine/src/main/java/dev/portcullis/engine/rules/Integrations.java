@@ -1,7 +1,7 @@
 package dev.portcullis.engine.rules;
 
-import dev.portcullis.engine.http.IncomingRequest;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.portcullis.engine.http.IncomingRequest;
 import dev.portcullis.engine.model.Integration;
 import dev.portcullis.engine.store.Json;
 import java.io.IOException;

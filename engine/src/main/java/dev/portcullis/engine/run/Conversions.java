@@ -1,9 +1,9 @@
 package dev.portcullis.engine.run;
 
-import dev.portcullis.engine.http.Timings;
 import dev.portcullis.engine.http.HeaderList;
-import dev.portcullis.engine.send.Exchange;
 import dev.portcullis.engine.http.OutgoingRequest;
+import dev.portcullis.engine.http.Timings;
+import dev.portcullis.engine.send.Exchange;
 import dev.portcullis.engine.trace.Header;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -1,17 +1,17 @@
 package dev.portcullis.engine.run;
 
+import dev.portcullis.engine.http.HeaderList;
+import dev.portcullis.engine.http.OutgoingRequest;
 import dev.portcullis.engine.identity.Acquisition;
 import dev.portcullis.engine.identity.ChallengeHandler;
 import dev.portcullis.engine.identity.Credential;
 import dev.portcullis.engine.identity.CredentialExports;
+import dev.portcullis.engine.mask.Masking;
 import dev.portcullis.engine.model.Gateway;
 import dev.portcullis.engine.model.SavedRequest;
-import dev.portcullis.engine.http.HeaderList;
-import dev.portcullis.engine.http.OutgoingRequest;
 import dev.portcullis.engine.send.SigV4Signing;
 import dev.portcullis.engine.trace.Exchange;
 import dev.portcullis.engine.trace.Header;
-import dev.portcullis.engine.mask.Masking;
 import dev.portcullis.engine.trace.Step;
 import dev.portcullis.engine.trace.Trace;
 import java.net.URI;

@@ -1,21 +1,21 @@
 package dev.portcullis.engine.run;
 
+import dev.portcullis.engine.http.OutgoingRequest;
 import dev.portcullis.engine.identity.Credential;
+import dev.portcullis.engine.mask.Masking;
 import dev.portcullis.engine.model.Authorizer;
 import dev.portcullis.engine.model.Workspace;
 import dev.portcullis.engine.rules.jwt.CognitoIssuers;
-import dev.portcullis.engine.http.OutgoingRequest;
 import dev.portcullis.engine.send.SigV4Signing;
 import dev.portcullis.engine.store.Variables;
 import dev.portcullis.engine.trace.Detail;
-import dev.portcullis.engine.mask.Masking;
 import dev.portcullis.engine.trace.Outcome;
 import dev.portcullis.engine.trace.SigV4Details;
 import dev.portcullis.engine.trace.Step;
 import dev.portcullis.engine.trace.TokenInspection;
+import dev.portcullis.engine.trace.TraceBuilder;
 import dev.portcullis.engine.trace.token.TokenInspector;
 import dev.portcullis.engine.trace.token.TokenLab;
-import dev.portcullis.engine.trace.TraceBuilder;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

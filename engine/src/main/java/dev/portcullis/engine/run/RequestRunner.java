@@ -1,23 +1,23 @@
 package dev.portcullis.engine.run;
 
+import dev.portcullis.engine.http.HeaderList;
+import dev.portcullis.engine.http.OutgoingRequest;
 import dev.portcullis.engine.identity.Acquisition;
 import dev.portcullis.engine.identity.ChallengeHandler;
 import dev.portcullis.engine.identity.Credential;
 import dev.portcullis.engine.identity.CredentialAcquirer;
+import dev.portcullis.engine.mask.Masking;
 import dev.portcullis.engine.model.Caller;
 import dev.portcullis.engine.model.Gateway;
 import dev.portcullis.engine.model.SavedRequest;
 import dev.portcullis.engine.model.Workspace;
-import dev.portcullis.engine.http.HeaderList;
 import dev.portcullis.engine.rules.Pipeline;
 import dev.portcullis.engine.rules.Ruling;
 import dev.portcullis.engine.send.Exchange;
 import dev.portcullis.engine.send.HttpExchanger;
-import dev.portcullis.engine.http.OutgoingRequest;
 import dev.portcullis.engine.send.SigV4Signing;
 import dev.portcullis.engine.store.Variables;
 import dev.portcullis.engine.trace.Detail;
-import dev.portcullis.engine.mask.Masking;
 import dev.portcullis.engine.trace.Outcome;
 import dev.portcullis.engine.trace.Prediction;
 import dev.portcullis.engine.trace.RequestSummary;

@@ -3,23 +3,23 @@ package dev.portcullis.engine.run;
 import dev.portcullis.engine.gateway.LocalWorld;
 import dev.portcullis.engine.identity.ChallengeHandler;
 import dev.portcullis.engine.identity.CredentialAcquirer;
+import dev.portcullis.engine.mask.Masking;
 import dev.portcullis.engine.model.SavedRequest;
 import dev.portcullis.engine.model.Workspace;
 import dev.portcullis.engine.rules.Pipeline;
 import dev.portcullis.engine.send.HttpExchanger;
 import dev.portcullis.engine.store.SecretResolver;
 import dev.portcullis.engine.store.Variables;
-import dev.portcullis.engine.mask.Masking;
 import dev.portcullis.engine.trace.Trace;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Objects;
-import java.util.function.Supplier;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * A workspace opened for sending: its target (the local world, started here, or real AWS), one

@@ -1,7 +1,7 @@
 package dev.portcullis.engine.send;
 
-import dev.portcullis.engine.http.OutgoingRequest;
 import dev.portcullis.engine.http.HeaderList;
+import dev.portcullis.engine.http.OutgoingRequest;
 import dev.portcullis.engine.http.Timings;
 
 /** What happened on the wire: the request as sent, and the response or the failure. */

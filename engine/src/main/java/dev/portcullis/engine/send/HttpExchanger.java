@@ -1,8 +1,8 @@
 package dev.portcullis.engine.send;
 
+import dev.portcullis.engine.http.HeaderList;
 import dev.portcullis.engine.http.OutgoingRequest;
 import dev.portcullis.engine.http.Timings;
-import dev.portcullis.engine.http.HeaderList;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;

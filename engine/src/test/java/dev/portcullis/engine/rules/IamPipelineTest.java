@@ -1,13 +1,13 @@
 package dev.portcullis.engine.rules;
 
-import dev.portcullis.engine.http.HeaderList;
-import dev.portcullis.engine.http.IncomingRequest;
-import dev.portcullis.engine.testing.MutableClock;
 import static dev.portcullis.engine.rules.PipelineFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portcullis.engine.http.HeaderList;
+import dev.portcullis.engine.http.IncomingRequest;
 import dev.portcullis.engine.model.Workspace;
 import dev.portcullis.engine.rules.Ruling.Outcome.Denied;
+import dev.portcullis.engine.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

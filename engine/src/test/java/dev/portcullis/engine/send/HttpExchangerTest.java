@@ -1,9 +1,9 @@
 package dev.portcullis.engine.send;
 
-import dev.portcullis.engine.http.OutgoingRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portcullis.engine.http.HeaderList;
+import dev.portcullis.engine.http.OutgoingRequest;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;

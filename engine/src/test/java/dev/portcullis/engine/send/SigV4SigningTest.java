@@ -1,10 +1,10 @@
 package dev.portcullis.engine.send;
 
-import dev.portcullis.engine.http.OutgoingRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portcullis.engine.http.HeaderList;
 import dev.portcullis.engine.http.IncomingRequest;
+import dev.portcullis.engine.http.OutgoingRequest;
 import dev.portcullis.engine.rules.sigv4.CredentialLookup;
 import dev.portcullis.engine.rules.sigv4.SigV4Verification;
 import dev.portcullis.engine.rules.sigv4.SigV4Verifier;

@@ -1,7 +1,7 @@
 package dev.portcullis.app.ui.trace;
 
-import dev.portcullis.engine.http.Timings;
 import dev.portcullis.app.ui.CodeBlock;
+import dev.portcullis.engine.http.Timings;
 import dev.portcullis.engine.trace.Detail;
 import dev.portcullis.engine.trace.Exchange;
 import dev.portcullis.engine.trace.Header;

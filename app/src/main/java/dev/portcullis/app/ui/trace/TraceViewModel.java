@@ -1,12 +1,11 @@
 package dev.portcullis.app.ui.trace;
 
-import dev.portcullis.engine.http.Timings;
 import dev.portcullis.app.ui.BackgroundTasks;
 import dev.portcullis.app.ui.LogModel;
-import dev.portcullis.engine.trace.Exchange;
-import dev.portcullis.engine.trace.export.JsonOutline;
+import dev.portcullis.engine.http.Timings;
 import dev.portcullis.engine.mask.Masking;
 import dev.portcullis.engine.trace.Trace;
+import dev.portcullis.engine.trace.export.JsonOutline;
 import dev.portcullis.engine.trace.export.TraceExport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,11 +1,10 @@
 package dev.portcullis.app.ui.trace;
 
-import dev.portcullis.engine.http.Timings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portcullis.app.ui.BackgroundTasks;
 import dev.portcullis.app.ui.WorkbenchViewModel;
-import dev.portcullis.engine.trace.Exchange;
+import dev.portcullis.engine.http.Timings;
 import dev.portcullis.engine.trace.Step;
 import dev.portcullis.engine.trace.Trace;
 import java.nio.file.Files;

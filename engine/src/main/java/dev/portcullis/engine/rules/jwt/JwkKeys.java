@@ -5,8 +5,8 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import java.security.PublicKey;
 import com.nimbusds.jose.util.JSONObjectUtils;
+import java.security.PublicKey;
 import java.text.ParseException;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +28,7 @@ final class JwkKeys {
     String key = text == null ? "" : text.strip();
     try {
       if (key.startsWith("-----BEGIN")) {
-        return List.of(toSigningKey(JWK.parseFromPEMEncodedObjects(key)));
+        return List.of(pem(key));
       }
       Map<String, Object> json = JSONObjectUtils.parse(key);
       JWKSet set = json.containsKey("keys") ? JWKSet.parse(json) : new JWKSet(JWK.parse(json));
@@ -38,9 +38,34 @@ final class JwkKeys {
         throw new IllegalArgumentException("The pasted key is not JSON (nor a PEM public key): paste a JWKS, a JWK or a PEM public key.", e);
       }
       throw new IllegalArgumentException("The pasted key is not a JWKS, a JWK or a PEM public key: " + e.getMessage(), e);
-    } catch (JOSEException e) {
-      throw new IllegalArgumentException("The pasted key is not a PEM public key: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * A PEM {@code PUBLIC KEY} (X.509 SubjectPublicKeyInfo), RSA or EC, read with the JDK: nimbus's
+   * own PEM parser needs BouncyCastle, which Portcullis does not ship.
+   */
+  private static SigningKey pem(String text) {
+    if (!text.startsWith("-----BEGIN PUBLIC KEY-----")) {
+      throw new IllegalArgumentException("The pasted key is a PEM block, but not a PUBLIC KEY: paste the issuer's public key "
+          + "(-----BEGIN PUBLIC KEY-----), never a private key or a certificate.");
+    }
+    String base64 = text.replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").replaceAll("\\s", "");
+    byte[] der;
+    try {
+      der = java.util.Base64.getDecoder().decode(base64);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("The pasted PEM public key is not valid base64.", e);
+    }
+    for (String algorithm : List.of("RSA", "EC")) {
+      try {
+        PublicKey key = java.security.KeyFactory.getInstance(algorithm).generatePublic(new java.security.spec.X509EncodedKeySpec(der));
+        return new SigningKey(null, algorithm, null, key);
+      } catch (java.security.GeneralSecurityException e) {
+        // not this algorithm: try the next
+      }
+    }
+    throw new IllegalArgumentException("The pasted PEM public key is neither an RSA nor an EC key.");
   }
 
   private static SigningKey toSigningKey(JWK jwk) {

@@ -44,8 +44,14 @@ public interface JwksSource {
    */
   static JwksSource pasted(String text) {
     java.util.List<SigningKey> keys = JwkKeys.pasted(text);
-    return (issuer, refresh) -> new JwksResult.Found(keys, "the pasted key", !refresh);
+    return (issuer, refresh) -> new JwksResult.Found(keys, PASTED, !refresh);
   }
+
+  /**
+   * Where {@link #pasted} keys come from. A pasted key without a kid (a PEM key has none) stands
+   * for the kid the token names when it is the only key: the user chose it for this token.
+   */
+  String PASTED = "the pasted key";
 
   private static BoundedFetch gatewayLimits() {
     return new BoundedFetch(Duration.ofMillis(1500), 150_000);

@@ -56,7 +56,12 @@ final class KeyLookup {
   }
 
   private static Optional<SigningKey> match(JwksResult.Found set, String kid) {
-    return set.keys().stream().filter(k -> Objects.equals(k.kid(), kid)).findFirst();
+    Optional<SigningKey> named = set.keys().stream().filter(k -> Objects.equals(k.kid(), kid)).findFirst();
+    if (named.isEmpty() && set.jwksUri().equals(JwksSource.PASTED) && set.keys().size() == 1 && set.keys().getFirst().kid() == null) {
+      SigningKey sole = set.keys().getFirst();
+      return Optional.of(new SigningKey(kid, sole.keyType(), sole.algorithm(), sole.key()));
+    }
+    return named;
   }
 
   private static List<String> kids(List<SigningKey> keys) {

@@ -1,9 +1,9 @@
 package dev.portcullis.engine.trace.explain;
 
-import dev.portcullis.engine.trace.Cause;
-import dev.portcullis.engine.trace.Evidence;
 import dev.portcullis.engine.model.Gateway;
 import dev.portcullis.engine.model.Route.AuthorizationType;
+import dev.portcullis.engine.trace.Cause;
+import dev.portcullis.engine.trace.Evidence;
 import dev.portcullis.engine.trace.explain.CatalogueEntry.RankedCause;
 import dev.portcullis.engine.trace.explain.CatalogueEntry.Seen;
 import java.util.ArrayList;

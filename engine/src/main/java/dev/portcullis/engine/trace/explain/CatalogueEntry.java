@@ -1,9 +1,9 @@
 package dev.portcullis.engine.trace.explain;
 
+import dev.portcullis.engine.model.Gateway;
 import dev.portcullis.engine.trace.Cause;
 import dev.portcullis.engine.trace.Evidence;
 import dev.portcullis.engine.trace.Explanation;
-import dev.portcullis.engine.model.Gateway;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;

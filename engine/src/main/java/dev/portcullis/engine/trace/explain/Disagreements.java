@@ -1,13 +1,13 @@
 package dev.portcullis.engine.trace.explain;
 
-import dev.portcullis.engine.trace.Disagreement;
-import dev.portcullis.engine.trace.Explanation;
-import dev.portcullis.engine.trace.Prediction;
 import dev.portcullis.engine.model.Gateway;
 import dev.portcullis.engine.model.Route.AuthorizationType;
-import dev.portcullis.engine.trace.explain.CatalogueEntry.Seen;
+import dev.portcullis.engine.trace.Disagreement;
 import dev.portcullis.engine.trace.Disagreement.Kind;
 import dev.portcullis.engine.trace.Disagreement.Reason;
+import dev.portcullis.engine.trace.Explanation;
+import dev.portcullis.engine.trace.Prediction;
+import dev.portcullis.engine.trace.explain.CatalogueEntry.Seen;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -1,10 +1,10 @@
 package dev.portcullis.engine.trace.explain;
 
+import dev.portcullis.engine.model.Gateway;
 import dev.portcullis.engine.trace.Cause;
 import dev.portcullis.engine.trace.Disagreement;
 import dev.portcullis.engine.trace.Explanation;
 import dev.portcullis.engine.trace.Prediction;
-import dev.portcullis.engine.model.Gateway;
 import dev.portcullis.engine.trace.explain.CatalogueEntry.Seen;
 import java.util.List;
 import java.util.Objects;

@@ -1,6 +1,8 @@
 package dev.portcullis.engine.trace.explain;
 
-import dev.portcullis.engine.trace.Evidence;
+import static dev.portcullis.engine.model.Gateway.Flavor.HTTP;
+import static dev.portcullis.engine.model.Route.AuthorizationType.CUSTOM;
+import static dev.portcullis.engine.model.Route.AuthorizationType.JWT;
 import static dev.portcullis.engine.trace.explain.Catalogue.cause;
 import static dev.portcullis.engine.trace.explain.Catalogue.clockSkew;
 import static dev.portcullis.engine.trace.explain.Catalogue.entry;
@@ -8,10 +10,8 @@ import static dev.portcullis.engine.trace.explain.Catalogue.lambdaCache;
 import static dev.portcullis.engine.trace.explain.Catalogue.message;
 import static dev.portcullis.engine.trace.explain.Catalogue.route;
 import static dev.portcullis.engine.trace.explain.Catalogue.status;
-import static dev.portcullis.engine.model.Gateway.Flavor.HTTP;
-import static dev.portcullis.engine.model.Route.AuthorizationType.CUSTOM;
-import static dev.portcullis.engine.model.Route.AuthorizationType.JWT;
 
+import dev.portcullis.engine.trace.Evidence;
 import dev.portcullis.engine.trace.explain.CatalogueEntry.Seen;
 import java.util.List;
 import java.util.Locale;

@@ -1,8 +1,8 @@
 package dev.portcullis.engine.trace.explain;
 
-import dev.portcullis.engine.trace.Header;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portcullis.engine.store.Json;
+import dev.portcullis.engine.trace.Header;
 import java.util.List;
 
 /** A response as the explainer reads it: status, headers and body, nothing else. */

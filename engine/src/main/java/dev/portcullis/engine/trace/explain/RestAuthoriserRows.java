@@ -1,15 +1,16 @@
 package dev.portcullis.engine.trace.explain;
 
-import dev.portcullis.engine.trace.Evidence;
+import static dev.portcullis.engine.model.Gateway.Flavor.REST;
+import static dev.portcullis.engine.model.Route.AuthorizationType.COGNITO_USER_POOLS;
+import static dev.portcullis.engine.model.Route.AuthorizationType.CUSTOM;
 import static dev.portcullis.engine.trace.explain.Catalogue.cause;
 import static dev.portcullis.engine.trace.explain.Catalogue.entry;
 import static dev.portcullis.engine.trace.explain.Catalogue.errorType;
 import static dev.portcullis.engine.trace.explain.Catalogue.message;
 import static dev.portcullis.engine.trace.explain.Catalogue.route;
 import static dev.portcullis.engine.trace.explain.Catalogue.status;
-import static dev.portcullis.engine.model.Gateway.Flavor.REST;
-import static dev.portcullis.engine.model.Route.AuthorizationType.COGNITO_USER_POOLS;
-import static dev.portcullis.engine.model.Route.AuthorizationType.CUSTOM;
+
+import dev.portcullis.engine.trace.Evidence;
 
 /** Spec §1.2 rows for API keys and the Cognito and Lambda authorisers. */
 final class RestAuthoriserRows {

@@ -1,5 +1,10 @@
 package dev.portcullis.engine.trace.explain;
 
+import static dev.portcullis.engine.model.Gateway.Flavor.REST;
+import static dev.portcullis.engine.model.Route.AuthorizationType.AWS_IAM;
+import static dev.portcullis.engine.trace.Evidence.DOC;
+import static dev.portcullis.engine.trace.Evidence.KC;
+import static dev.portcullis.engine.trace.Evidence.OBS;
 import static dev.portcullis.engine.trace.explain.Catalogue.cause;
 import static dev.portcullis.engine.trace.explain.Catalogue.clockSkew;
 import static dev.portcullis.engine.trace.explain.Catalogue.entry;
@@ -12,11 +17,6 @@ import static dev.portcullis.engine.trace.explain.Catalogue.route;
 import static dev.portcullis.engine.trace.explain.Catalogue.routeKnownAndNot;
 import static dev.portcullis.engine.trace.explain.Catalogue.status;
 import static dev.portcullis.engine.trace.explain.Catalogue.wrongPathOrStage;
-import static dev.portcullis.engine.trace.Evidence.DOC;
-import static dev.portcullis.engine.trace.Evidence.KC;
-import static dev.portcullis.engine.trace.Evidence.OBS;
-import static dev.portcullis.engine.model.Gateway.Flavor.REST;
-import static dev.portcullis.engine.model.Route.AuthorizationType.AWS_IAM;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,10 @@
 package dev.portcullis.engine.trace.export;
 
+import dev.portcullis.engine.store.Json;
 import dev.portcullis.engine.trace.Detail;
 import dev.portcullis.engine.trace.Step;
 import dev.portcullis.engine.trace.Trace;
 import dev.portcullis.engine.trace.Verdict;
-import dev.portcullis.engine.store.Json;
 import java.time.Duration;
 import java.util.List;
 

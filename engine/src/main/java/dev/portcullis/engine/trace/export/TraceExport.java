@@ -1,11 +1,11 @@
 package dev.portcullis.engine.trace.export;
 
-import dev.portcullis.engine.mask.Masking;
-import dev.portcullis.engine.trace.Trace;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portcullis.engine.mask.Masking;
 import dev.portcullis.engine.store.Json;
+import dev.portcullis.engine.trace.Trace;
 import java.util.Objects;
 
 /**

@@ -1,7 +1,5 @@
 package dev.portcullis.engine.trace.export;
 
-import dev.portcullis.engine.trace.Detail;
-import dev.portcullis.engine.trace.Step;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -13,6 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import dev.portcullis.engine.store.Json;
+import dev.portcullis.engine.trace.Detail;
+import dev.portcullis.engine.trace.Step;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,12 +1,11 @@
 package dev.portcullis.engine.trace.token;
 
-import dev.portcullis.engine.trace.Outcome;
-import dev.portcullis.engine.trace.TokenInspection;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.engine.rules.jwt.TokenReport;
-import dev.portcullis.engine.rules.jwt.TokenVerdict;
 import dev.portcullis.engine.store.Json;
+import dev.portcullis.engine.trace.Outcome;
+import dev.portcullis.engine.trace.TokenInspection;
 import dev.portcullis.engine.trace.TokenInspection.Claim;
 import dev.portcullis.engine.trace.TokenInspection.SignatureCheck;
 import java.time.Clock;

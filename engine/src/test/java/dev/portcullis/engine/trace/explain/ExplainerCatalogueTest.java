@@ -1,12 +1,12 @@
 package dev.portcullis.engine.trace.explain;
 
-import dev.portcullis.engine.trace.Explanation;
 import static dev.portcullis.engine.model.Gateway.Flavor.HTTP;
 import static dev.portcullis.engine.model.Gateway.Flavor.REST;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portcullis.engine.model.Gateway;
 import dev.portcullis.engine.model.Route.AuthorizationType;
+import dev.portcullis.engine.trace.Explanation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

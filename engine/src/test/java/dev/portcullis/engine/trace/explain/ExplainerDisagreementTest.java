@@ -1,14 +1,14 @@
 package dev.portcullis.engine.trace.explain;
 
-import dev.portcullis.engine.trace.Disagreement;
-import dev.portcullis.engine.trace.Explanation;
-import dev.portcullis.engine.trace.Prediction;
 import static dev.portcullis.engine.model.Gateway.Flavor.HTTP;
 import static dev.portcullis.engine.model.Gateway.Flavor.REST;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portcullis.engine.model.Route.AuthorizationType;
+import dev.portcullis.engine.trace.Disagreement;
 import dev.portcullis.engine.trace.Disagreement.Kind;
+import dev.portcullis.engine.trace.Explanation;
+import dev.portcullis.engine.trace.Prediction;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;

@@ -1,11 +1,18 @@
 package dev.portcullis.engine.trace.export;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
 import dev.portcullis.engine.http.Timings;
+import dev.portcullis.engine.mask.Masking;
+import dev.portcullis.engine.model.Expectation;
+import dev.portcullis.engine.model.Gateway;
 import dev.portcullis.engine.trace.Detail;
 import dev.portcullis.engine.trace.Exchange;
 import dev.portcullis.engine.trace.Explanation;
 import dev.portcullis.engine.trace.Header;
-import dev.portcullis.engine.mask.Masking;
 import dev.portcullis.engine.trace.Outcome;
 import dev.portcullis.engine.trace.Prediction;
 import dev.portcullis.engine.trace.RequestSummary;
@@ -20,13 +27,6 @@ import dev.portcullis.engine.trace.explain.ObservedResponse;
 import dev.portcullis.engine.trace.explain.RouteFacts;
 import dev.portcullis.engine.trace.token.TokenLab;
 import dev.portcullis.engine.trace.token.Tokens;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import dev.portcullis.engine.model.Expectation;
-import dev.portcullis.engine.model.Gateway;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

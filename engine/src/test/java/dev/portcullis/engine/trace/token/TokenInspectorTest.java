@@ -1,12 +1,12 @@
 package dev.portcullis.engine.trace.token;
 
-import dev.portcullis.engine.trace.Outcome;
-import dev.portcullis.engine.trace.TokenInspection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
+import dev.portcullis.engine.trace.Outcome;
+import dev.portcullis.engine.trace.TokenInspection;
 import dev.portcullis.engine.trace.TokenInspection.Claim;
 import dev.portcullis.engine.trace.TokenInspection.SignatureCheck;
 import java.nio.charset.StandardCharsets;

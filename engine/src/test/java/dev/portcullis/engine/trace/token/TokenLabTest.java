@@ -1,12 +1,12 @@
 package dev.portcullis.engine.trace.token;
 
-import dev.portcullis.engine.trace.TokenInspection;
-import dev.portcullis.engine.trace.export.JsonOutline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
+import dev.portcullis.engine.trace.TokenInspection;
+import dev.portcullis.engine.trace.export.JsonOutline;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
