@@ -35,7 +35,9 @@ final class Reading {
     if (!(exchange instanceof Exchange.Answered answer)) {
       trace.add(new Step.Ruling(Outcome.SKIPPED, "No answer, so no ruling", List.of(), java.time.Duration.ZERO, null));
       trace.add(new Step.Context(Outcome.SKIPPED, "Nothing reached the integration", List.of(), java.time.Duration.ZERO, ""));
-      return trace.finish(Verdict.incomplete("the request got no answer", request.expect()));
+      String why = exchange instanceof Exchange.Failed f ? f.message() + " Fix: " + f.fix()
+          : "the request got no answer";
+      return trace.finish(Verdict.incomplete(why, request.expect()));
     }
     String requestId = answer.headers().first("x-amzn-RequestId").or(() -> answer.headers().first("apigw-requestid")).orElse(null);
     Optional<Ruling> ruling = requestId == null ? Optional.empty() : target.ruling(requestId);
