@@ -14,6 +14,10 @@ final class TraceText {
         .append(" (").append(trace.request().target()).append(")\n");
     for (Step s : trace.steps()) {
       out.append(String.format("  %-4s %-8s %s%n", mark(s), s.kind().name().toLowerCase(java.util.Locale.ROOT), s.summary()));
+      if (s instanceof Step.Ruling r && r.explanation() != null && r.explanation().answer() != null
+          && !r.explanation().answer().lookUp().isEmpty()) {
+        out.append("                ").append(r.explanation().answer().lookUp()).append('\n');
+      }
     }
     out.append(trace.verdict().sentence()).append('\n');
     return masking.scrubText(out.toString());
