@@ -24,7 +24,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "matrix", mixinStandardHelpOptions = true, description = {
     "Run every (caller, route) pair through the gateway and compare each ruling with what was expected:",
     "the saved request's expectation where one exists, else derived from the route's authorisation and the caller.",
-    "Unexpected allows are listed first. Exit 0 when every cell is as expected, 1 when any is not, 2 on usage errors."})
+    "Unexpected allows are listed first. A cell whose expectation could only come from a failed prediction (the issuer's keys",
+    "unreachable, an authoriser that could not be invoked) is UNKNOWN, never 'as expected'.",
+    "Exit 0 when every cell is as expected, 1 when any is not (or is unknown), 2 on usage errors or an empty workspace."})
 final class MatrixCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin WorkspaceOption workspace;

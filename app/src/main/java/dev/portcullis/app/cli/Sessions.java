@@ -39,11 +39,8 @@ final class Sessions {
   static Opened open(Workspace workspace, String workspaceKey, boolean noAttach, String awsEnvironment, boolean verbose,
       PrintWriter err) throws IOException {
     if (awsEnvironment != null) {
-      if (workspace.environment(awsEnvironment).isEmpty()) {
-        throw new IllegalArgumentException("environment '" + awsEnvironment + "' is not in workspace " + workspace.name()
-            + "; use one of " + workspace.environments().stream().map(e -> e.name()).toList());
-      }
-      return new Opened(Session.remote(workspace, awsEnvironment, Clock.systemUTC(), (where, label) -> Optional.empty()), Where.AWS);
+      return new Opened(Session.remote(workspace, remoteEnvironment(workspace, awsEnvironment, err), Clock.systemUTC(),
+          (where, label) -> Optional.empty()), Where.AWS);
     }
     Optional<WorldRecord> running = noAttach || workspaceKey == null ? Optional.empty() : RunningWorlds.create().find(workspaceKey);
     if (running.isPresent()) {
@@ -57,5 +54,28 @@ final class Sessions {
       }
     });
     return new Opened(local, Where.IN_PROCESS);
+  }
+
+  /**
+   * The environment {@code --aws NAME} selects. A name the workspace lacks still works where a
+   * gateway has a baseUrl (its variables then come from the workspace alone, which {@code err} says);
+   * with neither, one sentence says what to add.
+   */
+  static String remoteEnvironment(Workspace workspace, String name, PrintWriter err) {
+    if (workspace.environment(name).isPresent()) {
+      return name;
+    }
+    java.util.List<String> names = workspace.environments().stream().map(e -> e.name()).toList();
+    boolean anyBaseUrl = workspace.gateways().stream().anyMatch(g -> g.baseUrl() != null);
+    if (!anyBaseUrl) {
+      throw new IllegalArgumentException("--aws " + name + ": no gateway of workspace " + workspace.name() + " has a baseUrl, so there is"
+          + " nothing to call on AWS; set each gateway's baseUrl (e.g. https://{apiId}.execute-api.{region}.amazonaws.com/{stage})"
+          + (names.isEmpty() ? "" : " or pick an environment that supplies its variables: " + String.join(", ", names)));
+    }
+    err.println("portcullis: workspace " + workspace.name() + " has no environment '" + name + "'"
+        + (names.isEmpty() ? "" : " (it has " + String.join(", ", names) + ")")
+        + "; calling the gateways' baseUrl with the workspace's own variables");
+    err.flush();
+    return null;
   }
 }

@@ -44,6 +44,10 @@ final class TraceText {
         continue; // its sentence is the line after the steps
       }
       out.append(String.format("  %-4s %-8s %s%n", mark(s), s.kind().name().toLowerCase(Locale.ROOT), s.summary()));
+      if (s instanceof Step.Ruling r && r.explanation() != null && r.explanation().answer() != null
+          && !r.explanation().answer().lookUp().isEmpty()) {
+        out.append("                ").append(r.explanation().answer().lookUp()).append('\n');
+      }
       if (verbose) {
         s.details().forEach(d -> out.append(detail(d)));
       }

@@ -13,6 +13,13 @@ public enum CellResult {
   MISMATCH,
   /** No answer to judge: the credential could not be obtained, or the request got no answer. */
   ERROR,
+  /**
+   * An answer came back but nothing independent says what it should have been: the rule book's
+   * prediction could not be made, or rests on a fault (the issuer's keys unreachable, an authoriser
+   * that could not be invoked). Judging the answer by that prediction would pass the very failure
+   * it should show, so the cell is counted apart and fails the run.
+   */
+  UNKNOWN,
   /** As expected. */
   MATCH;
 

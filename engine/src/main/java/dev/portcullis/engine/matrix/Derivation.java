@@ -4,6 +4,8 @@ import dev.portcullis.engine.model.Authorizer;
 import dev.portcullis.engine.model.Caller;
 import dev.portcullis.engine.model.Gateway;
 import dev.portcullis.engine.model.Route;
+import dev.portcullis.engine.rules.Pipeline;
+import dev.portcullis.engine.trace.Detail;
 import dev.portcullis.engine.trace.Prediction;
 import dev.portcullis.engine.trace.Step;
 import dev.portcullis.engine.trace.Trace;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The expected outcome of a cell no saved request covers, derived in two stages. First the kind
@@ -19,8 +22,10 @@ import java.util.Optional;
  * only callers that send the identity sources it reads, an API-key route only API-key callers)? A
  * caller that cannot is expected to be denied. For one that can, the policy, scopes or authoriser
  * function decide, and the rule book's prediction (made before sending, from configuration only)
- * says how; without a prediction the caller is expected through. Derivation can be wrong, so
- * derived cells are judged on allow versus deny only.
+ * says how. A prediction that could not be made, or that a fault decided (keys unreachable, an
+ * authoriser that could not be invoked), says nothing about the caller: such a cell has no
+ * expectation ({@link Expected.Source#NONE}) and is judged UNKNOWN, never "as expected" by the
+ * same failure. Derivation can be wrong, so derived cells are judged on allow versus deny only.
  */
 final class Derivation {
   private Derivation() {}
@@ -29,14 +34,46 @@ final class Derivation {
 
   static Expected derive(Gateway gateway, Route route, Caller caller, Trace trace) {
     Fit fit = fit(gateway, route, caller);
-    Optional<Prediction> prediction = trace.step(Step.Kind.PREDICT).map(s -> ((Step.Predict) s).prediction());
+    Optional<Step.Predict> predict = trace.step(Step.Kind.PREDICT).map(s -> (Step.Predict) s);
+    Optional<Prediction> prediction = predict.map(Step.Predict::prediction);
     Integer status = prediction.map(Prediction::status).orElse(null);
     if (!fit.fits()) {
+      // the kind check alone decides: it reads the configuration, not the prediction, so a failed prediction does not taint it
       return new Expected(status, false, Expected.Source.DERIVED, "derived: " + fit.why());
+    }
+    if (predict.isPresent() && prediction.isEmpty()) {
+      return new Expected(null, false, Expected.Source.NONE, "unknown: " + fit.why() + "; but the rule book could not predict ("
+          + predict.get().summary() + "), so nothing says what the answer should be");
+    }
+    Optional<String> fault = prediction.flatMap(p -> fault(p, predict.get()));
+    if (fault.isPresent()) {
+      return new Expected(null, false, Expected.Source.NONE, "unknown: " + fit.why() + "; but the rule book's prediction rests on a fault ("
+          + fault.get() + "), so it cannot say what the answer should be");
     }
     return prediction.map(p -> new Expected(p.status(), p.allows(), Expected.Source.DERIVED, "derived: " + fit.why()
             + "; the rule book predicts " + (p.allows() ? "an allow (" + p.status() + ")" : p.status() + " by " + p.decidedBy())))
         .orElse(new Expected(null, true, Expected.Source.DERIVED, "derived: " + fit.why() + "; no prediction, so expected through"));
+  }
+
+  /** Checks whose failure is a fault of the world, not a ruling on the caller: the prediction says nothing about the caller then. */
+  private static final Set<String> FAULT_CHECKS = Set.of("jwks.fetch", Pipeline.FAULT_CHECK);
+
+  /** Response types that mean the authoriser could not be asked (spec §1.1 AUTHORIZER_CONFIGURATION_ERROR), not that it refused. */
+  private static final Set<String> FAULT_RESPONSES = Set.of("AUTHORIZER_CONFIGURATION_ERROR");
+
+  /**
+   * What failed when a prediction was decided by a fault (the issuer's keys could not be fetched,
+   * spec §3 "JWKS fetch"; a Lambda authoriser that could not be invoked, §4.2; a fault of the rule
+   * book), with the check's evidence; empty for a ruling on the caller.
+   */
+  static Optional<String> fault(Prediction p, Step.Predict step) {
+    boolean faulty = !p.allows() && (FAULT_CHECKS.contains(p.decidedBy()) || FAULT_RESPONSES.contains(p.responseType()));
+    if (!faulty) {
+      return Optional.empty();
+    }
+    String evidence = step.details().stream().filter(d -> d instanceof Detail.Table).flatMap(d -> ((Detail.Table) d).rows().stream())
+        .filter(r -> r.key().equals(p.decidedBy()) && r.note() != null).map(Detail.Row::note).reduce((a, b) -> b).orElse("");
+    return Optional.of(p.decidedBy() + (evidence.isBlank() ? "" : ": " + evidence));
   }
 
   static Fit fit(Gateway gateway, Route route, Caller caller) {

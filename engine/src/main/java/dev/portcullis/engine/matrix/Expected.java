@@ -17,6 +17,15 @@ public record Expected(Integer status, boolean allow, Source source, String why)
     Objects.requireNonNull(why, "expected why");
   }
 
-  /** SAVED: from a saved request's expectation. DERIVED: from the route's authorisation and the caller. */
-  public enum Source { SAVED, DERIVED }
+  /**
+   * SAVED: from a saved request's expectation. DERIVED: from the route's authorisation and the
+   * caller. NONE: no expectation could be formed (the prediction it would come from failed); {@code
+   * allow} means nothing then and {@code why} says what failed.
+   */
+  public enum Source { SAVED, DERIVED, NONE }
+
+  /** Whether there is an expectation to judge against. */
+  public boolean known() {
+    return source != Source.NONE;
+  }
 }

@@ -26,6 +26,14 @@ import java.util.Optional;
 record MatrixPlan(List<String> rows, List<String> callers, List<List<CellPlan>> queues, List<String> excluded) {
 
   static MatrixPlan of(Workspace workspace, MatrixSpec spec) {
+    if (workspace.callers().isEmpty()) {
+      throw new IllegalArgumentException("workspace " + workspace.name() + " has no callers, so the matrix has no columns;"
+          + " add a caller (who sends the requests) before running it");
+    }
+    if (workspace.gateways().stream().allMatch(g -> g.routes().isEmpty())) {
+      throw new IllegalArgumentException("workspace " + workspace.name() + " has no routes, so the matrix has no rows;"
+          + " import an API or add a route to a gateway before running it");
+    }
     List<Caller> callers = callers(workspace, spec);
     Glob glob = spec.routeGlob() == null ? null : new Glob(spec.routeGlob());
     List<Map.Entry<Gateway, Route>> routes = new ArrayList<>();

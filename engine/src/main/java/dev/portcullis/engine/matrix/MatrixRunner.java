@@ -113,7 +113,7 @@ public final class MatrixRunner {
     Expectation saved = p.saved() ? p.request().expect() : null;
     if (saved == null || saved.status() == null) {
       Expected derived = Derivation.derive(p.gateway(), p.route(), p.caller(), trace);
-      return p.saved() ? new Expected(derived.status(), derived.allow(), Expected.Source.DERIVED,
+      return p.saved() ? new Expected(derived.status(), derived.allow(), derived.source(),
           derived.why() + " (saved request '" + p.request().name() + "' names no status)") : derived;
     }
     boolean allow = saved.status() >= 200 && saved.status() < 400;
@@ -124,6 +124,9 @@ public final class MatrixRunner {
     Verdict v = trace.verdict();
     if (v.result() == Verdict.Result.INCOMPLETE || v.actual() == null) {
       return CellResult.ERROR;
+    }
+    if (!expected.known()) {
+      return CellResult.UNKNOWN;
     }
     if (v.allowed() && !expected.allow()) {
       return CellResult.UNEXPECTED_ALLOW;

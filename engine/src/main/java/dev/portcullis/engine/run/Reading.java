@@ -24,10 +24,12 @@ import java.util.Optional;
 /** After the answer: the ruling (server-side or explained), the propagated context, the verdict. */
 final class Reading {
   private final Target target;
+  private final java.time.Clock clock;
   private final Explainer explainer = Explainer.create();
 
-  Reading(Target target) {
+  Reading(Target target, java.time.Clock clock) {
     this.target = target;
+    this.clock = clock;
   }
 
   Trace finish(TraceBuilder trace, Gateway gateway, SavedRequest request, Exchange exchange, Prediction prediction,
@@ -35,7 +37,9 @@ final class Reading {
     if (!(exchange instanceof Exchange.Answered answer)) {
       trace.add(new Step.Ruling(Outcome.SKIPPED, "No answer, so no ruling", List.of(), java.time.Duration.ZERO, null));
       trace.add(new Step.Context(Outcome.SKIPPED, "Nothing reached the integration", List.of(), java.time.Duration.ZERO, ""));
-      return trace.finish(Verdict.incomplete("the request got no answer", request.expect()));
+      String why = exchange instanceof Exchange.Failed f ? f.message() + " Fix: " + f.fix()
+          : "the request got no answer";
+      return trace.finish(Verdict.incomplete(why, request.expect()));
     }
     String requestId = answer.headers().first("x-amzn-RequestId").or(() -> answer.headers().first("apigw-requestid")).orElse(null);
     Optional<Ruling> ruling = requestId == null ? Optional.empty() : target.ruling(requestId);
@@ -43,7 +47,7 @@ final class Reading {
     if (ruling.isPresent()) {
       trace.add(serverRuling(ruling.get(), prediction, timer));
     } else {
-      trace.add(explained(answer, gateway, predictedRoute, prediction, timer));
+      trace.add(explained(answer, gateway, predictedRoute, prediction, sentToken(trace), timer));
     }
     trace.add(context(answer, ruling));
     Ruling.Outcome.Denied denied = ruling.map(Ruling::outcome).filter(o -> o instanceof Ruling.Outcome.Denied)
@@ -75,12 +79,25 @@ final class Reading {
     return new Step.Ruling(outcome, RequestRunner.oneLine(summary), details, timer.elapsed(), null);
   }
 
+  /** What the Inspect step read from the token that went out, with the time it went (this reading's clock); null without a token. */
+  private dev.portcullis.engine.trace.explain.TokenFacts sentToken(TraceBuilder trace) {
+    return trace.steps().stream().filter(s -> s instanceof Step.Inspect).map(s -> ((Step.Inspect) s).token())
+        .filter(java.util.Objects::nonNull).findFirst()
+        .map(t -> dev.portcullis.engine.trace.explain.TokenFacts.of(t, clock.instant())).orElse(null);
+  }
+
   private Step.Ruling explained(Exchange.Answered answer, Gateway gateway, String predictedRoute, Prediction prediction,
-      TraceBuilder.Timer timer) {
+      dev.portcullis.engine.trace.explain.TokenFacts token, TraceBuilder.Timer timer) {
     ObservedResponse observed = new ObservedResponse(answer.status(), Conversions.headers(answer.headers()), answer.bodyText());
     RouteFacts route = predictedRoute == null ? RouteFacts.UNKNOWN : route(gateway, predictedRoute).map(RouteFacts::of).orElse(RouteFacts.UNKNOWN);
-    Explanation e = explainer.explain(observed, gateway.flavor(), route, prediction);
+    Explanation e = explainer.explain(observed, gateway.flavor(), route, prediction, token);
     List<Detail> details = new ArrayList<>();
+    if (e.answer() != null && !e.answer().rows().isEmpty()) {
+      details.add(new Detail.Table("what the answer says", e.answer().rows()));
+      if (!e.answer().lookUp().isEmpty()) {
+        details.add(new Detail.Text("look up", e.answer().lookUp()));
+      }
+    }
     details.add(new Detail.Table("likely causes, most likely first",
         e.causes().stream().map(c -> new Detail.Row(c.cause(), c.change(), null)).toList()));
     if (e.disagreement() != null) {

@@ -63,7 +63,7 @@ final class RequestRunner {
     this.masking = masking;
     this.clock = clock;
     this.inspection = new Inspection(clock, target, workspace);
-    this.reading = new Reading(target);
+    this.reading = new Reading(target, clock);
   }
 
   Trace run(SavedRequest request, String callerOverride, Map<String, String> runtime, ChallengeHandler challenges) {

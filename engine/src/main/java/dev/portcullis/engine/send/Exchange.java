@@ -23,8 +23,9 @@ public sealed interface Exchange {
     }
   }
 
-  /** No response: unreachable, TLS, timeout. {@code message} is a sentence, {@code fix} what to try. */
+  /** No response: DNS, TLS, refused, timeout, a proxy. {@code message} is a sentence, {@code fix} what to try. */
   record Failed(OutgoingRequest request, FailureKind kind, String message, String fix, Timings timings) implements Exchange {}
 
-  enum FailureKind { UNREACHABLE, DNS, TLS, TIMEOUT, IO }
+  /** UNREACHABLE: connection refused. PROXY: the proxy in the way failed or refused. IO: anything else. */
+  enum FailureKind { UNREACHABLE, DNS, TLS, TIMEOUT, PROXY, IO }
 }

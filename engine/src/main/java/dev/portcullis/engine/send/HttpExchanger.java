@@ -2,19 +2,15 @@ package dev.portcullis.engine.send;
 
 import dev.portcullis.engine.http.HeaderList;
 import dev.portcullis.engine.http.OutgoingRequest;
+import dev.portcullis.engine.http.HeaderList;
 import dev.portcullis.engine.http.Timings;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
-import javax.net.ssl.SSLException;
 import okhttp3.Headers;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -32,10 +28,12 @@ public final class HttpExchanger {
 
   private final OkHttpClient client;
   private final LongSupplier nanos;
+  private final Duration timeout;
 
-  private HttpExchanger(OkHttpClient client, LongSupplier nanos) {
+  private HttpExchanger(OkHttpClient client, LongSupplier nanos, Duration timeout) {
     this.client = client;
     this.nanos = nanos;
+    this.timeout = timeout;
   }
 
   public static HttpExchanger create(Duration timeout) {
@@ -43,7 +41,20 @@ public final class HttpExchanger {
   }
 
   public static HttpExchanger create(Duration timeout, LongSupplier nanos) {
-    OkHttpClient client = new OkHttpClient.Builder()
+    return create(timeout, nanos, null);
+  }
+
+  /** Sends through {@code proxy} (null: the proxy Java's settings choose, usually none). */
+  public static HttpExchanger create(Duration timeout, java.net.Proxy proxy) {
+    return create(timeout, System::nanoTime, proxy);
+  }
+
+  private static HttpExchanger create(Duration timeout, LongSupplier nanos, java.net.Proxy proxy) {
+    OkHttpClient.Builder builder = new OkHttpClient.Builder();
+    if (proxy != null) {
+      builder.proxy(proxy);
+    }
+    OkHttpClient client = builder
         .callTimeout(timeout)
         .connectTimeout(timeout)
         .readTimeout(timeout)
@@ -51,7 +62,7 @@ public final class HttpExchanger {
         .retryOnConnectionFailure(false)
         .eventListenerFactory(call -> new PhaseTimer(nanos))
         .build();
-    return new HttpExchanger(client, nanos);
+    return new HttpExchanger(client, nanos, timeout);
   }
 
   /** The OkHttp client, for code in this package that sends through the same connection pool. */
@@ -85,7 +96,7 @@ public final class HttpExchanger {
       return new Exchange.Answered(request, response.code(), headers(response.headers()), bytes, size, truncated,
           timer.timings(start));
     } catch (IOException e) {
-      return failure(request, e, PhaseTimer.of(call).timings(start));
+      return WireFailures.name(request, e, PhaseTimer.of(call).timings(start), timeout, proxyFor(request));
     }
   }
 
@@ -102,26 +113,17 @@ public final class HttpExchanger {
     return new HeaderList(list);
   }
 
-  static Exchange.Failed failure(OutgoingRequest request, IOException e, Timings timings) {
-    String host = request.url().getHost() + (request.url().getPort() > 0 ? ":" + request.url().getPort() : "");
-    if (e instanceof UnknownHostException) {
-      return new Exchange.Failed(request, Exchange.FailureKind.DNS, "The host " + request.url().getHost() + " could not be resolved.",
-          "Check the URL or the gateway's baseUrl (and the selected environment's variables).", timings);
+  /** The proxy this client sends {@code request} through, DIRECT when none. */
+  private java.net.Proxy proxyFor(OutgoingRequest request) {
+    if (client.proxy() != null) {
+      return client.proxy();
     }
-    if (e instanceof ConnectException) {
-      return new Exchange.Failed(request, Exchange.FailureKind.UNREACHABLE, "Nothing answered at " + host + " (connection refused).",
-          "Is the local gateway running, or the URL's port right?", timings);
+    try {
+      List<java.net.Proxy> chosen = client.proxySelector().select(request.url());
+      return chosen == null || chosen.isEmpty() ? java.net.Proxy.NO_PROXY : chosen.getFirst();
+    } catch (RuntimeException e) {
+      return java.net.Proxy.NO_PROXY; // a selector that cannot choose: OkHttp then goes direct too
     }
-    if (e instanceof SSLException) {
-      return new Exchange.Failed(request, Exchange.FailureKind.TLS, "The TLS handshake with " + host + " failed: " + e.getMessage() + ".",
-          "Check the URL's scheme (http vs https) and that the server's certificate is trusted by this Java.", timings);
-    }
-    if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
-      return new Exchange.Failed(request, Exchange.FailureKind.TIMEOUT, "No answer from " + host + " in time (" + e.getMessage() + ").",
-          "The endpoint may be down or slow; retry, or raise the timeout.", timings);
-    }
-    return new Exchange.Failed(request, Exchange.FailureKind.IO, "The exchange with " + host + " failed: " + e.getMessage() + ".",
-        "Retry; if it persists, check the network path to the endpoint.", timings);
   }
 
   /** Discards the part of a body past the cap, counting it. */

@@ -15,6 +15,13 @@ import java.util.regex.Pattern;
  */
 public final class Variables {
   private static final Pattern VAR = Pattern.compile("\\{\\{\\s*([\\w.$-]+)\\s*}}");
+
+  /**
+   * A value that starts with this is a placeholder an example environment carries until its user
+   * fills it in (the demo's {@code aws-dev}: "fill in: set paymentsApiId to ..."); using it is an
+   * error whose sentence is the rest of the value.
+   */
+  public static final String FILL_IN = "fill in:";
   private final Map<String, String> values;
 
   private Variables(Map<String, String> values) {
@@ -49,6 +56,7 @@ public final class Variables {
       return null;
     }
     List<String> missing = new ArrayList<>();
+    List<String> toFill = new ArrayList<>();
     Matcher m = VAR.matcher(text);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
@@ -56,10 +64,15 @@ public final class Variables {
       if (value == null) {
         missing.add(m.group(1));
         value = m.group();
+      } else if (value.startsWith(FILL_IN)) {
+        toFill.add(value.substring(FILL_IN.length()).strip());
       }
       m.appendReplacement(out, Matcher.quoteReplacement(value));
     }
     m.appendTail(out);
+    if (!toFill.isEmpty()) {
+      throw new IllegalArgumentException(where + " is an example still to be completed: " + String.join("; ", toFill));
+    }
     if (!missing.isEmpty()) {
       throw new IllegalArgumentException(where + ": variable(s) " + String.join(", ", missing)
           + " are not defined in the workspace, the environment or the request.");

@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param causes likely causes, most likely first, each with what to change
  * @param note a caveat from the spec (wording changed over time, body undocumented ...); may be empty
  * @param disagreement null when there was no prediction or it agrees with the answer
+ * @param answer what the answer said about itself, quoted (www-authenticate, x-amzn-ErrorType,
+ *     message, request id); null when not read
  */
 public record Explanation(
     String responseType,
@@ -24,7 +26,13 @@ public record Explanation(
     String summary,
     List<Cause> causes,
     String note,
-    Disagreement disagreement) {
+    Disagreement disagreement,
+    AnswerFacts answer) {
+
+  public Explanation(String responseType, String entry, String specRow, Evidence evidence, String summary, List<Cause> causes,
+      String note, Disagreement disagreement) {
+    this(responseType, entry, specRow, evidence, summary, causes, note, disagreement, null);
+  }
 
   public Explanation {
     Objects.requireNonNull(summary, "explanation summary");
@@ -34,6 +42,11 @@ public record Explanation(
 
   /** The same explanation with a disagreement attached. */
   public Explanation with(Disagreement found) {
-    return new Explanation(responseType, entry, specRow, evidence, summary, causes, note, found);
+    return new Explanation(responseType, entry, specRow, evidence, summary, causes, note, found, answer);
+  }
+
+  /** The same explanation with other causes and summary (a cause the token contradicts ranked down) and the answer's facts. */
+  public Explanation with(String newSummary, List<Cause> newCauses, AnswerFacts facts) {
+    return new Explanation(responseType, entry, specRow, evidence, newSummary, newCauses, note, disagreement, facts);
   }
 }

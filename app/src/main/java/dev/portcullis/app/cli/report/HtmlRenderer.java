@@ -19,11 +19,11 @@ final class HtmlRenderer {
       th{background:#f3f3f3;cursor:pointer;user-select:none}th:after{content:" \\2195";color:#999}
       td a{color:inherit;text-decoration:none}.MATCH{background:#eef8ee}.MATCH.deny{background:#f7f7f7;color:#555}
       .UNEXPECTED_ALLOW{background:#d00;color:#fff;font-weight:bold}.UNEXPECTED_DENY{background:#fbd5d5;color:#900}
-      .MISMATCH{background:#fff3c4}.ERROR{background:#eadcf5}.failures li.UNEXPECTED_ALLOW{padding:2px 4px}
+      .MISMATCH{background:#fff3c4}.ERROR{background:#eadcf5}.UNKNOWN{background:#dff1f7;color:#035}.failures li.UNEXPECTED_ALLOW{padding:2px 4px}
       details{margin:.5em 0;border:1px solid #ddd;padding:.3em .6em}pre{white-space:pre-wrap;font-size:12px}
       .derived{font-style:italic}""";
   private static final String SCRIPT = """
-      const rank={UNEXPECTED_ALLOW:0,UNEXPECTED_DENY:1,MISMATCH:2,ERROR:3,MATCH:4};
+      const rank={UNEXPECTED_ALLOW:0,UNEXPECTED_DENY:1,MISMATCH:2,ERROR:3,UNKNOWN:4,MATCH:5};
       document.querySelectorAll('#matrix th').forEach((th,col)=>th.addEventListener('click',()=>{
         const body=document.querySelector('#matrix tbody');const rows=[...body.rows];
         const asc=th.dataset.dir!=='asc';th.dataset.dir=asc?'asc':'desc';
@@ -42,7 +42,7 @@ final class HtmlRenderer {
         .append(Escape.xml(report.summary())).append("</p>\n");
     failures(m, out);
     grid(m, out);
-    out.append("<p>✓ as expected, ‼ unexpected allow, ✗ unexpected deny, ≠ mismatch, ? error. <span class=\"derived\">Italic</span>"
+    out.append("<p>✓ as expected, ‼ unexpected allow, ✗ unexpected deny, ≠ mismatch, ? error, ◌ unknown (no expectation to judge by). <span class=\"derived\">Italic</span>"
         + " cells have derived expectations (from the route's authorisation and the caller), judged on allow/deny only."
         + " Click a column head to sort, a cell to open its trace (secrets masked).</p>\n");
     if (!report.excluded().isEmpty()) {
@@ -83,7 +83,7 @@ final class HtmlRenderer {
   private static void cell(Matrix m, MatrixCell c, StringBuilder out) {
     String classes = c.result() + (c.allowed() ? " allow" : " deny") + (c.expected().source() == Expected.Source.DERIVED ? " derived" : "");
     out.append("<td class=\"").append(classes).append("\" data-result=\"").append(c.result()).append("\" title=\"")
-        .append(Escape.xml(MatrixReport.label(c.result()) + "; expected " + (c.expected().allow() ? "allow" : "deny") + ", "
+        .append(Escape.xml(MatrixReport.label(c.result()) + (c.expected().known() ? "; expected " + (c.expected().allow() ? "allow" : "deny") : "; nothing to judge by") + ", "
             + c.expected().why())).append("\"><a href=\"#").append(id(m, c)).append("\">").append(MatrixReport.mark(c.result())).append(' ')
         .append(Escape.xml(MatrixReport.ruling(c))).append("</a></td>");
   }

@@ -30,7 +30,7 @@ final class MarkdownRenderer {
       }
       out.append('\n');
     }
-    out.append("\n✓ as expected, ‼ unexpected allow, ✗ unexpected deny, ≠ mismatch, ? error;"
+    out.append("\n✓ as expected, ‼ unexpected allow, ✗ unexpected deny, ≠ mismatch, ? error, ◌ unknown (no expectation to judge by);"
         + " *derived* expectations come from the route's authorisation and the caller, and are judged on allow/deny only.\n");
     if (!report.excluded().isEmpty()) {
       out.append("\nLeft out of the matrix:\n\n");

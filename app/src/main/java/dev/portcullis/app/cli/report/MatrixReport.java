@@ -37,6 +37,7 @@ public record MatrixReport(String workspace, Matrix matrix, List<String> exclude
       case UNEXPECTED_DENY -> "unexpected deny";
       case MISMATCH -> "mismatch";
       case ERROR -> "error";
+      case UNKNOWN -> "unknown";
     };
   }
 
@@ -48,6 +49,7 @@ public record MatrixReport(String workspace, Matrix matrix, List<String> exclude
       case UNEXPECTED_DENY -> "✗";
       case MISMATCH -> "≠";
       case ERROR -> "?";
+      case UNKNOWN -> "◌";
     };
   }
 
@@ -61,6 +63,9 @@ public record MatrixReport(String workspace, Matrix matrix, List<String> exclude
 
   /** One sentence on a failed cell: what happened against what was expected. */
   public static String explain(MatrixCell c) {
+    if (!c.expected().known()) {
+      return c.row() + " × " + c.caller() + ": got " + ruling(c) + "; nothing to judge it by: " + c.expected().why() + ".";
+    }
     String expected = (c.expected().allow() ? "an allow" : "a deny")
         + (c.expected().status() != null && c.expected().source() == dev.portcullis.engine.matrix.Expected.Source.SAVED
             ? " (" + c.expected().status() + ")" : "") + ", " + c.expected().why();

@@ -31,7 +31,7 @@ final class TableRenderer {
     }
     grid(m, out);
     out.append('\n').append(report.summary()).append('\n');
-    out.append("✓ as expected  ‼ unexpected allow  ✗ unexpected deny  ≠ mismatch  ? error;"
+    out.append("✓ as expected  ‼ unexpected allow  ✗ unexpected deny  ≠ mismatch  ? error  ◌ unknown (no expectation to judge by);"
         + " * derived expectation (judged on allow/deny only)\n");
     report.excluded().forEach(e -> out.append("left out: ").append(e).append('\n'));
     return out.toString();
@@ -80,6 +80,7 @@ final class TableRenderer {
       case UNEXPECTED_DENY -> "\u001b[1;31m";
       case MISMATCH -> "\u001b[33m";
       case ERROR -> "\u001b[35m";
+      case UNKNOWN -> "\u001b[36m";
       case MATCH -> "\u001b[32m";
     };
     return code + text + RESET;

@@ -94,8 +94,8 @@ public final class MatrixView {
     summary.setWrapText(true);
     table.setId("matrixTable");
     table.setItems(model.rows());
-    table.setPlaceholder(EmptyState.of("mdi2t-table-large", "No matrix yet",
-        "Press Run to send every route as every caller. Unexpected allows are red, unexpected denies amber; click a cell for its trace."));
+    table.placeholderProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(() -> placeholder(model.emptyProperty().get()),
+        model.emptyProperty()));
     table.getSelectionModel().setCellSelectionEnabled(true);
     VBox.setVgrow(table, Priority.ALWAYS);
     model.callers().addListener((ListChangeListener<String>) c -> columns());
@@ -121,10 +121,22 @@ public final class MatrixView {
     }
   }
 
+  private static javafx.scene.Node placeholder(MatrixViewModel.Empty why) {
+    return switch (why) {
+      case NOTHING_UNEXPECTED -> EmptyState.of("mdi2c-check-circle-outline", "Nothing unexpected",
+          "Every cell of this matrix is as expected. Clear \"Only unexpected\" to see them all.");
+      case NO_ROUTE_MATCHES -> EmptyState.of("mdi2f-filter-remove-outline", "No route matches the filter",
+          "No route of this matrix contains the filter text; change or clear it.");
+      case NO_MATRIX, NONE -> EmptyState.of("mdi2t-table-large", "No matrix yet",
+          "Press Run to send every route as every caller. Unexpected allows are red, unexpected denies amber; click a cell for its trace.");
+    };
+  }
+
   private javafx.scene.layout.FlowPane legend() {
     javafx.scene.layout.FlowPane legend = new javafx.scene.layout.FlowPane(12, 4);
     for (String[] item : new String[][] {{"match", "as expected"}, {"unexpected_allow", "unexpected allow"},
-        {"unexpected_deny", "unexpected deny"}, {"mismatch", "mismatch"}, {"error", "no answer"}}) {
+        {"unexpected_deny", "unexpected deny"}, {"mismatch", "mismatch"}, {"error", "no answer"},
+        {"unknown", "unknown: nothing to judge by"}}) {
       Label swatch = new Label("   ");
       swatch.getStyleClass().addAll("matrix-cell", "cell-" + item[0]);
       Label text = new Label(item[1]);
@@ -153,7 +165,8 @@ public final class MatrixView {
         setTooltip(null);
         return;
       }
-      setText(cell.status() == null ? "—" : cell.status().toString());
+      String status = cell.status() == null ? "—" : cell.status().toString();
+      setText(cell.result() == dev.portcullis.engine.matrix.CellResult.UNKNOWN ? "◌ " + status : status);
       getStyleClass().addAll("matrix-cell", "cell-" + cell.result().name().toLowerCase(Locale.ROOT));
       tip.setText(cell.caller() + " → " + cell.row() + "\n" + cell.trace().verdict().sentence());
       setTooltip(tip);

@@ -45,6 +45,12 @@ public final class MatrixViewModel {
   /** How rows are ordered. */
   public enum Sort { ROUTE, SEVERITY }
 
+  /**
+   * Why the grid shows no row: no matrix has run; every row is hidden by "Only unexpected" because
+   * nothing is unexpected; no route matches the filter text. NONE while rows are shown.
+   */
+  public enum Empty { NONE, NO_MATRIX, NOTHING_UNEXPECTED, NO_ROUTE_MATCHES }
+
   /** One route's row: its cells by caller (absent until run). */
   public record Row(String route, Map<String, MatrixCell> cells) {
     /** The most severe result in the row; MATCH when all match or none ran. */
@@ -75,6 +81,7 @@ public final class MatrixViewModel {
   private final BooleanProperty running = new SimpleBooleanProperty();
   private final DoubleProperty progress = new SimpleDoubleProperty();
   private final StringProperty summary = new SimpleStringProperty("Run the matrix to send every route as every caller.");
+  private final ObjectProperty<Empty> empty = new SimpleObjectProperty<>(Empty.NO_MATRIX);
 
   public MatrixViewModel(BackgroundTasks tasks, SessionModel sessions, LogModel log, Consumer<Trace> openTrace) {
     this.tasks = tasks;
@@ -84,6 +91,7 @@ public final class MatrixViewModel {
     filtered.predicateProperty().bind(Bindings.createObjectBinding(() -> this::visible, filter, onlyUnexpected));
     shown.comparatorProperty().bind(Bindings.createObjectBinding(() -> sort.get() == Sort.SEVERITY
         ? Comparator.comparing(Row::worst).thenComparing(r -> rows.indexOf(r)) : Comparator.comparingInt(rows::indexOf), sort));
+    empty.bind(Bindings.createObjectBinding(this::emptyReason, rows, filtered, filter, onlyUnexpected));
   }
 
   public ObservableList<String> callers() { return callers; }
@@ -94,6 +102,7 @@ public final class MatrixViewModel {
   public ReadOnlyBooleanProperty runningProperty() { return running; }
   public ReadOnlyDoubleProperty progressProperty() { return progress; }
   public ReadOnlyStringProperty summaryProperty() { return summary; }
+  public ObjectProperty<Empty> emptyProperty() { return empty; }
 
   // Commands
 
@@ -178,6 +187,18 @@ public final class MatrixViewModel {
     return -1;
   }
 
+  private Empty emptyReason() {
+    if (!filtered.isEmpty()) {
+      return Empty.NONE;
+    }
+    if (rows.isEmpty()) {
+      return Empty.NO_MATRIX;
+    }
+    String text = filter.get() == null ? "" : filter.get().strip();
+    boolean textHidesAll = !text.isEmpty() && rows.stream().noneMatch(r -> r.route().toLowerCase(Locale.ROOT).contains(text.toLowerCase(Locale.ROOT)));
+    return textHidesAll ? Empty.NO_ROUTE_MATCHES : Empty.NOTHING_UNEXPECTED;
+  }
+
   private boolean visible(Row row) {
     String text = filter.get() == null ? "" : filter.get().strip().toLowerCase(Locale.ROOT);
     return (text.isEmpty() || row.route().toLowerCase(Locale.ROOT).contains(text)) && (!onlyUnexpected.get() || row.unexpected());
@@ -186,7 +207,8 @@ public final class MatrixViewModel {
   static String summarise(Matrix matrix, boolean wasCancelled) {
     StringBuilder text = new StringBuilder(matrix.cells().size() + " cells in " + matrix.took().toMillis() + " ms: "
         + matrix.count(CellResult.MATCH) + " as expected");
-    for (CellResult r : List.of(CellResult.UNEXPECTED_ALLOW, CellResult.UNEXPECTED_DENY, CellResult.MISMATCH, CellResult.ERROR)) {
+    for (CellResult r : List.of(CellResult.UNEXPECTED_ALLOW, CellResult.UNEXPECTED_DENY, CellResult.MISMATCH, CellResult.ERROR,
+        CellResult.UNKNOWN)) {
       long n = matrix.count(r);
       if (n > 0) {
         text.append(", ").append(n).append(' ').append(r.name().toLowerCase(Locale.ROOT).replace('_', ' '));

@@ -87,7 +87,7 @@ public final class RequestEditorView {
     caller.setId("callerPicker");
     caller.setPrefWidth(150);
     environment.setId("environmentPicker");
-    environment.setPrefWidth(150);
+    environment.setPrefWidth(230);
     javafx.scene.layout.FlowPane who = new javafx.scene.layout.FlowPane(12, 6, labelled("Caller", caller), labelled("API", gateway),
         labelled("Target", environment));
     TabPane tabs = new TabPane(tab("Query", query, "name=value, one per line"), tab("Headers", headers, "Name: value, one per line"),
@@ -106,6 +106,15 @@ public final class RequestEditorView {
     caller.setItems(model.callers());
     caller.valueProperty().bindBidirectional(model.callerProperty());
     environment.setItems(model.environments());
+    environment.setConverter(new javafx.util.StringConverter<>() {
+      public String toString(String entry) {
+        return RequestEditorViewModel.targetLabel(entry);
+      }
+
+      public String fromString(String label) {
+        return model.environments().stream().filter(e -> RequestEditorViewModel.targetLabel(e).equals(label)).findFirst().orElse(label);
+      }
+    });
     environment.valueProperty().bindBidirectional(model.environmentProperty());
     name.textProperty().bind(Bindings.when(model.nameProperty().isEmpty()).then("No request selected").otherwise(model.nameProperty()));
     bindUrl();

@@ -90,6 +90,18 @@ public final class RequestEditorViewModel {
 
   // Commands
 
+  /**
+   * What the Target picker shows for an entry: the embedded local gateway, or an environment's
+   * deployed gateways (their baseUrl), so a workspace environment named "local" is never mistaken
+   * for the embedded gateway.
+   */
+  public static String targetLabel(String entry) {
+    if (entry == null) {
+      return "";
+    }
+    return SessionModel.LOCAL.equals(entry) ? "Embedded local gateway (no AWS)" : "Deployed: " + entry + " environment";
+  }
+
   /** A workspace was opened: the pickers list its gateways, callers and environments. */
   public void useWorkspace(Workspace ws) {
     workspace.set(ws);

@@ -78,4 +78,34 @@ class MatrixViewModelTest {
     assertThat(matrix.rows().getFirst().worst()).isEqualTo(CellResult.UNEXPECTED_ALLOW);
     assertThat(matrix.summaryProperty().get()).startsWith("3000 cells in 3000 ms");
   }
+
+  @Test
+  void anEmptyGridSaysWhyItIsEmpty() {
+    assertThat(matrix.emptyProperty().get()).isEqualTo(MatrixViewModel.Empty.NO_MATRIX);
+    var big = BigMatrix.of(5, 3);
+    var allMatch = new dev.portcullis.engine.matrix.Matrix(big.rows(), big.callers(), big.cells().stream().map(c -> new MatrixCell(
+        c.gateway(), c.routeKey(), c.caller(), c.expected(), c.trace(), CellResult.MATCH)).toList(), big.took());
+    matrix.show(allMatch, false);
+    assertThat(matrix.emptyProperty().get()).isEqualTo(MatrixViewModel.Empty.NONE);
+
+    matrix.onlyUnexpectedProperty().set(true);
+    assertThat(matrix.rows()).isEmpty();
+    assertThat(matrix.emptyProperty().get()).as("a matrix ran and nothing in it is unexpected").isEqualTo(MatrixViewModel.Empty.NOTHING_UNEXPECTED);
+
+    matrix.onlyUnexpectedProperty().set(false);
+    matrix.filterProperty().set("no/such/route");
+    assertThat(matrix.emptyProperty().get()).isEqualTo(MatrixViewModel.Empty.NO_ROUTE_MATCHES);
+  }
+
+  @Test
+  void unknownCellsAreCountedApartInTheSummary() {
+    var big = BigMatrix.of(3, 2);
+    var cells = new java.util.ArrayList<>(big.cells());
+    MatrixCell first = cells.getFirst();
+    cells.set(0, new MatrixCell(first.gateway(), first.routeKey(), first.caller(), first.expected(), first.trace(), CellResult.UNKNOWN));
+    matrix.show(new dev.portcullis.engine.matrix.Matrix(big.rows(), big.callers(), cells, big.took()), false);
+    assertThat(matrix.summaryProperty().get()).contains("1 unknown");
+    matrix.onlyUnexpectedProperty().set(true);
+    assertThat(matrix.rows()).extracting(MatrixViewModel.Row::route).contains(first.row());
+  }
 }

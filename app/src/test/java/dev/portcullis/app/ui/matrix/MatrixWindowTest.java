@@ -89,6 +89,23 @@ class MatrixWindowTest {
         .as("cell nodes after scrolling end to end: the table still builds only what is in view").isLessThan(1500);
   }
 
+  @Test
+  void onlyUnexpectedWithNothingUnexpectedSaysSoNotNoMatrixYet(FxRobot robot) {
+    app.awaitReady(robot);
+    robot.clickOn("Matrix");
+    assertThat(robot.lookup("#matrixTable").lookup("No matrix yet").tryQuery()).isPresent();
+    var big = BigMatrix.of(4, 2);
+    var allMatch = new dev.portcullis.engine.matrix.Matrix(big.rows(), big.callers(), big.cells().stream()
+        .map(c -> new dev.portcullis.engine.matrix.MatrixCell(c.gateway(), c.routeKey(), c.caller(), c.expected(), c.trace(),
+            dev.portcullis.engine.matrix.CellResult.MATCH)).toList(), big.took());
+    robot.interact(() -> app.model().matrix().show(allMatch, false));
+
+    robot.clickOn("#matrixOnlyUnexpected");
+
+    WorkbenchRobot.await(() -> robot.lookup("#matrixTable").lookup("Nothing unexpected").tryQuery().isPresent());
+    assertThat(robot.lookup("#matrixTable").lookup("No matrix yet").tryQuery()).isEmpty();
+  }
+
   private static ScrollBar scrollBar(FxRobot robot, Orientation orientation) {
     return robot.lookup("#matrixTable .scroll-bar").queryAllAs(ScrollBar.class).stream()
         .filter(s -> s.getOrientation() == orientation && s.isVisible()).findFirst().orElseThrow();

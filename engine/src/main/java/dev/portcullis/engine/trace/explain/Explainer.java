@@ -6,7 +6,11 @@ import dev.portcullis.engine.trace.Disagreement;
 import dev.portcullis.engine.trace.Explanation;
 import dev.portcullis.engine.trace.Prediction;
 import dev.portcullis.engine.trace.explain.CatalogueEntry.Seen;
+import dev.portcullis.engine.trace.AnswerFacts;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -36,15 +40,70 @@ public final class Explainer {
    * @param prediction the rule book's prediction, or null
    */
   public Explanation explain(ObservedResponse response, Gateway.Flavor flavor, RouteFacts route, Prediction prediction) {
+    return explain(response, flavor, route, prediction, null);
+  }
+
+  /**
+   * Explains a response using everything in it (www-authenticate's error_description, the error
+   * type, the message and the request id are quoted in the summary and kept in {@link
+   * Explanation#answer()}) and the token that was sent: a cause the token contradicts (expiry, when
+   * it still had time left) is ranked last and says why.
+   *
+   * @param token what the inspected token says; null when no token was sent
+   */
+  public Explanation explain(ObservedResponse response, Gateway.Flavor flavor, RouteFacts route, Prediction prediction, TokenFacts token) {
     Objects.requireNonNull(response, "response");
     Objects.requireNonNull(flavor, "flavor");
     Seen seen = new Seen(response, route == null ? RouteFacts.UNKNOWN : route);
-    Explanation explanation = read(seen, flavor);
+    Explanation explanation = withAnswer(read(seen, flavor), response, token);
     if (prediction == null) {
       return explanation;
     }
     Disagreement disagreement = Disagreements.find(seen, flavor, explanation, prediction);
     return disagreement == null ? explanation : explanation.with(disagreement);
+  }
+
+  private static Explanation withAnswer(Explanation read, ObservedResponse response, TokenFacts token) {
+    AnswerFacts facts = AnswerFacts.of(response.headers(), response.errorType(), response.message());
+    String summary = read.summary();
+    List<Cause> causes = read.causes();
+    Duration left = token == null || response.status() < 400 ? null : token.leftWhenSent();
+    if (left != null && causes.stream().anyMatch(Explainer::aboutExpiry)) {
+      String contradiction = "the token sent had " + span(left) + " left (exp " + token.expiresAt() + ")";
+      List<Cause> kept = new ArrayList<>();
+      List<Cause> down = new ArrayList<>();
+      for (Cause c : causes) {
+        if (aboutExpiry(c)) {
+          down.add(new Cause("Unlikely: " + c.cause() + " But " + contradiction + ", so it had not expired when sent; only a clock "
+              + span(left) + " off from AWS's would make AWS see it expired.", c.change()));
+        } else {
+          kept.add(c);
+        }
+      }
+      kept.addAll(down);
+      causes = kept;
+      if (mentionsExpiry(summary) || mentionsExpiry(facts.errorDescription()) || mentionsExpiry(facts.message())) {
+        summary = summary + " The inspected token contradicts expiry: " + contradiction + ".";
+      }
+    }
+    String quoted = facts.quoted();
+    return read.with(quoted.isEmpty() ? summary : summary + " " + quoted, causes, facts);
+  }
+
+  /** A cause that says the token expired; a cause about this machine's clock stays, since a clock off by that much still fits. */
+  private static boolean aboutExpiry(Cause c) {
+    String text = c.cause().toLowerCase(Locale.ROOT);
+    return text.startsWith("the token") && (text.contains("expired") || text.contains("exp has passed"));
+  }
+
+  /** {@code 54 min}, {@code 3 h 5 min}: rounded down to the minute, as the Inspect step counts. */
+  private static String span(Duration d) {
+    long minutes = d.toMinutes();
+    return minutes < 60 ? minutes + " min" : minutes / 60 + " h" + (minutes % 60 == 0 ? "" : " " + minutes % 60 + " min");
+  }
+
+  private static boolean mentionsExpiry(String text) {
+    return text != null && text.toLowerCase(Locale.ROOT).contains("expired");
   }
 
   private static Explanation read(Seen seen, Gateway.Flavor flavor) {

@@ -47,7 +47,7 @@ final class RestAuthoriserRows {
         "The Cognito token's exp has passed.", "x-amzn-ErrorType is not confirmed for this row.",
         cause("The token expired (Cognito ID and access tokens last 60 minutes by default).",
             "Refresh with REFRESH_TOKEN_AUTH or sign in again."),
-        cause("This machine's clock is ahead, so a token looked valid here but not to AWS.", "Synchronise the clock (NTP)."));
+        cause("This machine's clock is behind AWS's, so a token that looks valid here has expired for AWS.", "Synchronise the clock (NTP)."));
   }
 
   static CatalogueEntry authoriserError() {

@@ -80,6 +80,13 @@ final class StepMarkdown {
     md.table("Explanation", List.of(Detail.Row.of("Gateway response", e.responseType()),
         Detail.Row.of("Spec row", e.specRow()), Detail.Row.of("Evidence", e.evidence() == null ? "" : e.evidence().name()),
         Detail.Row.of("Note", e.note())));
+    if (e.answer() != null && !e.answer().rows().isEmpty()) {
+      md.table("What the answer says", e.answer().rows());
+      if (!e.answer().lookUp().isEmpty()) {
+        md.line(MarkdownWriter.inline(e.answer().lookUp()));
+        md.line("");
+      }
+    }
     md.heading("Likely causes");
     int n = 1;
     for (Cause cause : e.causes()) {

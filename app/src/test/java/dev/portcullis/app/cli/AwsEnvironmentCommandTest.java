@@ -1,0 +1,93 @@
+package dev.portcullis.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.portcullis.app.ui.SessionModel;
+import dev.portcullis.app.ui.request.RequestEditorViewModel;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code --aws ENV}: the demo's aws-dev says what to fill in; a baseUrl needs no environments entry; errors never list nothing. */
+class AwsEnvironmentCommandTest {
+
+  @Test
+  void theDemosAwsDevSaysExactlyWhatToFillIn() {
+    Cli run = Cli.run("send", "--request", "health (no auth)", "--aws", "aws-dev");
+
+    assertThat(run.exit()).as(run.err()).isEqualTo(1);
+    assertThat(run.out()).contains("gateway 'payments' baseUrl is an example still to be completed: set paymentsApiId in environment"
+        + " aws-dev to the id of your payments REST API in us-east-1 (aws apigateway get-rest-apis --region us-east-1 lists it")
+        .doesNotContain("has no baseUrl");
+  }
+
+  @Test
+  void awsProdWorksWhereAGatewayHasABaseUrlWithoutAnEnvironmentsEntry(@TempDir Path dir) throws Exception {
+    String host = "q1w2e3r4t5.execute-api.us-east-1.amazonaws.com.invalid";
+    Path ws = Cli.demoCopy(dir, g -> g.newBuilder().baseUrl("https://" + host + "/" + g.stage()).build());
+
+    Cli run = Cli.run("send", "--workspace", ws.toString(), "--request", "health (no auth)", "--aws", "prod");
+
+    assertThat(run.exit()).as(run.err()).isEqualTo(1);
+    assertThat(run.err()).contains("has no environment 'prod' (it has aws-dev); calling the gateways' baseUrl with the workspace's own variables");
+    assertThat(run.out()).contains("DNS failed: the host " + host); // it went to the baseUrl (no real network: .invalid)
+  }
+
+  @Test
+  void withNoBaseUrlAnywhereTheErrorSaysWhatToSetAndNeverListsNothing(@TempDir Path dir) throws Exception {
+    Path ws = Cli.demoCopy(dir, g -> g.newBuilder().baseUrl(null).build());
+    Cli run = Cli.run("matrix", "--workspace", ws.toString(), "--aws", "prod");
+
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("--aws prod: no gateway of workspace payments-demo has a baseUrl")
+        .contains("execute-api").doesNotContain("[]").doesNotContain("\tat ");
+  }
+
+  @Test
+  void theTargetPickerTellsTheEmbeddedGatewayFromAnEnvironmentNamedLocal() {
+    assertThat(RequestEditorViewModel.targetLabel(SessionModel.LOCAL)).isEqualTo("Embedded local gateway (no AWS)");
+    assertThat(RequestEditorViewModel.targetLabel("local")).isEqualTo("Deployed: local environment");
+    assertThat(RequestEditorViewModel.targetLabel("aws-dev")).isEqualTo("Deployed: aws-dev environment");
+  }
+
+  /** A stand-in answering as an HTTP API's JWT authoriser does on a refused token (spec/apigw-facts.md §1.3). */
+  @Test
+  void sendQuotesTheAnswerAndSaysWhereToLookUpTheRequestId(@TempDir Path dir) throws Exception {
+    com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/", exchange -> {
+      byte[] body = "{\"message\":\"Unauthorized\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("www-authenticate", "Bearer error=\"invalid_token\" error_description=\"the token has expired\"");
+      exchange.getResponseHeaders().add("apigw-requestid", "Yx1abcDEFghi0ww=");
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.sendResponseHeaders(401, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    server.start();
+    try {
+      String base = "http://127.0.0.1:" + server.getAddress().getPort();
+      dev.portcullis.engine.model.Workspace demo = dev.portcullis.engine.store.DemoWorkspace.load();
+      java.util.List<dev.portcullis.engine.model.Caller> callers = new java.util.ArrayList<>(demo.callers());
+      java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+      long exp = java.time.Instant.now().plusSeconds(54 * 60 + 30).getEpochSecond();
+      String token = b64.encodeToString("{\"alg\":\"RS256\",\"kid\":\"k1\"}".getBytes()) + "."
+          + b64.encodeToString(("{\"sub\":\"alice\",\"exp\":" + exp + "}").getBytes()) + "." + b64.encodeToString("sig".getBytes());
+      callers.add(new dev.portcullis.engine.model.Caller.CustomToken("pasted", null,
+          dev.portcullis.engine.model.SecretRef.parse(token), null, null));
+      Path file = dir.resolve("stand-in.json");
+      dev.portcullis.engine.store.WorkspaceStore.create(java.time.Clock.systemUTC()).save(demo.newBuilder().callers(callers)
+          .gateways(demo.gateways().stream().map(g -> g.newBuilder().baseUrl(base).build()).toList()).build(), file);
+
+      Cli run = Cli.run("send", "--workspace", file.toString(), "--method", "GET", "--url", "mobile:/v2/me", "--caller", "pasted",
+          "--aws", "stand-in");
+
+      assertThat(run.exit()).as(run.err()).isEqualTo(1);
+      assertThat(run.out()).contains("AWS says: www-authenticate error_description \"the token has expired\"")
+          .contains("The inspected token contradicts expiry: the token sent had 54 min left")
+          .contains("Search CloudWatch Logs for request id Yx1abcDEFghi0ww=").doesNotContain(token);
+    } finally {
+      server.stop(0);
+    }
+  }
+}
