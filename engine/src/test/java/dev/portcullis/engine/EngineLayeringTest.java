@@ -39,8 +39,11 @@ class EngineLayeringTest {
       // JWT parsing and signatures: the rule book's token checks, the local issuers that mint, the clients that log in
       "com.nimbusds..", List.of("..engine.rules.jwt..", "..engine.idp..", "..engine.identity.."),
       // the one mapper lives in store; the rest reads or writes JSON trees through it
+      // and the readers and writers of other formats: imported definitions, Postman collections, advisor
+      // reports (SARIF), the handler workers' protocol, the running-world records
       "com.fasterxml.jackson..", List.of("..engine.store..", "..engine.rules", "..engine.mask", "..engine.trace.explain",
-          "..engine.trace.export", "..engine.trace.token"),
+          "..engine.trace.export", "..engine.trace.token", "..engine.importer..", "..engine.exchange..", "..engine.advisor..",
+          "..engine.handler", "..engine.attach"),
       // API calls and their phase timings
       "okhttp3..", List.of("..engine.send.."),
       // SigV4 signing, credential providers, Lambda Invoke; run sees Credential.Aws's SDK identity
