@@ -31,9 +31,9 @@ final class CurlCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Workspace ws = workspace.load();
+    Workspace ws = workspace.load(aws);
     PrintWriter out = spec.commandLine().getOut();
-    try (Session session = Sessions.open(ws, aws, PortcullisCommand.verbose(spec), spec.commandLine().getErr())) {
+    try (Session session = Sessions.open(ws, workspace.gate(), aws, PortcullisCommand.verbose(spec), spec.commandLine().getErr())) {
       CurlReproduction curl = CurlReproduction.of(session, SendCommand.saved(ws, request), caller);
       curl.notes().forEach(n -> out.println("# " + n));
       out.println(curl.command());

@@ -45,7 +45,8 @@ final class GatewayCommand implements Callable<Integer> {
       Workspace ws = workspace.load();
       CountDownLatch latch = new CountDownLatch(1);
       stop = latch;
-      try (LocalWorld world = LocalWorld.start(ws, Clock.systemUTC(), freePorts, line -> err.println("portcullis: " + line));
+      try (LocalWorld world = LocalWorld.start(ws, Clock.systemUTC(), freePorts, line -> err.println("portcullis: " + line),
+               workspace.gate());
            AutoCloseable listening = world.gateway().onRuling(r -> out.println(line(r)))) {
         ws.gateways().forEach(g -> out.println(g.name() + " " + g.flavor() + " " + world.apiUrls().get(g.name())));
         world.issuerUrls().forEach((name, url) -> out.println(name + " " + url));

@@ -51,9 +51,9 @@ final class MatrixCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
-    Workspace ws = workspace.load();
+    Workspace ws = workspace.load(aws);
     MatrixSpec matrixSpec = new MatrixSpec(callers, routes, parallel);
-    try (Session session = Sessions.open(ws, aws, PortcullisCommand.verbose(spec), err)) {
+    try (Session session = Sessions.open(ws, workspace.gate(), aws, PortcullisCommand.verbose(spec), err)) {
       MatrixRunner runner = MatrixRunner.create(session);
       Progress progress = new Progress(err, Terminal.interactive());
       Matrix matrix = runner.run(matrixSpec, progress, () -> Thread.currentThread().isInterrupted());

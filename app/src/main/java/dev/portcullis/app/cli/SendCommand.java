@@ -71,10 +71,10 @@ final class SendCommand implements Callable<Integer> {
     if (!List.of("text", "json", "md").contains(format)) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "'" + format + "' is not a format; use text, json or md");
     }
-    Workspace ws = workspace.load();
+    Workspace ws = workspace.load(aws);
     SavedRequest request = which.request != null ? saved(ws, which.request) : adHoc(ws, which.adHoc);
     PrintWriter out = spec.commandLine().getOut();
-    try (Session session = Sessions.open(ws, aws, PortcullisCommand.verbose(spec), spec.commandLine().getErr())) {
+    try (Session session = Sessions.open(ws, workspace.gate(), aws, PortcullisCommand.verbose(spec), spec.commandLine().getErr())) {
       if (caller != null) {
         session.credential(caller, ChallengeHandler.none()); // an unknown caller is a usage error, not a failed send
       }

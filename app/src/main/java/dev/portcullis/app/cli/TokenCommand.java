@@ -53,7 +53,7 @@ final class TokenCommand implements Callable<Integer> {
     public Integer call() throws Exception {
       Workspace ws = workspace.load();
       PrintWriter out = spec.commandLine().getOut();
-      try (Session session = Sessions.open(ws, null, PortcullisCommand.verbose(spec), spec.commandLine().getErr())) {
+      try (Session session = Sessions.open(ws, workspace.gate(), null, PortcullisCommand.verbose(spec), spec.commandLine().getErr())) {
         Acquisition a = session.credential(caller, ChallengeHandler.none());
         if (a instanceof Acquisition.Failed f) {
           throw new IllegalStateException("caller '" + caller + "': " + f.message() + " " + f.fix());

@@ -4,6 +4,7 @@ import dev.portcullis.engine.model.Gateway;
 import dev.portcullis.engine.model.LambdaFunction;
 import dev.portcullis.engine.model.Workspace;
 import dev.portcullis.engine.store.SecretResolver;
+import dev.portcullis.engine.trust.TrustGate;
 import dev.portcullis.engine.rules.jwt.JwksSource;
 import dev.portcullis.engine.rules.jwt.TokenAuthorizer;
 import java.time.Clock;
@@ -47,6 +48,7 @@ public interface Pipeline {
     Map<String, String> runtimeVariables = Map.of();
     IntegrationRunner integrations = IntegrationRunner.standard();
     SecretResolver secrets;
+    TrustGate trust = TrustGate.open();
 
     private Builder(Workspace workspace) {
       this.workspace = Objects.requireNonNull(workspace, "workspace");
@@ -91,14 +93,24 @@ public interface Pipeline {
       return this;
     }
 
+    /**
+     * The workspace's trust: closed, no function program runs, no local secret is read, and neither
+     * JWKS fetches nor http integrations leave loopback. Given secrets should obey the same gate.
+     */
+    public Builder trust(TrustGate trust) {
+      this.trust = Objects.requireNonNull(trust);
+      return this;
+    }
+
     public Pipeline build() {
       SecretResolver resolver = Optional.ofNullable(secrets)
-          .orElseGet(() -> SecretResolver.create(workspace.emulator(), (where, label) -> Optional.empty()));
+          .orElseGet(() -> SecretResolver.create(workspace.emulator(), (where, label) -> Optional.empty(), trust));
       Function<LambdaFunction, LambdaInvoker> functions = Optional.ofNullable(invokers)
           .orElse(fn -> LambdaInvoker.forFunction(fn, resolver));
       if (tokens == null) {
-        tokens = TokenAuthorizer.create(JwksSource.http(clock), clock);
+        tokens = TokenAuthorizer.create(TrustedFetches.jwks(JwksSource.http(clock), trust), clock);
       }
+      integrations = TrustedFetches.integrations(integrations, trust);
       return new DefaultPipeline(this, functions);
     }
   }

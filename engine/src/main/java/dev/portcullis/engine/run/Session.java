@@ -11,6 +11,7 @@ import dev.portcullis.engine.store.SecretResolver;
 import dev.portcullis.engine.store.Variables;
 import dev.portcullis.engine.trace.Masking;
 import dev.portcullis.engine.trace.Trace;
+import dev.portcullis.engine.trust.TrustGate;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,31 +33,43 @@ public final class Session implements AutoCloseable {
   private final AutoCloseable resources;
 
   private Session(Workspace workspace, Target target, Clock clock, SecretResolver.Prompter prompter, String environment,
-      AutoCloseable resources) {
+      AutoCloseable resources, TrustGate gate) {
     this.workspace = workspace;
     this.target = target;
     this.clock = clock;
     this.masking = Masking.create();
     this.resources = resources;
-    SecretResolver secrets = SecretResolver.create(workspace.emulator(), prompter);
+    SecretResolver secrets = SecretResolver.create(workspace.emulator(), prompter, gate);
     Variables variables = Variables.of(workspace, environment, null, target.runtimeVariables());
-    HttpExchanger exchanger = HttpExchanger.create(Duration.ofSeconds(30));
+    HttpExchanger exchanger = HttpExchanger.create(Duration.ofSeconds(30), gate);
     LocalTokensBridge tokens = new LocalTokensBridge(target);
     CredentialAcquirer acquirer = CredentialAcquirer.create(secrets, variables, exchanger, clock, tokens);
-    Pipeline predictor = Pipeline.builder(workspace).clock(clock).runtimeVariables(target.runtimeVariables()).secrets(secrets).build();
+    Pipeline predictor = Pipeline.builder(workspace).clock(clock).runtimeVariables(target.runtimeVariables()).secrets(secrets).trust(gate).build();
     this.runner = new RequestRunner(workspace, target, environment, acquirer, exchanger, predictor, masking, clock);
   }
 
   /** Starts the workspace's local world (on free ports when asked) and opens a session on it. */
   public static Session local(Workspace workspace, Clock clock, boolean freePorts, SecretResolver.Prompter prompter,
       Consumer<String> log) throws IOException {
-    LocalWorld world = LocalWorld.start(workspace, clock, freePorts, log);
-    return new Session(workspace, new Target.Local(world), clock, prompter, null, world);
+    return local(workspace, clock, freePorts, prompter, log, TrustGate.open());
+  }
+
+  /** As {@link #local(Workspace, Clock, boolean, SecretResolver.Prompter, Consumer)}, behind the workspace's trust gate. */
+  public static Session local(Workspace workspace, Clock clock, boolean freePorts, SecretResolver.Prompter prompter,
+      Consumer<String> log, TrustGate gate) throws IOException {
+    LocalWorld world = LocalWorld.start(workspace, clock, freePorts, log, gate);
+    return new Session(workspace, new Target.Local(world), clock, prompter, null, world, gate);
   }
 
   /** A session against the gateways' real base URLs, with an environment's variables. */
   public static Session remote(Workspace workspace, String environment, Clock clock, SecretResolver.Prompter prompter) {
-    return new Session(workspace, new Target.Remote(), clock, prompter, environment, () -> { });
+    return remote(workspace, environment, clock, prompter, TrustGate.open());
+  }
+
+  /** As {@link #remote(Workspace, String, Clock, SecretResolver.Prompter)}; closed, nothing leaves loopback. */
+  public static Session remote(Workspace workspace, String environment, Clock clock, SecretResolver.Prompter prompter,
+      TrustGate gate) {
+    return new Session(workspace, new Target.Remote(), clock, prompter, environment, () -> { }, gate);
   }
 
   /**

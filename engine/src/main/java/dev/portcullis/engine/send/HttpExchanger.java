@@ -1,6 +1,7 @@
 package dev.portcullis.engine.send;
 
 import dev.portcullis.engine.rules.HeaderList;
+import dev.portcullis.engine.trust.TrustGate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -41,7 +42,23 @@ public final class HttpExchanger {
   }
 
   public static HttpExchanger create(Duration timeout, LongSupplier nanos) {
+    return create(timeout, nanos, TrustGate.open());
+  }
+
+  /** Behind a trust gate: an untrusted workspace's requests reach loopback hosts only. */
+  public static HttpExchanger create(Duration timeout, TrustGate gate) {
+    return create(timeout, System::nanoTime, gate);
+  }
+
+  public static HttpExchanger create(Duration timeout, LongSupplier nanos, TrustGate gate) {
     OkHttpClient client = new OkHttpClient.Builder()
+        .addInterceptor(chain -> {
+          java.util.Optional<String> refused = gate.host(chain.request().url().toString(), "a request");
+          if (refused.isPresent()) {
+            throw new UntrustedHost(refused.get());
+          }
+          return chain.proceed(chain.request());
+        })
         .callTimeout(timeout)
         .connectTimeout(timeout)
         .readTimeout(timeout)
@@ -102,6 +119,10 @@ public final class HttpExchanger {
 
   static Exchange.Failed failure(OutgoingRequest request, IOException e, Exchange.Timings timings) {
     String host = request.url().getHost() + (request.url().getPort() > 0 ? ":" + request.url().getPort() : "");
+    if (e instanceof UntrustedHost) {
+      return new Exchange.Failed(request, Exchange.FailureKind.IO, "Not sent to " + request.url().getHost() + ": " + e.getMessage(),
+          "Trust the workspace only if you know where it came from.", timings);
+    }
     if (e instanceof UnknownHostException) {
       return new Exchange.Failed(request, Exchange.FailureKind.DNS, "The host " + request.url().getHost() + " could not be resolved.",
           "Check the URL or the gateway's baseUrl (and the selected environment's variables).", timings);
@@ -120,6 +141,15 @@ public final class HttpExchanger {
     }
     return new Exchange.Failed(request, Exchange.FailureKind.IO, "The exchange with " + host + " failed: " + e.getMessage() + ".",
         "Retry; if it persists, check the network path to the endpoint.", timings);
+  }
+
+  /** The trust gate refused the host; nothing was sent. */
+  private static final class UntrustedHost extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    UntrustedHost(String message) {
+      super(message);
+    }
   }
 
   /** Discards the part of a body past the cap, counting it. */
