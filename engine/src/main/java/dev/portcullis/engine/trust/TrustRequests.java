@@ -57,6 +57,25 @@ public final class TrustRequests {
     return new Reader(ws, environment).read();
   }
 
+  /**
+   * Everything a workspace may need, on the local gateway and in each of its environments: what the
+   * workbench asks about once, since its person may switch the target later.
+   */
+  public static TrustRequest everything(Workspace ws) {
+    TrustRequest local = of(ws);
+    java.util.LinkedHashSet<TrustRequest.Program> programs = new java.util.LinkedHashSet<>(local.programs());
+    java.util.LinkedHashSet<TrustRequest.SecretUse> secrets = new java.util.LinkedHashSet<>(local.secrets());
+    Map<String, TrustRequest.RemoteHost> hosts = new LinkedHashMap<>();
+    local.hosts().forEach(h -> hosts.putIfAbsent(h.host(), h));
+    for (Environment e : ws.environments()) {
+      TrustRequest remote = of(ws, e.name());
+      programs.addAll(remote.programs());
+      secrets.addAll(remote.secrets());
+      remote.hosts().forEach(h -> hosts.putIfAbsent(h.host(), h));
+    }
+    return new TrustRequest(ws.name(), List.copyOf(programs), List.copyOf(secrets), List.copyOf(hosts.values()));
+  }
+
   private static final class Reader {
     final Workspace ws;
     final String environment;
