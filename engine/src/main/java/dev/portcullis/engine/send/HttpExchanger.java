@@ -75,6 +75,12 @@ public final class HttpExchanger {
   }
 
   public Exchange send(OutgoingRequest request) {
+    java.util.Optional<String> unsafe = HeaderSafety.problem(request.headers());
+    if (unsafe.isPresent()) {
+      return new Exchange.Failed(request, Exchange.FailureKind.IO, "Not sent: " + unsafe.get(),
+          "Check that header's saved value or secret reference (a file secret may hold more than one line).",
+          new Exchange.Timings(null, null, null, null, java.time.Duration.ZERO));
+    }
     Request.Builder builder = new Request.Builder().url(request.url().toString());
     Headers.Builder headers = new Headers.Builder();
     for (Map.Entry<String, String> h : request.headers().entries()) {

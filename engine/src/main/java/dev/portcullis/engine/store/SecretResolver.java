@@ -97,10 +97,21 @@ public final class SecretResolver {
   private String readFile(SecretRef.File f, String where) throws SecretException {
     Path path = Path.of(f.path().startsWith("~/") ? System.getProperty("user.home") + f.path().substring(1) : f.path());
     try {
-      return Files.readString(path, StandardCharsets.UTF_8).strip();
+      return withoutFinalNewline(Files.readString(path, StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new SecretException(where + ": secret reference " + f.text() + " cannot be read (" + e.getClass().getSimpleName() + ").");
     }
+  }
+
+  /**
+   * Files usually end with one newline, which is no part of the secret. Only that one goes: a
+   * secret of several lines stays several lines, and the exchanger refuses it in a header.
+   */
+  static String withoutFinalNewline(String text) {
+    if (text.endsWith("\r\n")) {
+      return text.substring(0, text.length() - 2);
+    }
+    return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
   }
 
   private String prompt(SecretRef.Prompt p, String where) throws SecretException {
