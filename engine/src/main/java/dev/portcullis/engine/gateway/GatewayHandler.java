@@ -33,24 +33,49 @@ final class GatewayHandler implements HttpHandler {
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
+    // The fallback sits inside the try-with-resources, so it answers before the exchange is closed.
     try (exchange) {
-      String rawPath = exchange.getRequestURI().getRawPath();
-      if (rawPath.startsWith(RULINGS) && exchange.getRequestMethod().equals("GET")) {
-        serveRuling(exchange, rawPath.substring(RULINGS.length()));
-        return;
-      }
       Instant receivedAt = clock.instant();
-      HeaderList headers = headers(exchange);
-      byte[] body = readBody(exchange);
-      Ruling ruling = body == null
-          ? pipeline.tooLarge(request(exchange, headers, new byte[0], receivedAt), gateway, declaredLength(exchange))
-          : pipeline.decide(request(exchange, headers, body, receivedAt), gateway);
-      log.add(ruling);
-      respond(exchange, ruling.outcome().status(), ruling.outcome().headers(), ruling.outcome().body());
-    } catch (RuntimeException e) {
-      // A fault in the rule book is ours, not the caller's: answer 500 and keep serving.
-      respond(exchange, 500, Map.of("Content-Type", "application/json"), "{\"message\":\"Internal server error\"}");
+      try {
+        decide(exchange, receivedAt);
+      } catch (RuntimeException e) {
+        // A fault in the rule book is ours, not the caller's: answer 500, keep a ruling, keep serving.
+        Ruling fault = fault(exchange, receivedAt, e);
+        log.add(fault);
+        if (exchange.getResponseCode() == -1) {
+          respond(exchange, 500, fault.outcome().headers(), fault.outcome().body());
+        }
+      }
     }
+  }
+
+  private void decide(HttpExchange exchange, Instant receivedAt) throws IOException {
+    String rawPath = exchange.getRequestURI().getRawPath();
+    if (rawPath.startsWith(RULINGS) && exchange.getRequestMethod().equals("GET")) {
+      serveRuling(exchange, rawPath.substring(RULINGS.length()));
+      return;
+    }
+    HeaderList headers = headers(exchange);
+    byte[] body = readBody(exchange);
+    Ruling ruling = body == null
+        ? pipeline.tooLarge(request(exchange, headers, new byte[0], receivedAt), gateway, declaredLength(exchange))
+        : pipeline.decide(request(exchange, headers, body, receivedAt), gateway);
+    log.add(ruling);
+    respond(exchange, ruling.outcome().status(), ruling.outcome().headers(), ruling.outcome().body());
+  }
+
+  /** The ruling for a fault of Portcullis itself: 500 as API Gateway's internal failure, with what went wrong. */
+  private Ruling fault(HttpExchange exchange, Instant receivedAt, RuntimeException e) {
+    String id = java.util.UUID.randomUUID().toString();
+    String body = "{\"message\":\"Internal server error\"}";
+    Map<String, String> headers = Map.of("Content-Type", "application/json",
+        gateway.flavor() == Gateway.Flavor.REST ? "x-amzn-RequestId" : "apigw-requestid", id);
+    String message = e.getMessage() == null ? "" : ": " + e.getMessage();
+    String evidence = e.getClass().getSimpleName() + (message.length() > 200 ? message.substring(0, 200) + "…" : message);
+    return new Ruling(id, receivedAt, gateway.name(), gateway.flavor(), exchange.getRequestMethod(),
+        exchange.getRequestURI().getRawPath(), null,
+        new Ruling.Outcome.Denied(500, "DEFAULT_5XX", null, body, headers, "gateway.fault"),
+        List.of(new Ruling.Check("gateway.fault", false, "Portcullis failed while ruling: " + evidence)), null);
   }
 
   private void serveRuling(HttpExchange exchange, String requestId) throws IOException {
