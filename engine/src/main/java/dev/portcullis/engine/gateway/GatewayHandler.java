@@ -23,12 +23,14 @@ final class GatewayHandler implements HttpHandler {
   private final Pipeline pipeline;
   private final Clock clock;
   private final RulingLog log;
+  private final java.util.function.UnaryOperator<String> scrub;
 
-  GatewayHandler(Gateway gateway, Pipeline pipeline, Clock clock, RulingLog log) {
+  GatewayHandler(Gateway gateway, Pipeline pipeline, Clock clock, RulingLog log, java.util.function.UnaryOperator<String> scrub) {
     this.gateway = gateway;
     this.pipeline = pipeline;
     this.clock = clock;
     this.log = log;
+    this.scrub = scrub;
   }
 
   @Override
@@ -85,7 +87,7 @@ final class GatewayHandler implements HttpHandler {
           "{\"message\":\"no ruling for request id " + requestId.replaceAll("[^\\w=-]", "") + " (the log keeps the last 10000)\"}");
       return;
     }
-    respond(exchange, 200, Map.of("Content-Type", "application/json"), ruling.get().toJsonString());
+    respond(exchange, 200, Map.of("Content-Type", "application/json"), scrub.apply(ruling.get().toJsonString()));
   }
 
   private static HeaderList headers(HttpExchange exchange) {

@@ -35,6 +35,7 @@ public final class LocalGateway implements AutoCloseable {
   private final RulingLog log;
   private final Map<String, HttpServer> servers = new LinkedHashMap<>();
   private ExecutorService executor;
+  private volatile dev.portcullis.engine.mask.SecretRegistry sessionSecrets = new dev.portcullis.engine.mask.SecretRegistry();
 
   private LocalGateway(Workspace workspace, Pipeline pipeline, Clock clock, int logCapacity) {
     this.workspace = Objects.requireNonNull(workspace, "workspace");
@@ -64,7 +65,7 @@ public final class LocalGateway implements AutoCloseable {
       for (Gateway gateway : workspace.gateways()) {
         int port = gateway.localPort() == null ? 0 : gateway.localPort();
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-        server.createContext("/", new GatewayHandler(gateway, pipeline, clock, log));
+        server.createContext("/", new GatewayHandler(gateway, pipeline, clock, log, text -> sessionSecrets.scrub(text)));
         server.setExecutor(executor);
         server.start();
         servers.put(gateway.name(), server);
@@ -95,6 +96,11 @@ public final class LocalGateway implements AutoCloseable {
   /** The ruling behind the answer with this {@code x-amzn-RequestId} (REST) or {@code apigw-requestid} (HTTP). */
   public Optional<Ruling> rulings(String requestId) {
     return log.find(requestId);
+  }
+
+  /** The rulings endpoint also masks every secret this registry learns (a session's resolved secrets), wherever it appears. */
+  public void maskSecretsOf(dev.portcullis.engine.mask.SecretRegistry registry) {
+    this.sessionSecrets = Objects.requireNonNull(registry, "registry");
   }
 
   /** Live rulings as requests are answered; close the handle to stop listening. */

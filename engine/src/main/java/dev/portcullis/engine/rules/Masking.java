@@ -1,5 +1,6 @@
 package dev.portcullis.engine.rules;
 
+import dev.portcullis.engine.mask.ValueMasking;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +22,7 @@ public final class Masking {
   @SuppressWarnings("unchecked")
   public static Map<String, Object> mask(Map<String, Object> json) {
     Map<String, Object> out = new LinkedHashMap<>();
-    json.forEach((key, value) -> out.put(key, SECRET_KEYS.contains(key.toLowerCase(Locale.ROOT))
+    json.forEach((key, value) -> out.put(key, SECRET_KEYS.contains(key.toLowerCase(Locale.ROOT)) || ValueMasking.isCredentialName(key)
         ? maskAll(value) : walk(value)));
     return out;
   }
@@ -39,7 +40,7 @@ public final class Masking {
     if (value instanceof List<?> list) {
       return list.stream().map(Masking::walk).toList();
     }
-    return value;
+    return value instanceof String s ? ValueMasking.scrub(s, List.of()) : value; // a JWT in a path, ?api_key= in a query
   }
 
   private static Object maskAll(Object value) {

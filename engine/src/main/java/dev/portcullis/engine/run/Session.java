@@ -38,6 +38,9 @@ public final class Session implements AutoCloseable {
     this.target = target;
     this.clock = clock;
     this.masking = Masking.create();
+    if (target instanceof Target.Local local) {
+      local.world().gateway().maskSecretsOf(masking.registry());
+    }
     this.resources = resources;
     SecretResolver secrets = SecretResolver.create(workspace.emulator(), prompter, gate);
     Variables variables = Variables.of(workspace, environment, null, target.runtimeVariables());
