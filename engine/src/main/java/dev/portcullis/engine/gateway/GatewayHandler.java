@@ -57,8 +57,21 @@ final class GatewayHandler implements HttpHandler {
       serveRuling(exchange, rawPath.substring(RULINGS.length()));
       return;
     }
+    String protocol = exchange.getProtocol();
+    if (!"HTTP/1.1".equals(protocol) && !"HTTP/1.0".equals(protocol)) {
+      // the JDK server passes any HTTP/x.y through; nothing past 1.1 is spoken here (h2 needs TLS on AWS)
+      respond(exchange, 505, Map.of("Content-Type", "application/json"), "{\"message\":\"HTTP Version Not Supported\"}");
+      return;
+    }
     HeaderList headers = headers(exchange);
-    byte[] body = readBody(exchange);
+    byte[] body;
+    try {
+      body = readBody(exchange);
+    } catch (IOException e) {
+      // a malformed chunk size or a body cut short: the client's fault, said as a 400 rather than a closed socket
+      respond(exchange, 400, Map.of("Content-Type", "application/json", "Connection", "close"), "{\"message\":\"Bad Request\"}");
+      return;
+    }
     Ruling ruling = body == null
         ? pipeline.tooLarge(request(exchange, headers, new byte[0], receivedAt), gateway, declaredLength(exchange))
         : pipeline.decide(request(exchange, headers, body, receivedAt), gateway);
