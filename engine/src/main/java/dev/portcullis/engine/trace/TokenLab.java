@@ -112,13 +112,19 @@ public final class TokenLab {
       throw new IOException("'" + url + "' is not a URL.", e);
     }
     Exchange e = http.send(new OutgoingRequest("GET", uri, null, null));
+    if (e instanceof Exchange.Failed f && f.kind() == Exchange.FailureKind.IO) {
+      // a server that closes each connection (HTTP/1.0, python -m http.server) leaves a dead one in the pool:
+      // retry this GET once, on a fresh connection, as clients do
+      e = http.send(new OutgoingRequest("GET", uri, null, null));
+    }
     if (e instanceof Exchange.Answered a) {
       if (a.status() == 200) {
         return a.bodyText();
       }
       throw new IOException("Fetching " + what + " from " + url + " answered " + a.status() + ", not 200.");
     }
-    throw new IOException("Could not fetch " + what + " from " + url + ": nothing answered (is the host up?).");
+    Exchange.Failed failed = (Exchange.Failed) e;
+    throw new IOException("Could not fetch " + what + " from " + url + ": nothing answered (" + failed.message() + ")");
   }
 
   private static JWKSet parseKeys(String text, String what) throws IOException {
