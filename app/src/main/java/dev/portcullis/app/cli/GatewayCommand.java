@@ -2,7 +2,6 @@ package dev.portcullis.app.cli;
 
 import dev.portcullis.engine.gateway.LocalWorld;
 import dev.portcullis.engine.model.Workspace;
-import dev.portcullis.engine.rules.Ruling;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -44,23 +43,27 @@ final class GatewayCommand implements Callable<Integer> {
       PrintWriter err = spec.commandLine().getErr();
       Workspace ws = workspace.load();
       CountDownLatch latch = new CountDownLatch(1);
+      RulingLines lines = new RulingLines(out, System::nanoTime);
+      // the summary of a busy second is printed when the next second starts, or here at least once a second
+      java.util.concurrent.ScheduledExecutorService ticker = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+          Thread.ofPlatform().daemon().name("ruling-lines").factory());
+      ticker.scheduleAtFixedRate(() -> lines.accept(null), 1, 1, java.util.concurrent.TimeUnit.SECONDS);
       stop = latch;
       try (LocalWorld world = LocalWorld.start(ws, Clock.systemUTC(), freePorts, line -> err.println("portcullis: " + line),
                workspace.gate());
-           AutoCloseable listening = world.gateway().onRuling(r -> out.println(line(r)))) {
+           AutoCloseable listening = world.gateway().onRuling(lines::accept)) {
         ws.gateways().forEach(g -> out.println(g.name() + " " + g.flavor() + " " + world.apiUrls().get(g.name())));
         world.issuerUrls().forEach((name, url) -> out.println(name + " " + url));
         out.println("ready");
         out.flush();
         Runtime.getRuntime().addShutdownHook(new Thread(latch::countDown));
         latch.await();
+      } finally {
+        ticker.shutdownNow();
+        lines.flush();
       }
       return 0;
     }
 
-    private static String line(Ruling r) {
-      String verdict = r.allowed() ? "ALLOW" : "DENY  " + r.outcome().status() + " " + r.decidedBy();
-      return r.requestId() + " " + r.gateway() + " " + r.method() + " " + r.path() + " -> " + verdict;
-    }
   }
 }
