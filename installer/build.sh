@@ -85,7 +85,8 @@ for jar in "$OUT"/fx/*.jar; do
 done
 
 # 4. The app image. One launcher: no arguments opens the workbench, arguments run the CLI (Main decides).
-JAVA_OPTIONS=(--enable-native-access=javafx.graphics,ALL-UNNAMED)
+# The same heap bound as ./portcullis: the JVM's default (a quarter of RAM) let a load run reach 4.9 GB.
+JAVA_OPTIONS=(--enable-native-access=javafx.graphics,ALL-UNNAMED -Xmx1g)
 # JavaFX 21's renderer still uses sun.misc.Unsafe, which JDK 24+ warns about on every start.
 [ "$JDK_MAJOR" -ge 24 ] && JAVA_OPTIONS+=(--sun-misc-unsafe-memory-access=allow)
 # The runtime's default class-data archive, dumped with the launcher's module options: one dumped without

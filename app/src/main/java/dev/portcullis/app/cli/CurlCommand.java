@@ -32,9 +32,9 @@ final class CurlCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Workspace ws = workspace.load();
+    Workspace ws = workspace.load(aws);
     PrintWriter out = spec.commandLine().getOut();
-    try (Sessions.Opened opened = Sessions.open(ws, workspace.key(), attach.noAttach, aws, PortcullisCommand.verbose(spec),
+    try (Sessions.Opened opened = Sessions.open(ws, workspace.gate(), workspace.key(), attach.noAttach, aws, PortcullisCommand.verbose(spec),
         spec.commandLine().getErr())) {
       Session session = opened.session();
       CurlReproduction curl = CurlReproduction.of(session, SendCommand.saved(ws, request), caller);

@@ -4,8 +4,6 @@ import dev.portcullis.engine.attach.RunningWorlds;
 import dev.portcullis.engine.attach.WorldRecord;
 import dev.portcullis.engine.gateway.LocalWorld;
 import dev.portcullis.engine.model.Workspace;
-import dev.portcullis.engine.rules.Pipeline;
-import dev.portcullis.engine.rules.Ruling;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -49,8 +47,6 @@ final class GatewayCommand implements Callable<Integer> {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
       Workspace ws = workspace.load();
-      CountDownLatch latch = new CountDownLatch(1);
-      stop = latch;
       RunningWorlds worlds = RunningWorlds.create();
       Optional<WorldRecord> running = worlds.find(workspace.key());
       if (running.isPresent()) {
@@ -58,8 +54,16 @@ final class GatewayCommand implements Callable<Integer> {
         err.println("  send, token, matrix and curl use that one; stop it (Ctrl+C in its terminal) to serve again.");
         return 2;
       }
-      try (LocalWorld world = LocalWorld.start(ws, Clock.systemUTC(), freePorts, line -> err.println("portcullis: " + line));
-           AutoCloseable listening = world.gateway().onRuling(r -> out.println(line(r)));
+      CountDownLatch latch = new CountDownLatch(1);
+      RulingLines lines = new RulingLines(out, System::nanoTime);
+      // the summary of a busy second is printed when the next second starts, or here at least once a second
+      java.util.concurrent.ScheduledExecutorService ticker = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+          Thread.ofPlatform().daemon().name("ruling-lines").factory());
+      ticker.scheduleAtFixedRate(() -> lines.accept(null), 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+      stop = latch;
+      try (LocalWorld world = LocalWorld.start(ws, Clock.systemUTC(), freePorts, line -> err.println("portcullis: " + line),
+               workspace.gate());
+           AutoCloseable listening = world.gateway().onRuling(lines::accept);
            RunningWorlds.Registration recorded = worlds.register(record(world, ws))) {
         if (!freePorts && movedPorts(ws, world)) {
           out.println("WARNING: this workspace's ports are taken, so this world listens on FREE PORTS (below), not the workspace's."
@@ -75,6 +79,9 @@ final class GatewayCommand implements Callable<Integer> {
           latch.countDown();
         }));
         latch.await();
+      } finally {
+        ticker.shutdownNow();
+        lines.flush();
       }
       return 0;
     }
@@ -94,15 +101,6 @@ final class GatewayCommand implements Callable<Integer> {
           && world.gateway().port(g.name()) != g.localPort());
       Integer idpPort = ws.emulator().idpPort();
       return gatewayMoved || (idpPort != null && idpPort > 0 && world.identityProviders().baseUrl().getPort() != idpPort);
-    }
-
-    static String line(Ruling r) {
-      String verdict = r.allowed() ? "ALLOW" : "DENY  " + r.outcome().status() + " " + r.decidedBy();
-      if (r.decidedBy().equals(Pipeline.FAULT_CHECK)) {
-        // the local gateway's own fault: say what failed, as the console does
-        verdict += ": " + r.checks().getLast().evidence();
-      }
-      return r.requestId() + " " + r.gateway() + " " + r.method() + " " + r.path() + " -> " + verdict;
     }
   }
 }

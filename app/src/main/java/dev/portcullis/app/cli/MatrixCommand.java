@@ -54,9 +54,9 @@ final class MatrixCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
-    Workspace ws = workspace.load();
+    Workspace ws = workspace.load(aws);
     MatrixSpec matrixSpec = new MatrixSpec(callers, routes, parallel);
-    try (Sessions.Opened opened = Sessions.open(ws, workspace.key(), attach.noAttach, aws, PortcullisCommand.verbose(spec), err)) {
+    try (Sessions.Opened opened = Sessions.open(ws, workspace.gate(), workspace.key(), attach.noAttach, aws, PortcullisCommand.verbose(spec), err)) {
       Session session = opened.session();
       if (opened.where() == Sessions.Where.ATTACHED) {
         err.println("portcullis: the running world keeps its authoriser caches, buckets and quotas from earlier requests, so a cell"

@@ -46,6 +46,10 @@ public final class PortcullisCommand implements Callable<Integer> {
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+      if (ex instanceof WorkspaceOption.Untrusted) {
+        commandLine.getErr().println("portcullis: " + ex.getMessage());
+        return 2;
+      }
       // Engine faults carry a sentence naming the subject and the fix; the stack trace helps no user.
       commandLine.getErr().println("portcullis: " + (ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage()));
       if (verbose) {

@@ -85,7 +85,7 @@ final class SendCommand implements Callable<Integer> {
     if (!List.of("text", "json", "md").contains(format)) {
       throw usage("'" + format + "' is not a format; use --format text, json or md");
     }
-    Workspace ws = workspace.load();
+    Workspace ws = workspace.load(aws);
     Adhoc adhoc = request == null ? adhoc() : null;
     if (request != null && (!positional.isEmpty() || url != null || method != null || !data.isEmpty() || dataRaw != null)) {
       throw usage("--request sends a saved request as it is saved; drop the URL, -X and -d (or drop --request to send ad hoc)");
@@ -93,7 +93,7 @@ final class SendCommand implements Callable<Integer> {
     SavedRequest saved = request != null ? saved(ws, request) : null;
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try (Sessions.Opened opened = Sessions.open(ws, workspace.key(), attach.noAttach, aws, PortcullisCommand.verbose(spec), err)) {
+    try (Sessions.Opened opened = Sessions.open(ws, workspace.gate(), workspace.key(), attach.noAttach, aws, PortcullisCommand.verbose(spec), err)) {
       Session session = opened.session();
       if (caller != null) {
         session.credential(caller, ChallengeHandler.none()); // an unknown caller is a usage error, not a failed send

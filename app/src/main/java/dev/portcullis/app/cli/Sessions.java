@@ -4,6 +4,7 @@ import dev.portcullis.engine.attach.RunningWorlds;
 import dev.portcullis.engine.attach.WorldRecord;
 import dev.portcullis.engine.model.Workspace;
 import dev.portcullis.engine.run.Session;
+import dev.portcullis.engine.trust.TrustGate;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -28,31 +29,32 @@ final class Sessions {
     }
   }
 
-  static Session open(Workspace workspace, String awsEnvironment, boolean verbose, PrintWriter err) throws IOException {
-    return open(workspace, null, true, awsEnvironment, verbose, err).session();
+  static Session open(Workspace workspace, TrustGate gate, String awsEnvironment, boolean verbose, PrintWriter err) throws IOException {
+    return open(workspace, gate, null, true, awsEnvironment, verbose, err).session();
   }
 
   /**
+   * @param gate the loaded workspace's trust ({@link WorkspaceOption#gate()})
    * @param workspaceKey {@link WorkspaceOption#key()}; null never attaches
    * @param noAttach {@code --no-attach}
    */
-  static Opened open(Workspace workspace, String workspaceKey, boolean noAttach, String awsEnvironment, boolean verbose,
+  static Opened open(Workspace workspace, TrustGate gate, String workspaceKey, boolean noAttach, String awsEnvironment, boolean verbose,
       PrintWriter err) throws IOException {
     if (awsEnvironment != null) {
       return new Opened(Session.remote(workspace, remoteEnvironment(workspace, awsEnvironment, err), Clock.systemUTC(),
-          (where, label) -> Optional.empty()), Where.AWS);
+          (where, label) -> Optional.empty(), gate), Where.AWS);
     }
     Optional<WorldRecord> running = noAttach || workspaceKey == null ? Optional.empty() : RunningWorlds.create().find(workspaceKey);
     if (running.isPresent()) {
       err.println("portcullis: using the running local world of this workspace (" + running.get().describe() + "); --no-attach starts a fresh one");
       err.flush();
-      return new Opened(Session.attached(workspace, running.get(), Clock.systemUTC(), (where, label) -> Optional.empty()), Where.ATTACHED);
+      return new Opened(Session.attached(workspace, running.get(), Clock.systemUTC(), (where, label) -> Optional.empty(), gate), Where.ATTACHED);
     }
     Session local = Session.local(workspace, Clock.systemUTC(), true, (where, label) -> Optional.empty(), line -> {
       if (verbose) {
         err.println("portcullis: " + line);
       }
-    });
+    }, gate);
     return new Opened(local, Where.IN_PROCESS);
   }
 

@@ -54,7 +54,7 @@ final class TokenCommand implements Callable<Integer> {
     public Integer call() throws Exception {
       Workspace ws = workspace.load();
       PrintWriter out = spec.commandLine().getOut();
-      try (Sessions.Opened opened = Sessions.open(ws, workspace.key(), attach.noAttach, null, PortcullisCommand.verbose(spec),
+      try (Sessions.Opened opened = Sessions.open(ws, workspace.gate(), workspace.key(), attach.noAttach, null, PortcullisCommand.verbose(spec),
           spec.commandLine().getErr())) {
         Session session = opened.session();
         if (opened.where() == Sessions.Where.IN_PROCESS) {

@@ -1,7 +1,10 @@
 package dev.portcullis.app.ui;
 
 import java.util.Optional;
+import javafx.collections.FXCollections;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ListView;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -26,6 +29,10 @@ final class QuestionDialogs {
   }
 
   private static void show(Questions questions, Questions.Question question, Window owner) {
+    if (Questions.TRUST.equals(question.kind())) {
+      showTrust(questions, question, owner);
+      return;
+    }
     Dialog<String> dialog = new Dialog<>();
     dialog.initOwner(owner);
     dialog.setTitle(question.title());
@@ -41,6 +48,28 @@ final class QuestionDialogs {
     dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
     dialog.setResultConverter(button -> button == ButtonType.OK ? field.getText() : null);
     dialog.setOnShown(e -> field.requestFocus());
+    dialog.setOnHidden(e -> questions.reply(Optional.ofNullable(dialog.getResult())));
+    dialog.show();
+  }
+
+  /** The trust question: the list of what the workspace would do, and two answers; closing it is "no". */
+  private static void showTrust(Questions questions, Questions.Question question, Window owner) {
+    Dialog<String> dialog = new Dialog<>();
+    dialog.initOwner(owner);
+    dialog.setTitle(question.title());
+    dialog.setHeaderText(question.title());
+    Label prompt = new Label(question.prompt());
+    prompt.setWrapText(true);
+    prompt.setMaxWidth(520);
+    ListView<String> items = new ListView<>(FXCollections.observableArrayList(question.items()));
+    items.setId("trustItems");
+    items.setPrefSize(520, Math.min(300, 28 * Math.max(1, question.items().size()) + 4));
+    dialog.getDialogPane().setContent(new VBox(10, prompt, items));
+    dialog.getDialogPane().setId("trustDialog");
+    ButtonType trust = new ButtonType("Trust and open", ButtonBar.ButtonData.OK_DONE);
+    ButtonType without = new ButtonType("Open without trust", ButtonBar.ButtonData.CANCEL_CLOSE);
+    dialog.getDialogPane().getButtonTypes().setAll(without, trust);
+    dialog.setResultConverter(button -> button == trust ? Questions.TRUST_ANSWER : null);
     dialog.setOnHidden(e -> questions.reply(Optional.ofNullable(dialog.getResult())));
     dialog.show();
   }

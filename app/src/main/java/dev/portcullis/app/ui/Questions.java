@@ -2,6 +2,8 @@ package dev.portcullis.app.ui;
 
 import dev.portcullis.engine.identity.ChallengeHandler;
 import dev.portcullis.engine.store.SecretResolver;
+import dev.portcullis.engine.trust.TrustRequest;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -18,8 +20,23 @@ import javafx.beans.property.SimpleObjectProperty;
  * worker. Only one question is open at a time, since runs that need one are sequential.
  */
 public final class Questions implements ChallengeHandler, SecretResolver.Prompter {
-  /** What the dialog shows; {@code secret} hides what is typed. */
-  public record Question(String kind, String title, String prompt, boolean secret) {}
+  /**
+   * What the dialog shows; {@code secret} hides what is typed. {@code items} is a list shown under the
+   * prompt (a trust question's programs, secrets and hosts); such a question takes no typed answer.
+   */
+  public record Question(String kind, String title, String prompt, boolean secret, List<String> items) {
+    public Question {
+      items = items == null ? List.of() : List.copyOf(items);
+    }
+
+    public Question(String kind, String title, String prompt, boolean secret) {
+      this(kind, title, prompt, secret, List.of());
+    }
+  }
+
+  /** The kind of a trust question; its dialog answers {@link #TRUST_ANSWER} to trust. */
+  public static final String TRUST = "TRUST";
+  public static final String TRUST_ANSWER = "trust";
 
   /** A person gets five minutes to find their phone; after that the login gives up as cancelled. */
   private static final long PATIENCE_MINUTES = 5;
@@ -68,6 +85,21 @@ public final class Questions implements ChallengeHandler, SecretResolver.Prompte
   public Optional<String> ask(String where, String label) {
     return ask(new Question("SECRET", "Secret needed", "Enter " + (label == null ? "the secret" : label) + " for " + where
         + ". It is kept in memory for this session only.", true));
+  }
+
+  /**
+   * Asks whether to trust a workspace that was not saved on this machine, listing exactly what it
+   * would run, which secrets would go to which hosts, and which outside hosts it would reach.
+   * Blocks the calling worker like the other questions; true only for an explicit yes.
+   */
+  public boolean trust(String file, TrustRequest request) {
+    return ask(trustQuestion(file, request)).filter(TRUST_ANSWER::equals).isPresent();
+  }
+
+  /** The trust question for {@code file}: what the dialog shows. */
+  public static Question trustQuestion(String file, TrustRequest request) {
+    return new Question(TRUST, "Trust this workspace?", file + " was not saved by Portcullis on this machine. Trusting it lets it"
+        + " do the following as you; without trust it opens, but only its local fixtures work.", false, request.lines());
   }
 
   private Optional<String> ask(Question question) {

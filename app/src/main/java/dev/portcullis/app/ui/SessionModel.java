@@ -3,6 +3,7 @@ package dev.portcullis.app.ui;
 import dev.portcullis.engine.model.Workspace;
 import dev.portcullis.engine.run.Session;
 import dev.portcullis.engine.store.SecretResolver;
+import dev.portcullis.engine.trust.TrustGate;
 import java.io.IOException;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
@@ -30,11 +31,28 @@ public final class SessionModel {
     Session start(Workspace workspace, String environment, SecretResolver.Prompter prompter, Consumer<String> log)
         throws IOException;
 
+    /** Behind the workspace's trust gate; the usual starter obeys it, a test's fixed starter may ignore it. */
+    default Session start(Workspace workspace, String environment, SecretResolver.Prompter prompter, Consumer<String> log,
+        TrustGate gate) throws IOException {
+      return start(workspace, environment, prompter, log);
+    }
+
     /** The usual starter: {@link Session#local} or {@link Session#remote} on the system clock. */
     static Starter of(boolean freePorts) {
-      return (ws, env, prompter, log) -> env == null
-          ? Session.local(ws, java.time.Clock.systemUTC(), freePorts, prompter, log)
-          : Session.remote(ws, env, java.time.Clock.systemUTC(), prompter);
+      return new Starter() {
+        @Override
+        public Session start(Workspace ws, String env, SecretResolver.Prompter prompter, Consumer<String> log) throws IOException {
+          return start(ws, env, prompter, log, TrustGate.open());
+        }
+
+        @Override
+        public Session start(Workspace ws, String env, SecretResolver.Prompter prompter, Consumer<String> log, TrustGate gate)
+            throws IOException {
+          return env == null
+              ? Session.local(ws, java.time.Clock.systemUTC(), freePorts, prompter, log, gate)
+              : Session.remote(ws, env, java.time.Clock.systemUTC(), prompter, gate);
+        }
+      };
     }
   }
 
@@ -45,6 +63,7 @@ public final class SessionModel {
   private final ObjectProperty<Session> session = new SimpleObjectProperty<>();
   private final BooleanProperty busy = new SimpleBooleanProperty();
   private Workspace workspace;
+  private TrustGate gate = TrustGate.open();
 
   public SessionModel(BackgroundTasks tasks, Starter starter, Questions questions, LogModel log) {
     this.tasks = tasks;
@@ -63,6 +82,11 @@ public final class SessionModel {
     return busy;
   }
 
+  /** Whether the open workspace is trusted (its gate open). */
+  public boolean trusted() {
+    return gate.isOpen();
+  }
+
   public Session current() {
     return session.get();
   }
@@ -74,6 +98,12 @@ public final class SessionModel {
    * {@code environment} is null or {@link #LOCAL}, else real AWS. {@code then} runs on success.
    */
   public void start(Workspace workspace, String environment, Runnable then) {
+    start(workspace, gate, environment, then);
+  }
+
+  /** As {@link #start(Workspace, String, Runnable)}, with the workspace's trust gate, kept for later restarts. */
+  public void start(Workspace workspace, TrustGate gate, String environment, Runnable then) {
+    this.gate = java.util.Objects.requireNonNull(gate, "gate");
     Session old = session.get();
     String env = LOCAL.equals(environment) ? null : environment;
     this.workspace = workspace;
@@ -85,7 +115,7 @@ public final class SessionModel {
       if (old != null) {
         old.close();
       }
-      return starter.start(workspace, env, questions, line -> tasks.onUi(() -> log.info(line)));
+      return starter.start(workspace, env, questions, line -> tasks.onUi(() -> log.info(line)), gate);
     }, started -> {
       busy.set(false);
       session.set(started);

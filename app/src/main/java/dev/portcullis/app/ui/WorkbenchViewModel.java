@@ -13,6 +13,11 @@ import dev.portcullis.engine.run.Session;
 import dev.portcullis.engine.store.DemoWorkspace;
 import dev.portcullis.engine.store.WorkspaceExporter;
 import dev.portcullis.engine.store.WorkspaceStore;
+import dev.portcullis.engine.trust.TrustDecision;
+import dev.portcullis.engine.trust.TrustGate;
+import dev.portcullis.engine.trust.TrustRequests;
+import dev.portcullis.engine.trust.TrustStore;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -39,6 +44,7 @@ public final class WorkbenchViewModel {
   private final BackgroundTasks tasks;
   private final UiPrefs prefs;
   private final WorkspaceStore store = WorkspaceStore.create(Clock.systemUTC());
+  private final TrustStore trustStore = TrustStore.standard();
   private final LogModel log = new LogModel();
   private final Questions questions;
   private final SessionModel sessions;
@@ -114,22 +120,40 @@ public final class WorkbenchViewModel {
 
   /** Opens the embedded demo and starts its local gateway and identity providers. */
   public void openDemo() {
-    load("the demo workspace", DemoWorkspace::load, null);
+    load("the demo workspace", () -> new Opened(DemoWorkspace.load(), TrustGate.open()), null);
   }
 
-  /** Opens a workspace file; a file that fails to load leaves the open workspace as it was. */
+  /**
+   * Opens a workspace file; a file that fails to load leaves the open workspace as it was. A file
+   * not saved here that asks for programs, local secrets or outside hosts is opened only after the
+   * trust question; answered no, it opens behind a closed gate (its local fixtures still work).
+   */
   public void open(Path path) {
-    load(path.getFileName().toString(), () -> store.load(path), path);
+    load(path.getFileName().toString(), () -> openTrusting(path), path);
   }
 
   /** Opens a workspace already in memory (tests, and workspaces built by the app itself). */
   public void openWorkspace(Workspace ws) {
-    show(ws, null);
+    show(ws, null, TrustGate.open());
   }
 
   /** Opens a shared copy as a new, unsaved workspace: Save then asks where to keep it. */
   public void importShared(Path path) {
-    load(path.getFileName().toString(), () -> store.load(path), null);
+    load(path.getFileName().toString(), () -> openTrusting(path), null);
+  }
+
+  private record Opened(Workspace workspace, TrustGate gate) {}
+
+  /** On a worker: reads, parses and judges the same bytes, asking the person when trust is needed. */
+  private Opened openTrusting(Path path) throws Exception {
+    byte[] bytes = Files.readAllBytes(path);
+    Workspace ws = store.parse(path, bytes);
+    TrustDecision decision = TrustDecision.forFile(path, bytes, TrustRequests.everything(ws), trustStore);
+    if (decision.needsTrust() && questions.trust(path.getFileName().toString(), decision.request())) {
+      decision = decision.trust(trustStore);
+      tasks.onUi(() -> log.info("Trusted " + path + " on this machine."));
+    }
+    return new Opened(ws, decision.gate());
   }
 
   /** Saves to {@code path} (the open file when null); false when there is nowhere to save yet. */
@@ -139,13 +163,18 @@ public final class WorkbenchViewModel {
     if (target == null || ws == null) {
       return false;
     }
+    boolean trusted = sessions.trusted();
     tasks.run(() -> {
       store.save(ws, target);
+      if (trusted) {
+        // written here by a trusted session: this path with this content is the user's own
+        trustStore.trust(target, Files.readAllBytes(target));
+      }
       return target;
     }, saved -> {
       file.set(saved);
       remember(saved);
-      log.status("Saved " + ws.name() + " to " + saved + ".");
+      log.status("Saved " + ws.name() + " to " + saved + (trusted ? "." : "; it stays untrusted until you trust it."));
     }, e -> log.error("The workspace could not be saved to " + target, e));
     return true;
   }
@@ -207,7 +236,7 @@ public final class WorkbenchViewModel {
     workspace.set(changed);
     tree.set(WorkspaceTree.rows(changed));
     request.useWorkspace(changed);
-    sessions.start(changed, request.environmentProperty().get(), () -> { });
+    sessions.start(changed, request.environmentProperty().get(), () -> { }); // keeps the workspace's trust gate
   }
 
   /** On exit: the local gateway stops with the window. */
@@ -215,12 +244,12 @@ public final class WorkbenchViewModel {
     sessions.closeNow();
   }
 
-  private void load(String what, Callable<Workspace> loader, Path path) {
+  private void load(String what, Callable<Opened> loader, Path path) {
     log.status("Opening " + what + "…");
-    tasks.run(loader, ws -> show(ws, path), e -> log.error("Could not open " + what, e));
+    tasks.run(loader, opened -> show(opened.workspace(), path, opened.gate()), e -> log.error("Could not open " + what, e));
   }
 
-  private void show(Workspace ws, Path path) {
+  private void show(Workspace ws, Path path, TrustGate gate) {
     workspace.set(ws);
     file.set(path);
     if (path != null) {
@@ -232,7 +261,9 @@ public final class WorkbenchViewModel {
     request.environmentProperty().set(SessionModel.LOCAL);
     log.status(ws.gateways().size() + " APIs, " + ws.callers().size() + " callers, " + ws.requests().size()
         + " saved requests. Pick a request on the left.");
-    sessions.start(ws, SessionModel.LOCAL, () -> log.status("Local gateway ready: pick a saved request and press Send (Ctrl+Enter)."));
+    sessions.start(ws, gate, SessionModel.LOCAL, () -> log.status(gate.isOpen()
+        ? "Local gateway ready: pick a saved request and press Send (Ctrl+Enter)."
+        : "Local gateway ready, untrusted: only local fixtures work; reopen the file and trust it for the rest."));
   }
 
   private void remember(Path path) {

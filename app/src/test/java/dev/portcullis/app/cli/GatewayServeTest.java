@@ -50,7 +50,7 @@ class GatewayServeTest {
     var ruling = dev.portcullis.engine.rules.Pipeline.builder(demo).build()
         .fault(request, gateway, new IllegalStateException("the integration table is empty"));
 
-    String line = GatewayCommand.Serve.line(ruling);
+    String line = RulingLines.line(ruling);
 
     assertThat(line).contains("DENY  500 gateway.fault: ").contains("IllegalStateException: the integration table is empty");
   }

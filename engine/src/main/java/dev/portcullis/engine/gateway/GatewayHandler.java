@@ -26,35 +26,59 @@ final class GatewayHandler implements HttpHandler {
   private final Pipeline pipeline;
   private final Clock clock;
   private final RulingLog log;
+  private final java.util.function.UnaryOperator<String> scrub;
 
-  GatewayHandler(Gateway gateway, Pipeline pipeline, Clock clock, RulingLog log) {
+  GatewayHandler(Gateway gateway, Pipeline pipeline, Clock clock, RulingLog log, java.util.function.UnaryOperator<String> scrub) {
     this.gateway = gateway;
     this.pipeline = pipeline;
     this.clock = clock;
     this.log = log;
+    this.scrub = scrub;
   }
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
+    // The fallback sits inside the try-with-resources, so it answers before the exchange is closed.
     try (exchange) {
-      String rawPath = exchange.getRequestURI().getRawPath();
-      if (rawPath.startsWith(RULINGS) && exchange.getRequestMethod().equals("GET")) {
-        serveRuling(exchange, rawPath.substring(RULINGS.length()));
-        return;
-      }
       Instant receivedAt = clock.instant();
-      HeaderList headers = headers(exchange);
-      byte[] body = readBody(exchange);
-      IncomingRequest request = request(exchange, headers, body == null ? new byte[0] : body, receivedAt);
-      Ruling ruling = decide(request, body == null ? declaredLength(exchange) : -1);
-      log.add(ruling);
-      respond(exchange, ruling.outcome().status(), ruling.outcome().headers(), ruling.outcome().body());
-    } catch (RuntimeException e) {
-      // Even the fault ruling failed: answer 500 and keep serving; logged here, once.
-      LOG.error("gateway '{}': could not answer {} {}", gateway.name(), exchange.getRequestMethod(),
-          exchange.getRequestURI().getRawPath(), e);
-      respond(exchange, 500, Map.of("Content-Type", "application/json"), "{\"message\":\"Internal server error\"}");
+      try {
+        answer(exchange, receivedAt);
+      } catch (RuntimeException e) {
+        // Even the fault ruling failed: answer 500 and keep serving; logged here, once.
+        LOG.error("gateway '{}': could not answer {} {}", gateway.name(), exchange.getRequestMethod(),
+            exchange.getRequestURI().getRawPath(), e);
+        if (exchange.getResponseCode() == -1) {
+          respond(exchange, 500, Map.of("Content-Type", "application/json"), "{\"message\":\"Internal server error\"}");
+        }
+      }
     }
+  }
+
+  private void answer(HttpExchange exchange, Instant receivedAt) throws IOException {
+    String rawPath = exchange.getRequestURI().getRawPath();
+    if (rawPath.startsWith(RULINGS) && exchange.getRequestMethod().equals("GET")) {
+      serveRuling(exchange, rawPath.substring(RULINGS.length()));
+      return;
+    }
+    String protocol = exchange.getProtocol();
+    if (!"HTTP/1.1".equals(protocol) && !"HTTP/1.0".equals(protocol)) {
+      // the JDK server passes any HTTP/x.y through; nothing past 1.1 is spoken here (h2 needs TLS on AWS)
+      respond(exchange, 505, Map.of("Content-Type", "application/json"), "{\"message\":\"HTTP Version Not Supported\"}");
+      return;
+    }
+    HeaderList headers = headers(exchange);
+    byte[] body;
+    try {
+      body = readBody(exchange);
+    } catch (IOException e) {
+      // a malformed chunk size or a body cut short: the client's fault, said as a 400 rather than a closed socket
+      respond(exchange, 400, Map.of("Content-Type", "application/json", "Connection", "close"), "{\"message\":\"Bad Request\"}");
+      return;
+    }
+    IncomingRequest request = request(exchange, headers, body == null ? new byte[0] : body, receivedAt);
+    Ruling ruling = decide(request, body == null ? declaredLength(exchange) : -1);
+    log.add(ruling);
+    respond(exchange, ruling.outcome().status(), ruling.outcome().headers(), ruling.outcome().body());
   }
 
   /**
@@ -82,7 +106,7 @@ final class GatewayHandler implements HttpHandler {
           "{\"message\":\"no ruling for request id " + requestId.replaceAll("[^\\w=-]", "") + " (the log keeps the last 10000)\"}");
       return;
     }
-    respond(exchange, 200, Map.of("Content-Type", "application/json"), ruling.get().toJsonString());
+    respond(exchange, 200, Map.of("Content-Type", "application/json"), scrub.apply(ruling.get().toJsonString()));
   }
 
   private static HeaderList headers(HttpExchange exchange) {

@@ -5,6 +5,7 @@ import dev.portcullis.engine.model.Gateway;
 import dev.portcullis.engine.model.Workspace;
 import dev.portcullis.engine.rules.Pipeline;
 import dev.portcullis.engine.rules.Ruling;
+import dev.portcullis.engine.serve.ServerLimits;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -13,9 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -27,14 +26,15 @@ import java.util.function.Consumer;
 public final class LocalGateway implements AutoCloseable {
   /** API Gateway's payload quota. */
   public static final long MAX_BODY_BYTES = 10L * 1024 * 1024;
-  private static final int THREADS = 8;
 
   private final Workspace workspace;
   private final Pipeline pipeline;
   private final Clock clock;
   private final RulingLog log;
   private final Map<String, HttpServer> servers = new LinkedHashMap<>();
-  private ExecutorService executor;
+  private final java.util.List<ExecutorService> executors = new java.util.ArrayList<>();
+  private boolean started;
+  private volatile dev.portcullis.engine.mask.SecretRegistry sessionSecrets = new dev.portcullis.engine.mask.SecretRegistry();
 
   private LocalGateway(Workspace workspace, Pipeline pipeline, Clock clock, int logCapacity) {
     this.workspace = Objects.requireNonNull(workspace, "workspace");
@@ -54,17 +54,20 @@ public final class LocalGateway implements AutoCloseable {
 
   /** Binds every gateway to 127.0.0.1 on its {@code localPort} (0: a free port). */
   public synchronized void start() throws IOException {
-    if (executor != null) {
+    if (started) {
       throw new IllegalStateException("the local gateway is already started");
     }
-    // Bounded queue and caller-runs: a flood slows clients down instead of growing memory.
-    executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256),
-        Thread.ofPlatform().name("local-gateway-", 0).daemon(true).factory(), new ThreadPoolExecutor.CallerRunsPolicy());
+    started = true;
+    ServerLimits.install();
     try {
       for (Gateway gateway : workspace.gateways()) {
         int port = gateway.localPort() == null ? 0 : gateway.localPort();
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-        server.createContext("/", new GatewayHandler(gateway, pipeline, clock, log));
+        server.createContext("/", ServerLimits.budgeted(new GatewayHandler(gateway, pipeline, clock, log,
+            text -> sessionSecrets.scrub(text)), ServerLimits.EXCHANGES_PER_PORT));
+        // each port its own executor, a virtual thread per exchange: slow clients of one API stall no other
+        ExecutorService executor = ServerLimits.executor("local-gateway-" + gateway.name());
+        executors.add(executor);
         server.setExecutor(executor);
         server.start();
         servers.put(gateway.name(), server);
@@ -97,6 +100,11 @@ public final class LocalGateway implements AutoCloseable {
     return log.find(requestId);
   }
 
+  /** The rulings endpoint also masks every secret this registry learns (a session's resolved secrets), wherever it appears. */
+  public void maskSecretsOf(dev.portcullis.engine.mask.SecretRegistry registry) {
+    this.sessionSecrets = Objects.requireNonNull(registry, "registry");
+  }
+
   /** Live rulings as requests are answered; close the handle to stop listening. */
   public AutoCloseable onRuling(Consumer<Ruling> listener) {
     return log.listen(listener);
@@ -107,7 +115,7 @@ public final class LocalGateway implements AutoCloseable {
   public synchronized void close() {
     servers.values().forEach(server -> server.stop(1));
     servers.clear();
-    if (executor != null) {
+    for (ExecutorService executor : executors) {
       executor.shutdown();
       try {
         if (!executor.awaitTermination(2, TimeUnit.SECONDS)) {
@@ -117,7 +125,7 @@ public final class LocalGateway implements AutoCloseable {
         executor.shutdownNow();
         Thread.currentThread().interrupt();
       }
-      executor = null;
     }
+    executors.clear();
   }
 }

@@ -5,6 +5,7 @@ import dev.portcullis.engine.model.Emulator;
 import dev.portcullis.engine.model.Gateway;
 import dev.portcullis.engine.model.Workspace;
 import dev.portcullis.engine.rules.Pipeline;
+import dev.portcullis.engine.trust.TrustGate;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.URI;
@@ -41,26 +42,32 @@ public final class LocalWorld implements AutoCloseable {
    * runs) or when a configured port is taken (then {@code log} says so).
    */
   public static LocalWorld start(Workspace workspace, Clock clock, boolean anyFreePort, Consumer<String> log) throws IOException {
+    return start(workspace, clock, anyFreePort, log, TrustGate.open());
+  }
+
+  /** As {@link #start(Workspace, Clock, boolean, Consumer)}, with the gateway behind the workspace's trust gate. */
+  public static LocalWorld start(Workspace workspace, Clock clock, boolean anyFreePort, Consumer<String> log, TrustGate gate)
+      throws IOException {
     try {
-      return startOn(anyFreePort ? withFreePorts(workspace) : workspace, clock, log);
+      return startOn(anyFreePort ? withFreePorts(workspace) : workspace, clock, log, gate);
     } catch (BindException e) {
       log.accept("a configured port is taken (" + e.getMessage() + "); using free ports instead");
-      return startOn(withFreePorts(workspace), clock, log);
+      return startOn(withFreePorts(workspace), clock, log, gate);
     } catch (IOException e) {
       if (!anyFreePort && e.getCause() instanceof BindException) {
         log.accept("a configured port is taken (" + e.getCause().getMessage() + "); using free ports instead");
-        return startOn(withFreePorts(workspace), clock, log);
+        return startOn(withFreePorts(workspace), clock, log, gate);
       }
       throw e;
     }
   }
 
-  private static LocalWorld startOn(Workspace workspace, Clock clock, Consumer<String> log) throws IOException {
+  private static LocalWorld startOn(Workspace workspace, Clock clock, Consumer<String> log, TrustGate gate) throws IOException {
     LocalIdentityProviders idps = LocalIdentityProviders.builder(workspace.emulator(), clock, new SecureRandom()).log(log).start();
     Pipeline pipeline = null;
     try {
       Map<String, String> runtime = Map.of("idpBaseUrl", idps.baseUrl().toString());
-      pipeline = Pipeline.builder(workspace).clock(clock).runtimeVariables(runtime).build();
+      pipeline = Pipeline.builder(workspace).clock(clock).runtimeVariables(runtime).trust(gate).build();
       LocalGateway gateway = LocalGateway.create(workspace, pipeline, clock);
       gateway.start();
       return new LocalWorld(workspace, idps, gateway, runtime, pipeline);

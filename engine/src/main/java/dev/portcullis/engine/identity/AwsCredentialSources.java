@@ -39,6 +39,10 @@ public final class AwsCredentialSources {
 
   public static AwsCredentialsProvider provider(CredentialSource source, SecretResolver secrets, String where, String region)
       throws SecretResolver.SecretException {
+    java.util.Optional<String> refused = secrets.gate().credentials(source, where);
+    if (refused.isPresent()) {
+      throw new SecretResolver.SecretException(refused.get());
+    }
     return switch (source) {
       case CredentialSource.DefaultChain d -> DefaultCredentialsProvider.builder().build();
       case CredentialSource.Profile p -> ProfileCredentialsProvider.builder().profileName(p.profile()).build();

@@ -139,6 +139,12 @@ public final class CredentialAcquirer {
 
   private CognitoLogin.Inputs cognitoInputs(Caller.CognitoUser u, String where) throws SecretResolver.SecretException {
     String endpoint = u.endpoint() == null ? null : variables.apply(u.endpoint(), where + " endpoint");
+    String realEndpoint = endpoint != null ? endpoint
+        : "https://cognito-idp." + u.userPoolId().substring(0, Math.max(0, u.userPoolId().indexOf('_'))) + ".amazonaws.com/";
+    java.util.Optional<String> refused = secrets.gate().host(realEndpoint, where + " login");
+    if (refused.isPresent()) {
+      throw new SecretResolver.SecretException(refused.get());
+    }
     return new CognitoLogin.Inputs(u, endpoint, secrets.resolve(u.password(), where + " password"),
         resolveOrNull(u.clientSecret(), where + " clientSecret"), resolveOrNull(u.mfaSecret(), where + " mfaSecret"));
   }

@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import dev.portcullis.engine.serve.ServerLimits;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import java.util.regex.Matcher;
@@ -68,6 +68,7 @@ public final class LocalIdentityProviders implements AutoCloseable {
   private LocalIdentityProviders(Builder builder, URI offlineBaseUrl) throws IOException {
     this.emulator = builder.emulator;
     this.context = new IdpContext(builder.clock, builder.random, builder.log);
+    ServerLimits.install();
     this.server = offlineBaseUrl != null ? null
         : HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port), 0);
     this.baseUrl = offlineBaseUrl != null ? offlineBaseUrl : URI.create("http://127.0.0.1:" + server.getAddress().getPort());
@@ -79,9 +80,10 @@ public final class LocalIdentityProviders implements AutoCloseable {
       this.executor = null;
       return;
     }
-    this.executor = Executors.newFixedThreadPool(4, Thread.ofPlatform().daemon().name("portcullis-idp-", 0).factory());
+    // its own executor, apart from the gateway's: a slow API client cannot stall logins, nor the reverse
+    this.executor = ServerLimits.executor("portcullis-idp");
     server.setExecutor(executor);
-    server.createContext("/", this::route);
+    server.createContext("/", ServerLimits.budgeted(this::route, ServerLimits.EXCHANGES_PER_PORT));
     server.start();
     context.event("Local identity providers listening on " + baseUrl);
   }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,9 +42,9 @@ public final class Masking {
       "(?im)^(\\s*(?:authorization|x-api-key|x-amz-security-token|cookie|set-cookie)\\s*:\\s*)(.+)$");
   private static final Pattern KEY_VALUE = Pattern.compile(
       "(?i)((?:signature|x-amz-signature|x-amz-security-token|client_secret|clientsecret|password|secret_access_key|secretaccesskey|session_token|sessiontoken|refresh_token|x-api-key)"
-          + "\"?\\s*[=:]\\s*\"?)([^\"&,\\s]+)");
+          + "\"?\\s*[=:]\\s*\"?)([^\"&,\\s\\[{]+)"); // a list or object is masked by its elements, not as "["
 
-  private final Set<String> registered = ConcurrentHashMap.newKeySet();
+  private final SecretRegistry registered = new SecretRegistry();
 
   private Masking() {}
 
@@ -55,13 +54,7 @@ public final class Masking {
 
   /** {@code abcd****wxyz} for long values, {@code ********} for short ones, empty stays empty. */
   public static String mask(String value) {
-    if (value == null || value.isEmpty()) {
-      return value;
-    }
-    if (value.length() < SHORTEST_PARTIAL) {
-      return FULL;
-    }
-    return value.substring(0, 4) + "****" + value.substring(value.length() - 4);
+    return ValueMasking.mask(value);
   }
 
   /** Masks a header value; keeps an auth scheme readable ({@code Bearer eyJh****X9aQ}). */
@@ -79,7 +72,8 @@ public final class Masking {
 
   /** Whether a header, field or table key names a secret (case, '-' and '_' ignored). */
   public static boolean isSecretName(String name) {
-    return name != null && SECRET_KEYS.contains(name.toLowerCase(Locale.ROOT).replaceAll("[-_:]", ""));
+    return name != null && (SECRET_KEYS.contains(name.toLowerCase(Locale.ROOT).replaceAll("[-_:]", ""))
+        || ValueMasking.isCredentialName(name));
   }
 
   /**
@@ -102,7 +96,7 @@ public final class Masking {
     if (value instanceof List<?> list) {
       return list.stream().map(Masking::walkFields).toList();
     }
-    return value;
+    return value instanceof String s ? ValueMasking.scrub(s, List.of()) : value; // a JWT in a path, ?api_key= in a query
   }
 
   private static Object maskAll(Object value) {
@@ -117,10 +111,13 @@ public final class Masking {
 
   /** Registers a secret value to mask wherever it appears; blank values are ignored. */
   public Masking register(String secret) {
-    if (secret != null && !secret.isBlank()) {
-      registered.add(secret);
-    }
+    registered.add(secret);
     return this;
+  }
+
+  /** The secrets registered so far, shared with what else shows this session's data (the rulings endpoint). */
+  public SecretRegistry registry() {
+    return registered;
   }
 
   /** Masks secrets inside free text: registered values, JWTs, header lines, key=value secrets. */
@@ -130,12 +127,13 @@ public final class Masking {
     }
     String result = text;
     // longest first, so a secret that contains another is masked whole
-    for (String secret : registered.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList()) {
+    for (String secret : registered.values().stream().sorted(Comparator.comparingInt(String::length).reversed()).toList()) {
       result = result.replace(secret, mask(secret));
     }
     result = replace(JWT.matcher(result), m -> mask(m.group()));
     result = replace(HEADER_LINE.matcher(result), m -> m.group(1) + maskHeaderValue(m.group(2).strip()));
-    return replace(KEY_VALUE.matcher(result), m -> m.group(1) + mask(m.group(2)));
+    result = replace(KEY_VALUE.matcher(result), m -> m.group(1) + mask(m.group(2)));
+    return ValueMasking.scrub(result, java.util.List.of()); // by shape and by credential name, wherever they sit
   }
 
   /** A masked deep copy of a JSON tree (the exported form of a trace). */
@@ -152,6 +150,13 @@ public final class Masking {
         JsonNode value = field.getValue();
         if (value.isTextual()) {
           object.set(field.getKey(), TextNode.valueOf(scrubField(field.getKey(), value.asText(), secretPair)));
+        } else if (value instanceof ArrayNode list && isSecretName(field.getKey())) {
+          // multiValueHeaders {"Cookie": [...]}, cookies [...]: every element is the credential
+          for (int i = 0; i < list.size(); i++) {
+            if (list.get(i).isTextual()) {
+              list.set(i, TextNode.valueOf(maskHeaderValue(scrubText(list.get(i).asText()))));
+            }
+          }
         } else {
           scrubInPlace(value);
         }

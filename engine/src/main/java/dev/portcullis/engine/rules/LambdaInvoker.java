@@ -3,6 +3,8 @@ package dev.portcullis.engine.rules;
 import dev.portcullis.engine.handler.HandlerWorkers;
 import dev.portcullis.engine.model.LambdaFunction;
 import dev.portcullis.engine.store.SecretResolver;
+import dev.portcullis.engine.trust.TrustGate;
+import dev.portcullis.engine.trust.TrustRequests;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -77,12 +79,28 @@ public interface LambdaInvoker {
    * so one trust gate covers both.
    */
   static LambdaInvoker forFunction(LambdaFunction function, SecretResolver secrets, HandlerWorkers workers) {
+    // Every kind that runs the user's code names its program in TrustRequests.program, so one check gates them all.
+    TrustGate gate = secrets.gate();
+    java.util.Optional<String> refused = TrustRequests.program(function, "a Lambda authoriser's function").flatMap(gate::program)
+        .or(() -> function instanceof LambdaFunction.Invoke i ? invokeRefusal(i, gate) : java.util.Optional.empty());
+    if (refused.isPresent()) {
+      String reason = refused.get();
+      return call -> new Result.Unreachable(reason, "");
+    }
     return switch (function) {
       case LambdaFunction.Rules rules -> new RulesLambdaInvoker(rules, secrets);
       case LambdaFunction.Command command -> new CommandLambdaInvoker(command);
       case LambdaFunction.Handler handler -> new HandlerLambdaInvoker(handler, secrets, workers);
       case LambdaFunction.Invoke invoke -> new SdkLambdaInvoker(invoke, secrets);
     };
+  }
+
+  private static java.util.Optional<String> invokeRefusal(LambdaFunction.Invoke invoke, TrustGate gate) {
+    String where = "Lambda function " + invoke.functionName();
+    String endpoint = invoke.endpointOverride() != null ? invoke.endpointOverride()
+        : "https://lambda." + (invoke.region() == null ? "us-east-1" : invoke.region()) + ".amazonaws.com";
+    return gate.host(endpoint, where).or(() -> gate.credentials(invoke.credentials() == null
+        ? new dev.portcullis.engine.model.CredentialSource.DefaultChain() : invoke.credentials(), where + " credentials"));
   }
 
   /** Shorthand for tests and adapters: a fixed policy answer. */

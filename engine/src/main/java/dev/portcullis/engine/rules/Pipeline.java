@@ -8,6 +8,7 @@ import dev.portcullis.engine.model.Workspace;
 import dev.portcullis.engine.rules.jwt.JwksSource;
 import dev.portcullis.engine.rules.jwt.TokenAuthorizer;
 import dev.portcullis.engine.store.SecretResolver;
+import dev.portcullis.engine.trust.TrustGate;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
@@ -64,6 +65,7 @@ public interface Pipeline extends AutoCloseable {
     IntegrationRunner integrations = IntegrationRunner.standard();
     SecretResolver secrets;
     HandlerWorkers handlerWorkers;
+    TrustGate trust = TrustGate.open();
 
     private Builder(Workspace workspace) {
       this.workspace = Objects.requireNonNull(workspace, "workspace");
@@ -117,16 +119,26 @@ public interface Pipeline extends AutoCloseable {
       return this;
     }
 
+    /**
+     * The workspace's trust: closed, no function program runs, no local secret is read, and neither
+     * JWKS fetches nor http integrations leave loopback. Given secrets should obey the same gate.
+     */
+    public Builder trust(TrustGate trust) {
+      this.trust = Objects.requireNonNull(trust);
+      return this;
+    }
+
     public Pipeline build() {
       SecretResolver resolver = Optional.ofNullable(secrets)
-          .orElseGet(() -> SecretResolver.create(workspace.emulator(), (where, label) -> Optional.empty()));
+          .orElseGet(() -> SecretResolver.create(workspace.emulator(), (where, label) -> Optional.empty(), trust));
       HandlerWorkers owned = handlerWorkers == null ? HandlerWorkers.create() : null;
       HandlerWorkers workers = handlerWorkers == null ? owned : handlerWorkers;
       Function<LambdaFunction, LambdaInvoker> functions = Optional.ofNullable(invokers)
           .orElse(fn -> LambdaInvoker.forFunction(fn, resolver, workers));
       if (tokens == null) {
-        tokens = TokenAuthorizer.create(JwksSource.http(clock), clock);
+        tokens = TokenAuthorizer.create(TrustedFetches.jwks(JwksSource.http(clock), trust), clock);
       }
+      integrations = TrustedFetches.integrations(integrations, trust);
       return new DefaultPipeline(this, functions, owned);
     }
   }

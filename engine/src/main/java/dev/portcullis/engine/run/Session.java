@@ -11,6 +11,7 @@ import dev.portcullis.engine.send.HttpExchanger;
 import dev.portcullis.engine.store.SecretResolver;
 import dev.portcullis.engine.store.Variables;
 import dev.portcullis.engine.trace.Trace;
+import dev.portcullis.engine.trust.TrustGate;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,49 +42,71 @@ public final class Session implements AutoCloseable {
   private final Supplier<String> ids;
 
   private Session(Workspace workspace, Target target, Clock clock, SecretResolver.Prompter prompter, String environment,
-      AutoCloseable resources, Supplier<String> ids) {
+      AutoCloseable resources, Supplier<String> ids, TrustGate gate) {
     this.workspace = workspace;
     this.ids = Objects.requireNonNull(ids, "ids");
     this.target = target;
     this.clock = clock;
     this.masking = Masking.create();
+    if (target instanceof Target.Local local) {
+      local.world().gateway().maskSecretsOf(masking.registry());
+    }
     this.resources = resources;
-    SecretResolver secrets = SecretResolver.create(workspace.emulator(), prompter);
+    SecretResolver secrets = SecretResolver.create(workspace.emulator(), prompter, gate);
     Variables variables = Variables.of(workspace, environment, null, target.runtimeVariables());
-    HttpExchanger exchanger = HttpExchanger.create(Duration.ofSeconds(30));
+    HttpExchanger exchanger = HttpExchanger.create(Duration.ofSeconds(30), gate);
     LocalTokensBridge tokens = new LocalTokensBridge(target);
     CredentialAcquirer acquirer = CredentialAcquirer.create(secrets, variables, exchanger, clock, tokens);
     this.predictor = Pipeline.builder(workspace).clock(clock).requestIds(ids).runtimeVariables(target.runtimeVariables())
-        .secrets(secrets).build();
+        .secrets(secrets).trust(gate).build();
     this.runner = new RequestRunner(workspace, target, environment, acquirer, exchanger, predictor, masking, clock, ids);
   }
 
   /** Starts the workspace's local world (on free ports when asked) and opens a session on it. */
   public static Session local(Workspace workspace, Clock clock, boolean freePorts, SecretResolver.Prompter prompter,
       Consumer<String> log) throws IOException {
-    return local(workspace, clock, freePorts, prompter, log, RANDOM_IDS);
+    return local(workspace, clock, freePorts, prompter, log, RANDOM_IDS, TrustGate.open());
+  }
+
+  /** As {@link #local(Workspace, Clock, boolean, SecretResolver.Prompter, Consumer)}, behind the workspace's trust gate. */
+  public static Session local(Workspace workspace, Clock clock, boolean freePorts, SecretResolver.Prompter prompter,
+      Consumer<String> log, TrustGate gate) throws IOException {
+    return local(workspace, clock, freePorts, prompter, log, RANDOM_IDS, gate);
   }
 
   /** As {@link #local(Workspace, Clock, boolean, SecretResolver.Prompter, Consumer)}, with trace ids from {@code ids}. */
   public static Session local(Workspace workspace, Clock clock, boolean freePorts, SecretResolver.Prompter prompter,
       Consumer<String> log, Supplier<String> ids) throws IOException {
-    LocalWorld world = LocalWorld.start(workspace, clock, freePorts, log);
-    return new Session(workspace, new Target.Local(world), clock, prompter, null, world, ids);
+    return local(workspace, clock, freePorts, prompter, log, ids, TrustGate.open());
+  }
+
+  /** The local world behind the workspace's trust gate, with trace ids from {@code ids}. */
+  public static Session local(Workspace workspace, Clock clock, boolean freePorts, SecretResolver.Prompter prompter,
+      Consumer<String> log, Supplier<String> ids, TrustGate gate) throws IOException {
+    LocalWorld world = LocalWorld.start(workspace, clock, freePorts, log, gate);
+    return new Session(workspace, new Target.Local(world), clock, prompter, null, world, ids, gate);
   }
 
   /**
    * A session on a world another process serves ({@code gateway serve} of the same workspace):
-   * nothing is started here, so its authoriser cache, token buckets and tokens are shared.
+   * nothing is started here, so its authoriser cache, token buckets and tokens are shared. Secrets
+   * and outside hosts stay behind {@code gate}, as in a session of its own.
    */
   public static Session attached(Workspace workspace, dev.portcullis.engine.attach.WorldRecord record, Clock clock,
-      SecretResolver.Prompter prompter) {
+      SecretResolver.Prompter prompter, TrustGate gate) {
     dev.portcullis.engine.attach.AttachedWorld world = dev.portcullis.engine.attach.AttachedWorld.of(workspace, record, clock);
-    return new Session(workspace, new Target.Attached(world), clock, prompter, null, world, RANDOM_IDS);
+    return new Session(workspace, new Target.Attached(world), clock, prompter, null, world, RANDOM_IDS, gate);
   }
 
   /** A session against the gateways' real base URLs, with an environment's variables. */
   public static Session remote(Workspace workspace, String environment, Clock clock, SecretResolver.Prompter prompter) {
-    return new Session(workspace, new Target.Remote(), clock, prompter, environment, () -> { }, RANDOM_IDS);
+    return remote(workspace, environment, clock, prompter, TrustGate.open());
+  }
+
+  /** As {@link #remote(Workspace, String, Clock, SecretResolver.Prompter)}; closed, nothing leaves loopback. */
+  public static Session remote(Workspace workspace, String environment, Clock clock, SecretResolver.Prompter prompter,
+      TrustGate gate) {
+    return new Session(workspace, new Target.Remote(), clock, prompter, environment, () -> { }, RANDOM_IDS, gate);
   }
 
   /** A new id from this session's id source, for a trace or a predicted request. */

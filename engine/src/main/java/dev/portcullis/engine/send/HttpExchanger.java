@@ -2,8 +2,8 @@ package dev.portcullis.engine.send;
 
 import dev.portcullis.engine.http.HeaderList;
 import dev.portcullis.engine.http.OutgoingRequest;
-import dev.portcullis.engine.http.HeaderList;
 import dev.portcullis.engine.http.Timings;
+import dev.portcullis.engine.trust.TrustGate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -41,20 +41,36 @@ public final class HttpExchanger {
   }
 
   public static HttpExchanger create(Duration timeout, LongSupplier nanos) {
-    return create(timeout, nanos, null);
+    return create(timeout, nanos, null, TrustGate.open());
   }
 
   /** Sends through {@code proxy} (null: the proxy Java's settings choose, usually none). */
   public static HttpExchanger create(Duration timeout, java.net.Proxy proxy) {
-    return create(timeout, System::nanoTime, proxy);
+    return create(timeout, System::nanoTime, proxy, TrustGate.open());
   }
 
-  private static HttpExchanger create(Duration timeout, LongSupplier nanos, java.net.Proxy proxy) {
+  /** Behind a trust gate: an untrusted workspace's requests reach loopback hosts only. */
+  public static HttpExchanger create(Duration timeout, TrustGate gate) {
+    return create(timeout, System::nanoTime, null, gate);
+  }
+
+  public static HttpExchanger create(Duration timeout, LongSupplier nanos, TrustGate gate) {
+    return create(timeout, nanos, null, gate);
+  }
+
+  private static HttpExchanger create(Duration timeout, LongSupplier nanos, java.net.Proxy proxy, TrustGate gate) {
     OkHttpClient.Builder builder = new OkHttpClient.Builder();
     if (proxy != null) {
       builder.proxy(proxy);
     }
     OkHttpClient client = builder
+        .addInterceptor(chain -> {
+          java.util.Optional<String> refused = gate.host(chain.request().url().toString(), "a request");
+          if (refused.isPresent()) {
+            throw new UntrustedHost(refused.get());
+          }
+          return chain.proceed(chain.request());
+        })
         .callTimeout(timeout)
         .connectTimeout(timeout)
         .readTimeout(timeout)
@@ -71,6 +87,12 @@ public final class HttpExchanger {
   }
 
   public Exchange send(OutgoingRequest request) {
+    java.util.Optional<String> unsafe = HeaderSafety.problem(request.headers());
+    if (unsafe.isPresent()) {
+      return new Exchange.Failed(request, Exchange.FailureKind.IO, "Not sent: " + unsafe.get(),
+          "Check that header's saved value or secret reference (a file secret may hold more than one line).",
+          new Timings(null, null, null, null, java.time.Duration.ZERO));
+    }
     Request.Builder builder = new Request.Builder().url(request.url().toString());
     Headers.Builder headers = new Headers.Builder();
     for (Map.Entry<String, String> h : request.headers().entries()) {
@@ -96,6 +118,10 @@ public final class HttpExchanger {
       return new Exchange.Answered(request, response.code(), headers(response.headers()), bytes, size, truncated,
           timer.timings(start));
     } catch (IOException e) {
+      if (e instanceof UntrustedHost) {
+        return new Exchange.Failed(request, Exchange.FailureKind.IO, "Not sent to " + request.url().getHost() + ": " + e.getMessage(),
+            "Trust the workspace only if you know where it came from.", PhaseTimer.of(call).timings(start));
+      }
       return WireFailures.name(request, e, PhaseTimer.of(call).timings(start), timeout, proxyFor(request));
     }
   }
@@ -123,6 +149,15 @@ public final class HttpExchanger {
       return chosen == null || chosen.isEmpty() ? java.net.Proxy.NO_PROXY : chosen.getFirst();
     } catch (RuntimeException e) {
       return java.net.Proxy.NO_PROXY; // a selector that cannot choose: OkHttp then goes direct too
+    }
+  }
+
+  /** The trust gate refused the host; nothing was sent. */
+  private static final class UntrustedHost extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    UntrustedHost(String message) {
+      super(message);
     }
   }
 

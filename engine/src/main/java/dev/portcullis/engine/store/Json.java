@@ -89,7 +89,8 @@ public final class Json {
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
-        .enable(JsonParser.Feature.INCLUDE_SOURCE_IN_LOCATION)
+        // a parse error must never quote the file (a workspace may be a link to /etc/shadow)
+        .disable(JsonParser.Feature.INCLUDE_SOURCE_IN_LOCATION)
         .build();
   }
 
@@ -158,10 +159,22 @@ public final class Json {
   }
 
   private static final class SecretRefDeserializer extends JsonDeserializer<SecretRef> {
+    private static String kind(com.fasterxml.jackson.core.JsonToken token) {
+      return switch (token) {
+        case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+        case VALUE_TRUE, VALUE_FALSE -> "true or false";
+        case START_OBJECT -> "an object";
+        case START_ARRAY -> "a list";
+        default -> "null";
+      };
+    }
+
     @Override
     public SecretRef deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      if (!p.currentToken().isScalarValue()) {
-        return (SecretRef) ctxt.handleUnexpectedToken(SecretRef.class, p);
+      if (p.currentToken() != com.fasterxml.jackson.core.JsonToken.VALUE_STRING) {
+        // apiKey: 5 is no reference: say so rather than take the number as a literal secret
+        throw com.fasterxml.jackson.databind.exc.MismatchedInputException.from(p, SecretRef.class,
+            "a secret reference must be a string such as \"env:NAME\" or \"local:KEY\", not " + kind(p.currentToken()));
       }
       return SecretRef.parse(p.getValueAsString());
     }

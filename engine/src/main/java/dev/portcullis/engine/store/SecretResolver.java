@@ -2,6 +2,7 @@ package dev.portcullis.engine.store;
 
 import dev.portcullis.engine.model.Emulator;
 import dev.portcullis.engine.model.SecretRef;
+import dev.portcullis.engine.trust.TrustGate;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,21 +30,38 @@ public final class SecretResolver {
   private final Prompter prompter;
   private final Emulator emulator;
   private final Map<String, String> prompted = new ConcurrentHashMap<>();
+  private final TrustGate gate;
 
-  private SecretResolver(Function<String, String> env, Keychain keychain, Prompter prompter, Emulator emulator) {
+  private SecretResolver(Function<String, String> env, Keychain keychain, Prompter prompter, Emulator emulator, TrustGate gate) {
     this.env = env;
     this.keychain = keychain;
     this.prompter = prompter;
     this.emulator = emulator;
+    this.gate = gate;
   }
 
   /** The process environment, the OS keychain and the given prompter. */
   public static SecretResolver create(Emulator emulator, Prompter prompter) {
-    return new SecretResolver(System::getenv, Keychain.system(), prompter, emulator);
+    return create(emulator, prompter, TrustGate.open());
+  }
+
+  /** Behind a trust gate: an untrusted workspace's {@code env:}, {@code file:} and {@code keychain:} references are refused. */
+  public static SecretResolver create(Emulator emulator, Prompter prompter, TrustGate gate) {
+    return new SecretResolver(System::getenv, Keychain.system(), prompter, emulator, java.util.Objects.requireNonNull(gate, "gate"));
   }
 
   public static SecretResolver create(Emulator emulator, Prompter prompter, Function<String, String> env, Keychain keychain) {
-    return new SecretResolver(env, keychain, prompter, emulator);
+    return create(emulator, prompter, env, keychain, TrustGate.open());
+  }
+
+  public static SecretResolver create(Emulator emulator, Prompter prompter, Function<String, String> env, Keychain keychain,
+      TrustGate gate) {
+    return new SecretResolver(env, keychain, prompter, emulator, java.util.Objects.requireNonNull(gate, "gate"));
+  }
+
+  /** The gate this resolver obeys; code that reaches credentials or hosts for the same workspace asks it too. */
+  public TrustGate gate() {
+    return gate;
   }
 
   /**
@@ -52,6 +70,10 @@ public final class SecretResolver {
    * @param where names the owner for messages, e.g. {@code Workspace payments.json, caller 'acme'}
    */
   public String resolve(SecretRef ref, String where) throws SecretException {
+    java.util.Optional<String> refused = gate.secret(ref, where);
+    if (refused.isPresent()) {
+      throw new SecretException(refused.get());
+    }
     return switch (ref) {
       case SecretRef.Literal l -> l.value();
       case SecretRef.Env e -> {
@@ -75,10 +97,21 @@ public final class SecretResolver {
   private String readFile(SecretRef.File f, String where) throws SecretException {
     Path path = Path.of(f.path().startsWith("~/") ? System.getProperty("user.home") + f.path().substring(1) : f.path());
     try {
-      return Files.readString(path, StandardCharsets.UTF_8).strip();
+      return withoutFinalNewline(Files.readString(path, StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new SecretException(where + ": secret reference " + f.text() + " cannot be read (" + e.getClass().getSimpleName() + ").");
     }
+  }
+
+  /**
+   * Files usually end with one newline, which is no part of the secret. Only that one goes: a
+   * secret of several lines stays several lines, and the exchanger refuses it in a header.
+   */
+  static String withoutFinalNewline(String text) {
+    if (text.endsWith("\r\n")) {
+      return text.substring(0, text.length() - 2);
+    }
+    return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
   }
 
   private String prompt(SecretRef.Prompt p, String where) throws SecretException {

@@ -44,7 +44,7 @@ public final class WorkspaceStore {
     try {
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
-      throw new WorkspaceException(file, file + ": cannot be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ").", e);
+      throw new WorkspaceException(file, file + ": cannot be read (" + e.getClass().getSimpleName() + ").", e);
     }
     return parse(file, bytes);
   }
@@ -55,7 +55,7 @@ public final class WorkspaceStore {
     try {
       tree = Json.mapper().readTree(bytes);
     } catch (IOException e) {
-      throw new WorkspaceException(file, describe(file, e), e);
+      throw new WorkspaceException(file, describe(file, e), withoutContent(e));
     }
     if (tree == null || !tree.isObject()) {
       throw new WorkspaceException(file, List.of(file + ": is not a workspace (expected a JSON object with schemaVersion).") );
@@ -65,7 +65,7 @@ public final class WorkspaceStore {
     try {
       workspace = Json.mapper().readValue(bytes, Workspace.class);
     } catch (IOException e) {
-      throw new WorkspaceException(file, describe(file, e), e);
+      throw new WorkspaceException(file, describe(file, e), withoutContent(e));
     }
     List<String> problems = WorkspaceValidator.problems(workspace).stream()
         .map(p -> file + ": " + p)
@@ -74,6 +74,12 @@ public final class WorkspaceStore {
       throw new WorkspaceException(file, problems);
     }
     return workspace;
+  }
+
+  /** The cause --verbose shows: the kind of failure and where, never the parser's message (it quotes the file). */
+  private static Throwable withoutContent(IOException e) {
+    JsonLocation loc = e instanceof JsonProcessingException jpe ? jpe.getLocation() : null;
+    return new IOException(e.getClass().getSimpleName() + (loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr()));
   }
 
   private static void checkVersion(Path file, JsonNode tree) throws WorkspaceException {
@@ -96,7 +102,7 @@ public final class WorkspaceStore {
 
   /** Writes atomically. A target that exists but does not parse is kept beside it as {@code NAME.corrupt-TIME}. */
   public void save(Workspace workspace, Path file) throws IOException {
-    write(file, Json.write(workspace));
+    write(file, Json.write(workspace), !WorkspaceExporter.literalSecrets(workspace).isEmpty());
   }
 
   /** The bytes {@link #save} would write. */
@@ -105,9 +111,26 @@ public final class WorkspaceStore {
   }
 
   void write(Path file, String content) throws IOException {
-    Path target = file.toAbsolutePath();
+    write(file, content, false);
+  }
+
+  /**
+   * Writes through a symbolic link to the file it names (the link stays), keeps an existing file's
+   * permissions, and gives a new file 0600 only when {@code secretsInside} (literals), else 0644.
+   */
+  void write(Path file, String content, boolean secretsInside) throws IOException {
+    Path target = linkTarget(file.toAbsolutePath());
+    if (Files.isDirectory(target)) {
+      throw new IOException(file + " is a folder, not a workspace file; choose a file name.");
+    }
     Path dir = target.getParent();
     Files.createDirectories(dir);
+    java.util.Set<java.nio.file.attribute.PosixFilePermission> mode = null;
+    boolean posix = Files.getFileStore(dir).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class);
+    if (posix) {
+      mode = Files.exists(target) ? Files.getPosixFilePermissions(target)
+          : java.nio.file.attribute.PosixFilePermissions.fromString(secretsInside ? "rw-------" : "rw-r--r--");
+    }
     if (Files.exists(target) && !parses(target)) {
       String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).format(clock.instant().atZone(clock.getZone()));
       Files.copy(target, dir.resolve(target.getFileName() + ".corrupt-" + stamp), StandardCopyOption.REPLACE_EXISTING);
@@ -118,6 +141,9 @@ public final class WorkspaceStore {
       try (var channel = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE)) {
         channel.force(true);
       }
+      if (mode != null) {
+        Files.setPosixFilePermissions(temp, mode);
+      }
       try {
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
@@ -126,6 +152,19 @@ public final class WorkspaceStore {
     } finally {
       Files.deleteIfExists(temp);
     }
+  }
+
+  /** The file a chain of symbolic links ends at (which may not exist yet); a plain path is itself. */
+  private static Path linkTarget(Path path) throws IOException {
+    Path p = path;
+    for (int hops = 0; hops < 40 && Files.isSymbolicLink(p); hops++) {
+      Path link = Files.readSymbolicLink(p);
+      p = (link.isAbsolute() ? link : p.getParent().resolve(link)).normalize();
+    }
+    if (Files.isSymbolicLink(p)) {
+      throw new IOException(path + " is a loop of symbolic links.");
+    }
+    return p;
   }
 
   private boolean parses(Path file) {
@@ -162,9 +201,18 @@ public final class WorkspaceStore {
     }
     String msg = e.getOriginalMessage();
     if (msg.contains("end-of-input")) {
-      return "the file ends too early (truncated?): " + firstLine(msg) + ".";
+      return "the file ends too early (truncated?): " + shapeOnly(firstLine(msg)) + ".";
     }
-    return firstLine(msg) + ".";
+    return (e instanceof com.fasterxml.jackson.core.JsonParseException ? shapeOnly(firstLine(msg)) : firstLine(msg)) + ".";
+  }
+
+  /**
+   * A parse message with the file's own text taken out: Jackson quotes the token it choked on
+   * ({@code Unrecognized token 'root'}), which for a link to a secret file is the secret.
+   */
+  static String shapeOnly(String msg) {
+    return msg.replaceAll("'[^']*'( \\(code \\d+\\))?", "(text from the file)")
+        .replaceAll("\\(\\(text from the file\\)\\)", "(text from the file)");
   }
 
   private static String path(JsonMappingException e) {

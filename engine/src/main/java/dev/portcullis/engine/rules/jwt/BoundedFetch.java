@@ -40,8 +40,24 @@ final class BoundedFetch {
         .build();
   }
 
-  /** The body of a 200 response, as UTF-8. */
+  /**
+   * The body of a 200 response, as UTF-8. A connection the server closed without saying so (an
+   * HTTP/1.0 server such as {@code python3 -m http.server}) fails the reuse of it: that GET is tried
+   * once more on a fresh connection, as clients do; refusals, timeouts and oversized bodies are not.
+   */
   String get(URI uri) throws FetchFailure {
+    try {
+      return getOnce(uri);
+    } catch (ClosedConnection e) {
+      try {
+        return getOnce(uri);
+      } catch (ClosedConnection again) {
+        throw new FetchFailure(again.getMessage());
+      }
+    }
+  }
+
+  private String getOnce(URI uri) throws FetchFailure {
     HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json").GET().build();
     CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(request, info -> new CappedBody(maxBytes));
     HttpResponse<byte[]> response;
@@ -55,6 +71,9 @@ final class BoundedFetch {
       Thread.currentThread().interrupt();
       throw new FetchFailure("interrupted while fetching " + uri);
     } catch (ExecutionException e) {
+      if (closedByServer(e.getCause())) {
+        throw new ClosedConnection(describe(e.getCause(), uri));
+      }
       throw new FetchFailure(describe(e.getCause(), uri));
     }
     if (response.statusCode() != 200) {
@@ -78,14 +97,30 @@ final class BoundedFetch {
     return "fetching " + uri + " failed: " + cause;
   }
 
+  /** An I/O failure that is neither a refusal, a timeout nor our own size cap: the server dropped the connection. */
+  private static boolean closedByServer(Throwable cause) {
+    for (Throwable t = cause; t != null; t = t.getCause()) {
+      if (t instanceof TooLarge || t instanceof HttpTimeoutException || t instanceof ConnectException) {
+        return false;
+      }
+    }
+    return cause instanceof java.io.IOException;
+  }
+
   private String timedOut(URI uri) {
     String seconds = BigDecimal.valueOf(timeout.toMillis(), 3).stripTrailingZeros().toPlainString();
     return "timed out after " + seconds + " s fetching " + uri;
   }
 
   /** A fetch that gave no usable document; the message is a sentence for the trace. */
-  static final class FetchFailure extends Exception {
+  static class FetchFailure extends Exception {
     FetchFailure(String message) {
+      super(message);
+    }
+  }
+
+  private static final class ClosedConnection extends FetchFailure {
+    ClosedConnection(String message) {
       super(message);
     }
   }

@@ -54,7 +54,7 @@ final class CognitoVerification {
 
   private TokenVerdict.Refused issuer() {
     String iss = token.claimsSet().getIssuer();
-    issuer = issuers.contains(iss) ? iss : null;
+    issuer = iss != null && issuers.contains(iss) ? iss : null; // no iss: refused, as AWS does (401)
     Outcome outcome = issuer != null
         ? Outcome.pass("token iss '" + iss + "' is one of the authoriser's pools " + issuers)
         : Outcome.fail("token iss " + JwtVerification.quoted(iss) + " is none of the authoriser's pools " + issuers);

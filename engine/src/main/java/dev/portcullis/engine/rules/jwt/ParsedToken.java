@@ -25,13 +25,19 @@ record ParsedToken(SignedJWT signed, JWTClaimsSet claimsSet, Map<String, Object>
       jwt = JWTParser.parse(token);
     } catch (ParseException e) {
       return failed("not a JWT: " + e.getMessage());
+    } catch (RuntimeException e) {
+      // nimbus answers a header that decodes to JSON null with an unchecked exception, not a ParseException
+      return failed("not a JWT: its header is not a JSON object");
     }
     if (jwt instanceof EncryptedJWT) {
       return failed("an encrypted JWT (JWE, 5 parts); API Gateway takes a signed JWT (JWS, 3 parts)");
     }
     try {
       claimsSet = jwt.getJWTClaimsSet();
-    } catch (ParseException e) {
+      if (claimsSet == null) {
+        return failed("the payload is not a JSON claims set");
+      }
+    } catch (ParseException | RuntimeException e) {
       return failed("the payload is not a JSON claims set: " + e.getMessage());
     }
     SignedJWT signed = jwt instanceof SignedJWT s ? s : null;

@@ -48,9 +48,18 @@ final class Signatures {
     }
     try {
       boolean valid = signatures.verify(token.signed(), rsa);
-      return valid
-          ? Outcome.pass(alg + " signature verified with kid '" + key.kid() + "'")
-          : Outcome.fail(alg + " signature does not verify with kid '" + key.kid() + "'");
+      if (valid) {
+        return Outcome.pass(alg + " signature verified with kid '" + key.kid() + "'");
+      }
+      java.util.Set<String> crit = token.signed().getHeader().getCriticalParams();
+      if (crit != null && !crit.isEmpty()) {
+        // nimbus answers "invalid" for a crit it does not understand; say which, and whether the signature itself holds
+        boolean signatureHolds = token.signed().verify(new com.nimbusds.jose.crypto.RSASSAVerifier(rsa, crit));
+        return Outcome.fail("token header lists crit " + new java.util.TreeSet<>(crit) + ", which the verifier does not understand"
+            + " (RFC 7515 §4.1.11: such a token is refused" + (signatureHolds ? ", although its " + alg + " signature with kid '"
+            + key.kid() + "' is valid)" : ")"));
+      }
+      return Outcome.fail(alg + " signature does not verify with kid '" + key.kid() + "'");
     } catch (JOSEException e) {
       return Outcome.fail(alg + " signature could not be checked with kid '" + key.kid() + "': " + e.getMessage());
     }
