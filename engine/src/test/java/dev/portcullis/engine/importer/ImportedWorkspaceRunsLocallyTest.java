@@ -1,0 +1,49 @@
+package dev.portcullis.engine.importer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.portcullis.engine.matrix.Matrix;
+import dev.portcullis.engine.matrix.MatrixCell;
+import dev.portcullis.engine.matrix.MatrixRunner;
+import dev.portcullis.engine.matrix.MatrixSpec;
+import dev.portcullis.engine.model.Caller;
+import dev.portcullis.engine.model.Route;
+import dev.portcullis.engine.model.Workspace;
+import dev.portcullis.engine.run.Session;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * An imported workspace works at once on the local gateway: the matrix over the anonymous caller
+ * and the local twins meets every expectation, each protected route refuses the anonymous caller,
+ * and each route lets in the twin made for its authoriser.
+ */
+class ImportedWorkspaceRunsLocallyTest {
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"openapi/01-localstack-openapi.cognito-auth.json", "openapi/02-localstack-openapi.spec.global-auth.json",
+      "openapi/03-localstack-openapi.spec.pulumi.json", "openapi/05-tdr-create_keycloak_users.json.tpl",
+      "openapi/07-ecommerce-orders-openapi.yaml", "openapi/09-serverless-samples-python-rest-swagger.yaml"})
+  void theMatrixOfTheLocalTwinsMeetsEveryExpectation(String file) throws Exception {
+    Workspace ws = Importer.create().importFile(CorpusExpectations.corpus(file)).workspace();
+    List<String> local = ws.callers().stream().map(Caller::name).filter(n -> n.equals("anonymous") || n.endsWith("-local")).toList();
+    Matrix matrix;
+    try (Session session = Session.local(ws, Clock.systemUTC(), true, (w, l) -> Optional.empty(), line -> { })) {
+      matrix = MatrixRunner.create(session).run(new MatrixSpec(local, null, 2), (d, t, c) -> { }, () -> false);
+    }
+    assertThat(matrix.failures()).as("failures: %s", matrix.failures().stream()
+        .map(c -> c.row() + " × " + c.caller() + ": " + c.trace().verdict().sentence()).toList()).isEmpty();
+    for (var g : ws.gateways()) {
+      for (Route r : g.routes()) {
+        String row = g.name() + " " + r.key();
+        boolean open = r.authorization() == Route.AuthorizationType.NONE && !r.apiKeyRequired();
+        assertThat(matrix.cell(row, "anonymous").map(MatrixCell::allowed)).as(row + " for anonymous").contains(open);
+        ws.requests().stream().filter(q -> q.name().equals(row) && q.caller() != null && q.expect() != null).findFirst()
+            .ifPresent(q -> assertThat(matrix.cell(row, q.caller()).map(MatrixCell::allowed)).as(row + " for " + q.caller()).contains(true));
+      }
+    }
+  }
+}
