@@ -144,7 +144,8 @@ public final class Intrinsics {
       return t == null ? null : com.fasterxml.jackson.databind.node.TextNode.valueOf(t);
     }
     if (n.isTextual()) {
-      return com.fasterxml.jackson.databind.node.TextNode.valueOf(text(n, where));
+      // placeholders in plain strings are resolved where a field is read, so VTL templates and docs stay as they are
+      return n;
     }
     if (n.isObject()) {
       com.fasterxml.jackson.databind.node.ObjectNode o = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();

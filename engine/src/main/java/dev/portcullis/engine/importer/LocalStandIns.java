@@ -46,6 +46,8 @@ final class LocalStandIns {
   private final Map<String, Map<String, String>> localQuery = new LinkedHashMap<>();
   private final List<Gateway> gateways = new ArrayList<>();
   private int counter;
+  /** gateway/authoriser whose local twin cannot pass (a validation expression no stand-in value meets, an identity source no caller sends). */
+  private final Set<String> unpassable = new java.util.HashSet<>();
 
   LocalStandIns(ImportContext ctx) {
     this.ctx = ctx;
@@ -115,6 +117,12 @@ final class LocalStandIns {
     int n = ++counter;
     List<String> audiences = a.audiences();
     String clientId = audiences.isEmpty() ? "importedclient" + n : localValue(audiences.get(0), "importedclient" + n);
+    if (audiences.stream().anyMatch(x -> x.contains("{{"))) {
+      // a JWT authoriser compares audiences literally: an unresolved one is replaced by the local client id, and said so
+      ctx.localEmulation("authoriser " + a.name() + ": audience " + audiences + " is not given by the source; the local client id "
+          + clientId + " stands in for it. Put the real audience in the workspace before predicting AWS answers.");
+      audiences = audiences.stream().map(x -> x.contains("{{") ? clientId : x).distinct().toList();
+    }
     if (m.matches()) {
       String poolPart = m.group(2);
       String localPool = poolPart.matches("[\\w-]+_[0-9a-zA-Z]+") ? poolPart : localValue(poolPart, "us-east-1_Imported" + n);
@@ -154,6 +162,17 @@ final class LocalStandIns {
     String keyRef = withKeys && !http ? "local:api-keys/" + gateway + "-partner" : null;
     String fixture = WorkspaceAssembler.slug(a.name()) + "-token";
     String value = tokenValue(a.validationRegex());
+    boolean passable = a.validationRegex() == null || matches(a.validationRegex(), value);
+    for (String src : a.identitySources()) {
+      if (!src.contains("request.header.") && !src.contains("request.querystring.")) {
+        passable = false;
+        ctx.localEmulation("authoriser " + a.name() + ": identity source " + src + " cannot be sent by a caller, so its local twin is refused"
+            + " (401) until the value exists; its saved requests carry no expectation.");
+      }
+    }
+    if (!passable) {
+      unpassable.add(gateway + "/" + a.name());
+    }
     apiKeys.add(new Emulator.ApiKeyFixture(fixture, "stand-in identity value for authoriser " + a.name(), value, true, List.of()));
     Map<String, String> match = new TreeMap<>();
     Map<String, String> headers = new TreeMap<>();
@@ -203,12 +222,22 @@ final class LocalStandIns {
         new LambdaFunction.Rules(List.of(rule), LambdaFunction.Rule.Effect.UNAUTHORIZED));
   }
 
+  private static boolean matches(String regex, String value) {
+    try {
+      return Pattern.compile(regex).matcher(value).matches();
+    } catch (java.util.regex.PatternSyntaxException e) {
+      return false;
+    }
+  }
+
   /** A value the authoriser's validation expression accepts (a TOKEN authoriser refuses others before its function). */
   private String tokenValue(String regex) {
-    List<String> candidates = List.of("allow-local-caller", "Bearer allow-local-caller", "allowlocal", "x-allowlocal", "Allow", "allow123");
     if (regex == null) {
-      return candidates.get(0);
+      return "allow-local-caller";
     }
+    // a literal expression (mycustomauthexpression, ^abc$) is its own match
+    String literal = regex.replaceAll("^\\^|\\$$", "");
+    List<String> candidates = List.of("allow-local-caller", "Bearer allow-local-caller", "allowlocal", "x-allowlocal", "Allow", "allow123", literal);
     try {
       Pattern p = Pattern.compile(regex);
       for (String c : candidates) {
@@ -353,7 +382,7 @@ final class LocalStandIns {
         && k.apiKey().text().equals("local:api-keys/" + g.name() + "-partner"));
     if (WorkspaceAssembler.UNREADABLE.equals(r.authorizer())) {
       caller = null;
-    } else if (caller != null && !keyMismatch) {
+    } else if (caller != null && !keyMismatch && !unpassable.contains(g.name() + "/" + r.authorizer())) {
       expect = new Expectation(200, null, null, null, null);
     }
     return new SavedRequest(g.name() + " " + r.key(), g.name(), "Imported route " + r.key(), g.name(), method, path, query, Map.of(), null,

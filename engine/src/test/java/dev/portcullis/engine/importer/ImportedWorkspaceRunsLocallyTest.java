@@ -26,7 +26,9 @@ class ImportedWorkspaceRunsLocallyTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"openapi/01-localstack-openapi.cognito-auth.json", "openapi/02-localstack-openapi.spec.global-auth.json",
       "openapi/03-localstack-openapi.spec.pulumi.json", "openapi/05-tdr-create_keycloak_users.json.tpl",
-      "openapi/07-ecommerce-orders-openapi.yaml", "openapi/09-serverless-samples-python-rest-swagger.yaml"})
+      "openapi/07-ecommerce-orders-openapi.yaml", "openapi/09-serverless-samples-python-rest-swagger.yaml",
+      "sam/01-sessions-http-api-template.yaml", "sam/02-multi-tenant-api-template.yaml", "sam/06-owasp-order-cognito-template.yaml",
+      "sam/08-python-http-sam-template.yaml", "sam/10-apigw-usage-plans-template.yaml", "sam/golden/api_with_auth_all_maximum.input.yaml"})
   void theMatrixOfTheLocalTwinsMeetsEveryExpectation(String file) throws Exception {
     Workspace ws = Importer.create().importFile(CorpusExpectations.corpus(file)).workspace();
     List<String> local = ws.callers().stream().map(Caller::name).filter(n -> n.equals("anonymous") || n.endsWith("-local")).toList();

@@ -238,7 +238,8 @@ public final class OpenApiReader {
   private String fromSchemeName(JsonNode scheme) {
     String header = ix.text(scheme.get("name"), "security scheme name");
     String in = scheme.path("in").asText("header");
-    if (header == null || header.isBlank()) {
+    if (header == null || header.isBlank() || header.equals("Unused")) {
+      // "Unused" is the documented marker of a scheme whose identity sources are all in the extension (or none)
       return null;
     }
     boolean http = flavor == Gateway.Flavor.HTTP;
