@@ -3,6 +3,7 @@ package dev.portcullis.engine.importer;
 import dev.portcullis.engine.importer.cloudformation.CloudFormationImporter;
 import dev.portcullis.engine.importer.openapi.OpenApiImporter;
 import dev.portcullis.engine.importer.sam.SamImporter;
+import dev.portcullis.engine.importer.serverless.ServerlessImporter;
 import dev.portcullis.engine.model.Workspace;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ public final class Importer {
 
   /** The built-in importers: OpenAPI/Swagger, SAM, CloudFormation (and CDK output), Serverless Framework. */
   public static Importer create() {
-    return new Importer(List.of(new SamImporter(), new CloudFormationImporter(), new OpenApiImporter()), null);
+    return new Importer(List.of(new SamImporter(), new CloudFormationImporter(), new ServerlessImporter(), new OpenApiImporter()), null);
   }
 
   /** Another importer, asked before the built-in ones. */

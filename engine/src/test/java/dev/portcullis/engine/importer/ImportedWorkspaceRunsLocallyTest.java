@@ -31,7 +31,9 @@ class ImportedWorkspaceRunsLocallyTest {
       "sam/08-python-http-sam-template.yaml", "sam/10-apigw-usage-plans-template.yaml", "sam/golden/api_with_auth_all_maximum.input.yaml",
       "cloudformation/01-cognito-restapi-vpclink-template.yml", "cloudformation/02-apigw-rest-api-dynamodb-apikey-usageplan.yml",
       "cloudformation/03-oauth-cognito-scopes-prerequisite.yaml", "cloudformation/05-sam-cli-cfn-apigw-v2.yaml",
-      "cloudformation/08-cdk-synth-httpapi-lambda-authorizer.template.json"})
+      "cloudformation/08-cdk-synth-httpapi-lambda-authorizer.template.json",
+      "serverless-framework/01-sls-offline-jwt-authorizer-serverless.yml", "serverless-framework/02-sls-offline-request-authorizer-serverless.yml",
+      "serverless-framework/03-sls-offline-restApi-authorizers-serverless.yml"})
   void theMatrixOfTheLocalTwinsMeetsEveryExpectation(String file) throws Exception {
     Workspace ws = Importer.create().importFile(CorpusExpectations.corpus(file)).workspace();
     List<String> local = ws.callers().stream().map(Caller::name).filter(n -> n.equals("anonymous") || n.endsWith("-local")).toList();
