@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
     },
     footer = {"", "Exit codes: 0 success, 1 an expectation was not met, 2 usage or configuration error."},
     subcommands = {CommandLine.HelpCommand.class, GatewayCommand.class, MatrixCommand.class, SendCommand.class, TokenCommand.class,
-        CurlCommand.class})
+        CurlCommand.class, ImportCommand.class})
 public final class PortcullisCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

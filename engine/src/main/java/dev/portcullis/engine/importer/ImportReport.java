@@ -56,6 +56,11 @@ public record ImportReport(
     return leftOut.isEmpty() && unreadable.isEmpty() ? 0 : 1;
   }
 
+  /** The report as JSON, in the store's file format (2-space indent, a final newline). */
+  public String json() {
+    return dev.portcullis.engine.store.Json.write(this);
+  }
+
   /** Plain text for a terminal, loudest first. */
   public String text() {
     StringBuilder b = new StringBuilder();
