@@ -1,6 +1,8 @@
 package dev.portcullis.engine.importer;
 
+import dev.portcullis.engine.model.Authorizer;
 import dev.portcullis.engine.model.Caller;
+import dev.portcullis.engine.model.LambdaFunction;
 import dev.portcullis.engine.model.Emulator;
 import dev.portcullis.engine.model.Environment;
 import dev.portcullis.engine.model.Gateway;
@@ -39,9 +41,10 @@ public final class Reimport {
         continue;
       }
       diffRoutes(old, g, changes);
-      diffAuthorizers(old, g, changes);
+      List<Authorizer> authorizers = keepUserFunctions(old, g, changes);
+      diffAuthorizers(old, g, authorizers, changes);
       gateways.put(g.name(), new Gateway(g.name(), g.flavor(), g.region(), old.accountId(), g.apiId(), g.stage(),
-          old.baseUrl() != null ? old.baseUrl() : g.baseUrl(), old.localPort(), g.apiKeySource(), g.routes(), g.authorizers(),
+          old.baseUrl() != null ? old.baseUrl() : g.baseUrl(), old.localPort(), g.apiKeySource(), g.routes(), authorizers,
           g.usagePlans(), g.resourcePolicy()));
     }
     List<Caller> callers = new ArrayList<>(existing.callers());
@@ -101,8 +104,26 @@ public final class Reimport {
     before.keySet().stream().filter(k -> !after.containsKey(k)).forEach(k -> changes.add(now.name() + " " + k + ": removed"));
   }
 
-  private static void diffAuthorizers(Gateway old, Gateway now, List<String> changes) {
-    now.authorizers().forEach(a -> {
+  /** A Lambda authoriser the user pointed at their real handler (command or invoke) keeps that function over the new stand-in. */
+  private static List<Authorizer> keepUserFunctions(Gateway old, Gateway now, List<String> changes) {
+    List<Authorizer> out = new ArrayList<>();
+    for (Authorizer a : now.authorizers()) {
+      var was = old.authorizer(a.name());
+      if (a instanceof Authorizer.Lambda l && was.isPresent() && was.get() instanceof Authorizer.Lambda w
+          && !(w.function() instanceof LambdaFunction.Rules)) {
+        out.add(new Authorizer.Lambda(l.name(), l.eventType(), l.identitySources(), l.validationRegex(), l.ttlSeconds(), l.payloadFormat(),
+            l.simpleResponses(), w.function()));
+        changes.add(now.name() + " authoriser " + a.name() + ": kept your " + w.function().getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)
+            + " function");
+      } else {
+        out.add(a);
+      }
+    }
+    return out;
+  }
+
+  private static void diffAuthorizers(Gateway old, Gateway now, List<Authorizer> kept, List<String> changes) {
+    kept.forEach(a -> {
       var was = old.authorizer(a.name());
       if (was.isEmpty()) {
         changes.add(now.name() + " authoriser " + a.name() + ": added");
@@ -110,7 +131,7 @@ public final class Reimport {
         changes.add(now.name() + " authoriser " + a.name() + ": changed");
       }
     });
-    old.authorizers().stream().filter(a -> now.authorizer(a.name()).isEmpty())
+    old.authorizers().stream().filter(a -> kept.stream().noneMatch(k -> k.name().equals(a.name())))
         .forEach(a -> changes.add(now.name() + " authoriser " + a.name() + ": removed"));
   }
 
