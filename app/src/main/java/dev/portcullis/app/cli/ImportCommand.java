@@ -3,6 +3,8 @@ package dev.portcullis.app.cli;
 import dev.portcullis.engine.importer.ImportException;
 import dev.portcullis.engine.importer.ImportResult;
 import dev.portcullis.engine.importer.Importer;
+import dev.portcullis.engine.importer.Reimport;
+import dev.portcullis.engine.importer.live.LiveImporter;
 import dev.portcullis.engine.model.Workspace;
 import dev.portcullis.engine.store.WorkspaceException;
 import dev.portcullis.engine.store.WorkspaceStore;
@@ -27,7 +29,7 @@ import picocli.CommandLine.Spec;
 final class ImportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "SOURCE", description = "The definition file.")
+  @Parameters(index = "0", paramLabel = "SOURCE", description = "The definition file, or aws:REGION/API_ID to read a live API (aws:REGION lists them).")
   String source;
 
   @Option(names = "--into", paramLabel = "WORKSPACE", description = "Merge into this workspace (keeping its callers, requests, expectations"
@@ -44,6 +46,9 @@ final class ImportCommand implements Callable<Integer> {
   @Option(names = "--region", paramLabel = "REGION", description = "The region AWS::Region resolves to (default: the variable awsRegion, us-east-1 locally).")
   String region;
 
+  @Option(names = "--profile", paramLabel = "NAME", description = "For aws:REGION/API_ID sources: the AWS profile to read with (default: the SDK's default chain).")
+  String profile;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
@@ -53,16 +58,16 @@ final class ImportCommand implements Callable<Integer> {
       err.println("portcullis: --format is report or json, not '" + format + "'.");
       return 2;
     }
-    if (source.startsWith("aws:")) {
-      err.println("portcullis: importing from a live account (" + source + ") is not available in this build; export the API"
-          + " (aws apigateway get-export --parameters extensions='apigateway' ...) and import the file.");
-      return 2;
-    }
     Importer importer = Importer.create().region(region);
     WorkspaceStore store = WorkspaceStore.create(Clock.systemUTC());
     ImportResult result;
     try {
-      if (into != null) {
+      if (LiveImporter.isLiveSource(source)) {
+        result = LiveImporter.forAccount(profile).importSource(source);
+        if (into != null) {
+          result = Reimport.merge(store.load(into), result);
+        }
+      } else if (into != null) {
         Workspace existing = store.load(into);
         result = importer.importInto(existing, Path.of(source));
       } else {
@@ -100,8 +105,8 @@ final class ImportCommand implements Callable<Integer> {
   }
 
   private static String baseName(String source) {
-    String name = Path.of(source).getFileName().toString();
+    String name = LiveImporter.isLiveSource(source) ? source : Path.of(source).getFileName().toString();
     int dot = name.indexOf('.');
-    return dot > 0 ? name.substring(0, dot) : name;
+    return (dot > 0 ? name.substring(0, dot) : name).replace(':', '-').replace('/', '-');
   }
 }
