@@ -89,6 +89,18 @@ class WorkspaceSchemaTest {
     assertThat(caught).containsExactlyInAnyOrder("gateways[0].flavor: 'SOAP' is not one of [\"REST\",\"HTTP\"]", "gateways[0]: unknown field routs");
   }
 
+  @Test
+  void theDocumentedExampleLoads() throws Exception {
+    String doc = Files.readString(Path.of(System.getProperty("portcullis.root"), "docs/workspace-format.md"));
+    String example = doc.substring(doc.indexOf("```json") + 7, doc.indexOf("```", doc.indexOf("```json") + 7));
+    var ws = WorkspaceStore.create(java.time.Clock.systemUTC()).parse(Path.of("workspace-format.md"),
+        example.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(ws.gateways()).singleElement().satisfies(g -> assertThat(g.routes()).hasSize(2));
+    List<String> problems = new ArrayList<>();
+    check(Json.mapper().readTree(example), schema(), schema(), "", problems);
+    assertThat(problems).isEmpty();
+  }
+
   private static void check(JsonNode value, JsonNode def, JsonNode root, String at, List<String> problems) {
     while (def.has("$ref")) {
       def = root.at(def.get("$ref").asText().substring(1));
