@@ -53,14 +53,26 @@ public final class Importer {
         .orElseThrow(() -> new ImportException(source + ": is not a definition Portcullis imports (expected OpenAPI 3 or Swagger 2 with "
             + "openapi/swagger at the top, a SAM or CloudFormation template with Resources, or a serverless.yml with service and functions)."));
     ImportContext ctx = new ImportContext(source, region);
-    ImportDraft draft = importer.read(doc, ctx);
     String kind = importer.kind(doc);
+    ImportDraft draft;
+    try {
+      draft = importer.read(doc, ctx);
+    } catch (RuntimeException e) {
+      // a shape no importer anticipated: one sentence for the user, the cause kept for --verbose
+      throw new ImportException(source + ": could not be read as " + kind + " (" + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")) + "); nothing was imported.", e);
+    }
     if (draft.isEmpty()) {
       ctx.leftOut(doc.name(), "defines no API Gateway API, so nothing was imported");
       return new ImportResult(null, ctx.report(kind));
     }
     String name = draft.apis().size() == 1 ? draft.apis().get(0).name() : doc.baseName();
-    Workspace ws = new WorkspaceAssembler(ctx).assemble(name, draft.apis());
+    Workspace ws;
+    try {
+      ws = new WorkspaceAssembler(ctx).assemble(name, draft.apis());
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new ImportException(source + ": what it defines does not make a valid workspace (" + e.getMessage() + "); nothing was imported.", e);
+    }
     if (!draft.callers().isEmpty() || !draft.requests().isEmpty()) {
       List<dev.portcullis.engine.model.Caller> callers = new ArrayList<>(ws.callers());
       callers.addAll(draft.callers());

@@ -291,7 +291,12 @@ public final class Intrinsics {
   }
 
   private String select(JsonNode arg, String where) {
-    int index = Integer.parseInt(text(arg.path(0), where).strip());
+    int index;
+    try {
+      index = Integer.parseInt(String.valueOf(text(arg.path(0), where)).strip());
+    } catch (NumberFormatException e) {
+      return ctx.variable("Select.index", "Fn::Select with an index that is not a number, in " + where, null);
+    }
     List<String> items = texts(arg.path(1), where);
     return index >= 0 && index < items.size() ? items.get(index)
         : ctx.variable("Select." + index, "Fn::Select " + index + " of a list the template does not give, in " + where, null);

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class CorpusWithoutStackTracesTest {
 
-  static Stream<Path> files() throws Exception {
+  public static Stream<Path> files() throws Exception {
     Path root = CorpusExpectations.corpus("");
     try (Stream<Path> all = Files.walk(root)) {
       List<Path> files = all.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals("SOURCES.md"))

@@ -183,7 +183,7 @@ public final class OpenApiReader {
 
   private ImportedAuthorizer authorizer(String key, JsonNode scheme, JsonNode ext) {
     String where = "security scheme " + key;
-    String type = ix.text(ext.get("type"), where).toLowerCase(Locale.ROOT);
+    String type = String.valueOf(ix.text(ext.get("type"), where)).toLowerCase(Locale.ROOT);
     String explicit = blankToNull(ix.text(ext.get("identitySource"), where));
     List<String> sources = new ArrayList<>();
     if (explicit != null) {

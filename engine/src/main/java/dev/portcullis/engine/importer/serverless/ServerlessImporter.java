@@ -143,7 +143,7 @@ public final class ServerlessImporter implements SourceImporter {
         sources.add(s.strip());
       }
     }
-    Integer ttl = auth.isObject() && auth.has("resultTtlInSeconds") ? Integer.valueOf(ix.text(auth.get("resultTtlInSeconds"), where).strip()) : null;
+    Integer ttl = auth.isObject() && auth.has("resultTtlInSeconds") ? intOrNull(ix.text(auth.get("resultTtlInSeconds"), where)) : null;
     String regex = auth.isObject() ? ix.text(auth.get("identityValidationExpression"), where) : null;
     ImportedAuthorizer a = switch (kind) {
       case "cognito" -> new ImportedAuthorizer(name, ImportedAuthorizer.Kind.COGNITO, sources, regex, ttl,
@@ -195,7 +195,7 @@ public final class ServerlessImporter implements SourceImporter {
         }
         built = ImportedAuthorizer.jwt(name, issuer, ix.texts(a.get("audience"), where), sources.isEmpty() ? null : sources.get(0), where);
       } else if (type.equals("request")) {
-        Integer ttl = a.has("resultTtlInSeconds") ? Integer.valueOf(ix.text(a.get("resultTtlInSeconds"), where).strip()) : null;
+        Integer ttl = a.has("resultTtlInSeconds") ? intOrNull(ix.text(a.get("resultTtlInSeconds"), where)) : null;
         String fn = a.has("functionArn") ? ix.text(a.get("functionArn"), where) : ix.text(a.get("functionName"), where);
         built = new ImportedAuthorizer(name, ImportedAuthorizer.Kind.REQUEST, sources, null, ttl, null, null, null,
             orElse(ix.text(a.get("payloadVersion"), where), "2.0"), "true".equalsIgnoreCase(ix.text(a.get("enableSimpleResponses"), where)), fn, where);
@@ -287,6 +287,14 @@ public final class ServerlessImporter implements SourceImporter {
     doc.put("Version", "2012-10-17");
     doc.set("Statement", statements);
     return Policies.read(doc, ix, "provider.apiGateway.resourcePolicy", "arn:aws:execute-api:us-east-1:123456789012:" + service);
+  }
+
+  private static Integer intOrNull(String s) {
+    try {
+      return s == null ? null : Integer.valueOf(s.strip());
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   private static String orElse(String s, String fallback) {
