@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 public final class ImportContext {
   private static final Pattern NOT_NAME = Pattern.compile("[^\\w.$-]");
   private final Path source;
+  private final String display;
   private final String region;
   private final List<ImportReport.Item> mapped = new ArrayList<>();
   private final List<ImportReport.Item> leftOut = new ArrayList<>();
@@ -22,7 +23,13 @@ public final class ImportContext {
   private final List<String> localEmulation = new ArrayList<>();
 
   public ImportContext(Path source, String region) {
+    this(source, source.toString(), region);
+  }
+
+  /** For sources that are no file ({@code aws:REGION/API_ID}): {@code display} names them in the report. */
+  public ImportContext(Path source, String display, String region) {
     this.source = source;
+    this.display = display;
     this.region = region;
   }
 
@@ -76,6 +83,6 @@ public final class ImportContext {
   }
 
   public ImportReport report(String kind) {
-    return new ImportReport(source.toString(), kind, mapped, leftOut, unreadable, List.copyOf(variables.values()), localEmulation, List.of());
+    return new ImportReport(display, kind, mapped, leftOut, unreadable, List.copyOf(variables.values()), localEmulation, List.of());
   }
 }

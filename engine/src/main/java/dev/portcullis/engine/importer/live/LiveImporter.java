@@ -68,7 +68,8 @@ public final class LiveImporter {
       if (m.group(2) == null) {
         throw new ImportException(source + ": name one API: " + String.join("; ", reader.list()) + ".");
       }
-      ImportContext ctx = new ImportContext(Path.of(source), region);
+      // "aws:..." is no valid path everywhere (Windows): the context gets a safe stand-in and shows the source as given
+      ImportContext ctx = new ImportContext(Path.of(source.replaceAll("[^A-Za-z0-9._-]", "-")), source, region);
       ImportedApi api = reader.read(m.group(2), ctx);
       return new ImportResult(new WorkspaceAssembler(ctx).assemble(api.name(), List.of(api)), ctx.report("live account (" + region + ")"));
     } catch (ApiGatewayException | ApiGatewayV2Exception e) {

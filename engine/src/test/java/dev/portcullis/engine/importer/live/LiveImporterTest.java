@@ -132,6 +132,8 @@ class LiveImporterTest {
     assertThat(requests).contains("GET /restapis/rest1/authorizers?position=a2&limit=500 signed=true")
         .anyMatch(q -> q.startsWith("GET /restapis/rest1/resources?") && q.contains("embed=methods") && q.contains("position=r2"));
     assertThat(requests).noneMatch(q -> q.contains("/apikeys"));
+    assertThat(r.report().source()).isEqualTo("aws:eu-west-1/rest1");
+    assertThat(r.report().kind()).isEqualTo("live account (eu-west-1)");
   }
 
   @Test
