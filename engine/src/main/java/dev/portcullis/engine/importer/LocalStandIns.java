@@ -83,6 +83,13 @@ final class LocalStandIns {
   }
 
   private Authorizer cognito(String gateway, ImportedAuthorizer a, Set<String> scopes, boolean anyWithoutScopes) {
+    if (a.validationRegex() != null) {
+      ctx.leftOut("authoriser " + a.name() + " identityValidationExpression", "'" + a.validationRegex()
+          + "' is not emulated for Cognito authorisers; a token that does not match would be refused on AWS");
+    }
+    if (a.ttlSeconds() != null) {
+      ctx.leftOut("authoriser " + a.name() + " TTL", a.ttlSeconds() + " s: the local Cognito authoriser does not cache");
+    }
     int n = ++counter;
     String localPool = "us-east-1_Imported" + n;
     String clientId = "importedclient" + n;
