@@ -47,7 +47,8 @@ class EngineLayeringTest {
       // API calls and their phase timings
       "okhttp3..", List.of("..engine.send.."),
       // SigV4 signing, credential providers, Lambda Invoke; run sees Credential.Aws's SDK identity
-      "software.amazon..", List.of("..engine.send..", "..engine.identity..", "..engine.rules", "..engine.run"),
+      // and the control-plane clients that read a live account's APIs
+      "software.amazon..", List.of("..engine.send..", "..engine.identity..", "..engine.rules", "..engine.run", "..engine.importer.live"),
       // the JDK HTTP server: the local gateway and the local identity providers
       "com.sun.net.httpserver..", List.of("..engine.gateway..", "..engine.idp.."));
 

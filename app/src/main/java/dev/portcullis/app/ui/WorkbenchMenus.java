@@ -53,7 +53,8 @@ final class WorkbenchMenus {
         item("Save as…", "Shortcut+Shift+S", () -> choose(true, "Save workspace as", model::save)),
         new javafx.scene.control.SeparatorMenuItem(),
         item("Export a shareable copy…", "Shortcut+Shift+E", () -> choose(true, "Export a shareable copy", model::exportShareable)),
-        item("Import a shared workspace…", "Shortcut+I", () -> choose(false, "Import a shared workspace", model::importShared)));
+        item("Import a shared workspace…", "Shortcut+I", () -> choose(false, "Import a shared workspace", model::importShared)),
+        item("Import an API definition…", "Shortcut+Shift+I", this::chooseDefinition));
   }
 
   private Menu request() {
@@ -70,6 +71,18 @@ final class WorkbenchMenus {
     dark.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
     dark.selectedProperty().bindBidirectional(model.darkProperty());
     return new Menu("View", null, dark);
+  }
+
+  private void chooseDefinition() {
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle("Import an API definition");
+    chooser.getExtensionFilters().addAll(
+        new FileChooser.ExtensionFilter("OpenAPI, SAM, CloudFormation, serverless.yml", "*.json", "*.yaml", "*.yml", "*.template"),
+        new FileChooser.ExtensionFilter("Any file", "*"));
+    File file = chooser.showOpenDialog(window.get());
+    if (file != null) {
+      model.importDefinition(file.toPath());
+    }
   }
 
   private void choose(boolean save, String title, Consumer<Path> action) {

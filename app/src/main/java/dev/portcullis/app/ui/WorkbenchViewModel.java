@@ -156,6 +156,28 @@ public final class WorkbenchViewModel {
     return new Opened(ws, decision.gate());
   }
 
+  /**
+   * Imports an API definition (OpenAPI, SAM, CloudFormation, serverless.yml) as a new, unsaved
+   * workspace: nothing is written until Save, and the import report goes to the log pane first, so
+   * what was mapped, left out or unreadable can be read before keeping it.
+   */
+  public void importDefinition(Path path) {
+    log.status("Importing " + path.getFileName() + "…");
+    tasks.run(() -> dev.portcullis.engine.importer.Importer.create().importFile(path), result -> {
+      result.report().text().lines().forEach(log::info);
+      String summary = "Imported " + path.getFileName() + ": " + result.report().mapped().size() + " items mapped, "
+          + result.report().leftOut().size() + " left out, " + result.report().unreadable().size()
+          + " route(s) with unreadable protection imported as protected. The report is in the Log; Save to keep the workspace.";
+      if (result.workspace() == null) {
+        log.status("Nothing importable in " + path.getFileName() + "; the open workspace is unchanged.");
+        return;
+      }
+      // an imported definition is someone else's file: it runs and sends nothing of yours until trusted (reopen it after Save)
+      show(result.workspace(), null, TrustGate.closed(path.getFileName().toString()));
+      log.info(summary);
+    }, e -> log.error("Could not import " + path.getFileName(), e));
+  }
+
   /** Saves to {@code path} (the open file when null); false when there is nowhere to save yet. */
   public boolean save(Path path) {
     Path target = path != null ? path : file.get();

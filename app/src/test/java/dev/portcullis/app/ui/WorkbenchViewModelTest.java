@@ -162,4 +162,29 @@ class WorkbenchViewModelTest {
     }
     return null;
   }
+
+  @Test
+  void importingADefinitionOpensItUnsavedWithTheReportInTheLog() {
+    Path source = Path.of(System.getProperty("portcullis.root"), "../shared/oracles/import-corpus/sam/06-owasp-order-cognito-template.yaml");
+
+    model.importDefinition(source);
+
+    assertThat(model.titleProperty().get()).isEqualTo("Portcullis — OrderApi");
+    var apis = model.treeProperty().get().getFirst().children();
+    assertThat(apis).extracting(WorkbenchViewModel.TreeRow::label).containsExactly("orderapi");
+    assertThat(model.save(null)).as("an import is unsaved until the user picks where").isFalse();
+    assertThat(model.log().lines()).anyMatch(l -> l.contains("route orderapi POST /placeOrder: COGNITO_USER_POOLS by CognitoAuthorizer"))
+        .anyMatch(l -> l.contains("Imported 06-owasp-order-cognito-template.yaml:") && l.contains("Save to keep the workspace"));
+  }
+
+  @Test
+  void aDefinitionThatCannotBeImportedLeavesTheOpenWorkspace(@TempDir Path dir) throws Exception {
+    model.openDemo();
+    Path junk = Files.writeString(dir.resolve("notes.yaml"), "shopping: [milk]\n");
+
+    model.importDefinition(junk);
+
+    assertThat(model.titleProperty().get()).isEqualTo("Portcullis — payments-demo");
+    assertThat(model.statusProperty().get()).startsWith("Could not import notes.yaml:").contains("is not a definition Portcullis imports");
+  }
 }

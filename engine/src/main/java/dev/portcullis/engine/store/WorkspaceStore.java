@@ -62,14 +62,18 @@ public final class WorkspaceStore {
     }
     checkVersion(file, tree);
     Workspace workspace;
+    // Unknown fields are collected (and skipped) so one load lists them all, with the validator's problems after them.
+    List<String> problems = new java.util.ArrayList<>();
+    UnknownFields unknown = new UnknownFields();
     try {
-      workspace = Json.mapper().readValue(bytes, Workspace.class);
+      workspace = Json.mapper().readerFor(Workspace.class).withHandler(unknown).readValue(withoutSchemaPointer(bytes, tree));
     } catch (IOException e) {
-      throw new WorkspaceException(file, describe(file, e), withoutContent(e));
+      problems.addAll(unknown.sentences(file, bytes));
+      problems.add(describe(file, e));
+      throw new WorkspaceException(file, problems);
     }
-    List<String> problems = WorkspaceValidator.problems(workspace).stream()
-        .map(p -> file + ": " + p)
-        .toList();
+    problems.addAll(unknown.sentences(file, bytes));
+    WorkspaceValidator.problems(workspace).stream().map(p -> file + ": " + p).forEach(problems::add);
     if (!problems.isEmpty()) {
       throw new WorkspaceException(file, problems);
     }
@@ -80,6 +84,61 @@ public final class WorkspaceStore {
   private static Throwable withoutContent(IOException e) {
     JsonLocation loc = e instanceof JsonProcessingException jpe ? jpe.getLocation() : null;
     return new IOException(e.getClass().getSimpleName() + (loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr()));
+  }
+
+  /** Editors complete and validate a file whose {@code $schema} names the shipped schema; the pointer itself is no field. */
+  private static byte[] withoutSchemaPointer(byte[] bytes, JsonNode tree) throws WorkspaceException {
+    if (!tree.has("$schema")) {
+      return bytes;
+    }
+    ((com.fasterxml.jackson.databind.node.ObjectNode) tree).remove("$schema");
+    return Json.write(tree).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** Records each unknown field (and skips it); {@link #sentences} words them as {@link #describe} would, with their lines. */
+  private static final class UnknownFields extends com.fasterxml.jackson.databind.deser.DeserializationProblemHandler {
+    private record Unknown(String pointer, String text) {}
+
+    private final List<Unknown> found = new java.util.ArrayList<>();
+
+    @Override
+    public boolean handleUnknownProperty(com.fasterxml.jackson.databind.DeserializationContext ctxt, com.fasterxml.jackson.core.JsonParser p,
+        com.fasterxml.jackson.databind.JsonDeserializer<?> deserializer, Object beanOrClass, String propertyName) throws IOException {
+      String pointer = p.getParsingContext().pathAsPointer().toString();
+      String at = pointer.replaceAll("/(\\d+)", "[$1]").replace('/', '.').replaceFirst("^\\.", "");
+      String known = deserializer.getKnownPropertyNames() == null ? "" : deserializer.getKnownPropertyNames().stream().map(Object::toString)
+          .sorted().collect(Collectors.joining(", "));
+      Class<?> type = beanOrClass instanceof Class<?> c ? c : beanOrClass.getClass();
+      found.add(new Unknown(pointer, (at.isEmpty() ? "" : " (at " + at + ")") + ": unknown field '" + propertyName + "' in " + familyName(type)
+          + " (known fields: " + known + ")."));
+      p.skipChildren();
+      return true;
+    }
+
+    /** Records read from buffered tokens have no location, so one streaming pass finds each field's line. */
+    List<String> sentences(Path file, byte[] bytes) {
+      if (found.isEmpty()) {
+        return List.of();
+      }
+      java.util.Map<String, JsonLocation> lines = new java.util.HashMap<>();
+      java.util.Set<String> wanted = found.stream().map(Unknown::pointer).collect(Collectors.toSet());
+      try (com.fasterxml.jackson.core.JsonParser p = Json.mapper().getFactory().createParser(bytes)) {
+        for (var t = p.nextToken(); t != null; t = p.nextToken()) {
+          if (t == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+            String here = p.getParsingContext().pathAsPointer().toString();
+            if (wanted.contains(here)) {
+              lines.putIfAbsent(here, p.currentTokenLocation());
+            }
+          }
+        }
+      } catch (IOException e) {
+        // the file parsed once already; without lines the sentences still name the place
+      }
+      return found.stream().map(u -> {
+        JsonLocation loc = lines.get(u.pointer());
+        return file + (loc == null ? "" : ", line " + loc.getLineNr() + ", column " + loc.getColumnNr()) + u.text();
+      }).toList();
+    }
   }
 
   private static void checkVersion(Path file, JsonNode tree) throws WorkspaceException {

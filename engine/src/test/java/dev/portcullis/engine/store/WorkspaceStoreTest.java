@@ -79,6 +79,24 @@ class WorkspaceStoreTest {
   }
 
   @Test
+  void everyUnknownFieldAndEveryBrokenReferenceIsListedInOneLoad() throws Exception {
+    Path file = demoCopy("\"apiKeyRequired\": true", "\"apiKeyRequird\": true");
+    Files.writeString(file, Files.readString(file).replace("\"authorizer\": \"mobile-users\"", "\"authorizer\": \"mobile-userz\"")
+        .replace("\"ttlSeconds\": 300", "\"ttlSeconds\": 300, \"ttlSecs\": 300"));
+    WorkspaceException e = org.junit.jupiter.api.Assertions.assertThrows(WorkspaceException.class, () -> store.load(file));
+    assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains("unknown field 'apiKeyRequird' in route").containsPattern("line \\d+"))
+        .anySatisfy(p -> assertThat(p).contains("unknown field 'ttlSecs' in lambda").contains("(at gateways[0].authorizers["))
+        .anySatisfy(p -> assertThat(p).contains("authoriser 'mobile-userz' is not defined"));
+  }
+
+  @Test
+  void aSchemaPointerForEditorsIsAccepted() throws Exception {
+    Path file = demoCopy("\"schemaVersion\": 1,", "\"$schema\": \"https://portcullis.dev/schema/workspace-1.json\", \"schemaVersion\": 1,");
+    assertThat(Files.readString(file)).contains("$schema");
+    assertThat(store.load(file)).isEqualTo(store.load(ProjectFiles.demo()));
+  }
+
+  @Test
   void invalidValueFromARecordsOwnCheckIsOneSentence() throws Exception {
     String message = failureOf(demoCopy("\"ttlSeconds\": 300", "\"ttlSeconds\": 7200"));
 

@@ -28,6 +28,28 @@ public final class PostmanCollections {
   /** A collection read for {@code into}: its URLs resolved against {@code into}'s gateways.
    *
    * @throws IllegalArgumentException with a sentence naming the file when it is no collection */
+  /**
+   * Whether {@code source} names a Postman Collection file: JSON whose {@code info.schema} is one of
+   * Postman's collection schemas (read from the first 64 KB; anything unreadable is not one).
+   */
+  public static boolean isCollection(String source) {
+    Path file;
+    try {
+      file = Path.of(source);
+    } catch (java.nio.file.InvalidPathException e) {
+      return false;
+    }
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      return false;
+    }
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+      String head = new String(in.readNBytes(64 * 1024), java.nio.charset.StandardCharsets.UTF_8);
+      return head.stripLeading().startsWith("{") && head.matches("(?s).*\"schema\"\\s*:\\s*\"https?://schema\\.getpostman\\.com/json/collection/.*");
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   public static ImportedParts read(Path file, Workspace into) throws IOException {
     return read(Files.readString(file), file.toString(), into);
   }

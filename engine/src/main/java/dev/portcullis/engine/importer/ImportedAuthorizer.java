@@ -1,0 +1,48 @@
+package dev.portcullis.engine.importer;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An authoriser as a source defines it, before it becomes a workspace authoriser with a local
+ * stand-in. Fields a kind does not have are null.
+ *
+ * @param identitySources REST mapping expressions ({@code method.request.header.X}) or HTTP ones ({@code $request.header.X})
+ * @param ttlSeconds null when the source gives none
+ * @param pools COGNITO: user pool ARNs or ids (possibly {@code {{variables}}})
+ * @param functionUri LAMBDA: the authoriser function's invocation URI or ARN, kept for the report
+ */
+public record ImportedAuthorizer(
+    String name,
+    Kind kind,
+    List<String> identitySources,
+    String validationRegex,
+    Integer ttlSeconds,
+    List<String> pools,
+    String issuer,
+    List<String> audiences,
+    String payloadFormat,
+    boolean simpleResponses,
+    String functionUri,
+    String origin) {
+
+  public ImportedAuthorizer {
+    Objects.requireNonNull(name, "an imported authoriser needs a name");
+    Objects.requireNonNull(kind, () -> "authoriser '" + name + "' needs a kind");
+    identitySources = identitySources == null ? List.of() : List.copyOf(identitySources);
+    pools = pools == null ? List.of() : List.copyOf(pools);
+    audiences = audiences == null ? List.of() : List.copyOf(audiences);
+  }
+
+  public enum Kind { COGNITO, JWT, TOKEN, REQUEST }
+
+  public static ImportedAuthorizer cognito(String name, List<String> pools, String identitySource, String origin) {
+    return new ImportedAuthorizer(name, Kind.COGNITO, identitySource == null ? List.of() : List.of(identitySource), null, null,
+        pools, null, null, null, false, null, origin);
+  }
+
+  public static ImportedAuthorizer jwt(String name, String issuer, List<String> audiences, String identitySource, String origin) {
+    return new ImportedAuthorizer(name, Kind.JWT, identitySource == null ? List.of() : List.of(identitySource), null, null,
+        null, issuer, audiences, null, false, null, origin);
+  }
+}

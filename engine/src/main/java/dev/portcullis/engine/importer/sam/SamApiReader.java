@@ -1,0 +1,318 @@
+package dev.portcullis.engine.importer.sam;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.portcullis.engine.importer.ImportContext;
+import dev.portcullis.engine.importer.ImportException;
+import dev.portcullis.engine.importer.ImportedApi;
+import dev.portcullis.engine.importer.ImportedAuthorizer;
+import dev.portcullis.engine.importer.ImportedRoute;
+import dev.portcullis.engine.importer.Intrinsics;
+import dev.portcullis.engine.importer.Policies;
+import dev.portcullis.engine.importer.Protection;
+import dev.portcullis.engine.importer.SourceReader;
+import dev.portcullis.engine.importer.cloudformation.UsagePlans;
+import dev.portcullis.engine.importer.openapi.OpenApiReader;
+import dev.portcullis.engine.model.Gateway;
+import dev.portcullis.engine.model.PolicyDocument;
+import dev.portcullis.engine.model.UsagePlan;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One SAM API: its {@code Auth} (authorisers, DefaultAuthorizer, ApiKeyRequired, UsagePlan,
+ * ResourcePolicy), its DefinitionBody if any, and the routes its function events add. Precedence
+ * as SAM applies it (import-facts §2.3): the event's Auth, else the API's DefaultAuthorizer, else
+ * open; the event's scopes replace the authoriser's default scopes.
+ */
+final class SamApiReader {
+  private final Intrinsics ix;
+  private final ImportContext ctx;
+  private final Path dir;
+
+  SamApiReader(Intrinsics ix, Path dir) {
+    this.ix = ix;
+    this.ctx = ix.context();
+    this.dir = dir;
+  }
+
+  ImportedApi read(SamImporter.ApiSpec spec) {
+    JsonNode props = spec.props();
+    Gateway.Flavor flavor = spec.http() ? Gateway.Flavor.HTTP : Gateway.Flavor.REST;
+    String name = orElse(ix.text(props.get("Name"), spec.logicalId() + " Name"), spec.logicalId());
+    String where = "API " + spec.logicalId();
+    String stage = ix.text(props.get("StageName"), where + " StageName");
+    stage = stage == null || stage.contains("{{") ? (spec.http() ? null : "Prod") : stage;
+    JsonNode auth = ix.value(props.path("Auth"), where + " Auth");
+    auth = auth == null ? props.path("Auth") : auth;
+    Map<String, List<String>> defaultScopes = new LinkedHashMap<>();
+    List<ImportedAuthorizer> authorizers = new ArrayList<>();
+    auth.path("Authorizers").fields().forEachRemaining(e -> {
+      ImportedAuthorizer a = spec.http() ? httpAuthorizer(e.getKey(), e.getValue()) : restAuthorizer(e.getKey(), e.getValue());
+      if (a != null) {
+        authorizers.add(a);
+        defaultScopes.put(a.name(), ix.texts(e.getValue().get("AuthorizationScopes"), "authoriser " + a.name()));
+        ctx.mapped("authoriser " + a.name(), a.kind() + " from " + where + " Auth.Authorizers"
+            + (a.identitySources().isEmpty() ? "" : ", identity " + String.join(", ", a.identitySources())));
+      }
+    });
+    String defaultAuthorizer = ix.text(auth.get("DefaultAuthorizer"), where + " DefaultAuthorizer");
+    boolean apiKey = "true".equalsIgnoreCase(ix.text(auth.get("ApiKeyRequired"), where));
+    leftOut(props, auth, where, spec.http());
+
+    Map<String, ImportedRoute> routes = new LinkedHashMap<>();
+    ImportedApi body = body(props, flavor, name, where);
+    PolicyDocument policy = body == null ? null : body.resourcePolicy();
+    if (body != null) {
+      body.authorizers().forEach(a -> {
+        if (authorizers.stream().noneMatch(x -> x.name().equals(a.name()))) {
+          authorizers.add(a);
+        }
+      });
+      for (ImportedRoute r : body.routes()) {
+        Protection p = r.protection();
+        // SAM puts the DefaultAuthorizer and ApiKeyRequired on every method of the body that has no security of its own
+        if (p instanceof Protection.None n && n.evidence().startsWith("no security") && defaultAuthorizer != null) {
+          p = named(defaultAuthorizer, null, authorizers, defaultScopes, "the API's DefaultAuthorizer " + defaultAuthorizer);
+        }
+        routes.put(r.key(), new ImportedRoute(r.method(), r.path(), p, r.apiKeyRequired() || apiKey, r.integrationType(), r.integrationUri(),
+            r.payloadFormat()));
+      }
+    }
+    for (SamEvent ev : spec.events()) {
+      ImportedRoute r = eventRoute(ev, spec.http(), defaultAuthorizer, apiKey, authorizers, defaultScopes);
+      ImportedRoute existing = routes.get(r.key());
+      if (existing != null && ev.auth() == null) {
+        continue; // the body's own definition of the route stands
+      }
+      routes.put(r.key(), r);
+    }
+    PolicyDocument samPolicy = resourcePolicy(auth.get("ResourcePolicy"), where, name);
+    List<UsagePlan> plans = spec.http() ? List.of() : usagePlan(auth.get("UsagePlan"), spec.logicalId(), where);
+    String keySourceText = ix.text(props.get("ApiKeySourceType"), where);
+    Gateway.ApiKeySource keySource = keySourceText == null ? (body == null ? null : body.apiKeySource())
+        : keySourceText.equalsIgnoreCase("AUTHORIZER") ? Gateway.ApiKeySource.AUTHORIZER : Gateway.ApiKeySource.HEADER;
+    return new ImportedApi(name, flavor, ctx.region(), null, stage, null, spec.http() ? null : keySource, List.copyOf(routes.values()),
+        authorizers, plans, samPolicy != null ? samPolicy : policy);
+  }
+
+  private ImportedRoute eventRoute(SamEvent ev, boolean http, String defaultAuthorizer, boolean apiKeyDefault,
+      List<ImportedAuthorizer> authorizers, Map<String, List<String>> defaultScopes) {
+    String method = ev.method() == null ? (http ? "$default" : "ANY") : ev.method().toUpperCase(Locale.ROOT);
+    String path = ev.path() == null ? (http ? "$default" : "/") : ev.path();
+    if (http && ev.method() == null && ev.path() == null) {
+      method = "$default";
+      path = "$default";
+    }
+    JsonNode auth = ev.auth();
+    String named = auth == null ? null : ix.text(auth.get("Authorizer"), ev.name() + " Auth.Authorizer");
+    List<String> scopes = auth == null || !auth.has("AuthorizationScopes") ? null : ix.texts(auth.get("AuthorizationScopes"), ev.name());
+    Protection p;
+    if (named != null) {
+      p = named(named, scopes, authorizers, defaultScopes, ev.name() + " Auth.Authorizer " + named);
+    } else if (defaultAuthorizer != null) {
+      p = named(defaultAuthorizer, scopes, authorizers, defaultScopes, "the API's DefaultAuthorizer " + defaultAuthorizer);
+    } else {
+      p = new Protection.None("no Auth on " + ev.name() + " and no DefaultAuthorizer on its API");
+    }
+    String keyText = auth == null ? null : ix.text(auth.get("ApiKeyRequired"), ev.name());
+    boolean apiKey = keyText == null ? apiKeyDefault : keyText.equalsIgnoreCase("true");
+    if (auth != null && auth.has("ResourcePolicy")) {
+      ctx.leftOut(ev.name() + " Auth.ResourcePolicy", "per-event resource policies are not imported; the API's policy applies");
+    }
+    return new ImportedRoute(method, path, p, apiKey, "aws_proxy", "function " + ev.function(), null);
+  }
+
+  private static Protection named(String name, List<String> scopes, List<ImportedAuthorizer> authorizers, Map<String, List<String>> defaults,
+      String evidence) {
+    if (name.equalsIgnoreCase("NONE")) {
+      return new Protection.None(evidence);
+    }
+    if (name.equals("AWS_IAM")) {
+      return new Protection.Iam(evidence);
+    }
+    if (authorizers.stream().anyMatch(a -> a.name().equals(name))) {
+      return new Protection.ByAuthorizer(name, scopes != null ? scopes : defaults.getOrDefault(name, List.of()), evidence);
+    }
+    return new Protection.Unreadable(evidence + " names an authoriser the API's Auth.Authorizers does not define");
+  }
+
+  private ImportedAuthorizer restAuthorizer(String name, JsonNode a) {
+    String where = "authoriser " + name;
+    JsonNode identity = a.path("Identity");
+    Integer ttl = identity.has("ReauthorizeEvery") ? intOrNull(ix.text(identity.get("ReauthorizeEvery"), where)) : null;
+    String regex = blankToNull(ix.text(identity.get("ValidationExpression"), where));
+    if (a.has("AuthorizerPayloadFormatVersion")) {
+      ctx.leftOut(where + " AuthorizerPayloadFormatVersion", "an HTTP API setting on a REST API authoriser; SAM ignores it, and so does the import");
+    }
+    if (a.has("UserPoolArn")) {
+      JsonNode pools = ix.value(a.get("UserPoolArn"), where);
+      String header = orElse(ix.text(identity.get("Header"), where), "Authorization");
+      return new ImportedAuthorizer(name, ImportedAuthorizer.Kind.COGNITO, List.of("method.request.header." + header), regex, ttl,
+          ix.texts(pools, where + " UserPoolArn"), null, null, null, false, null, where + " (UserPoolArn)");
+    }
+    if (!a.has("FunctionArn")) {
+      ctx.leftOut(where, "neither UserPoolArn nor FunctionArn; routes using it are imported fail-closed");
+      return null;
+    }
+    String uri = ix.text(a.get("FunctionArn"), where);
+    String type = orElse(ix.text(a.get("FunctionPayloadType"), where), "TOKEN").toUpperCase(Locale.ROOT);
+    if (type.equals("TOKEN")) {
+      String header = orElse(ix.text(identity.get("Header"), where), "Authorization");
+      return new ImportedAuthorizer(name, ImportedAuthorizer.Kind.TOKEN, List.of("method.request.header." + header), regex, ttl,
+          null, null, null, null, false, uri, where + " (TOKEN)");
+    }
+    List<String> sources = new ArrayList<>();
+    ix.texts(identity.get("Headers"), where).forEach(h -> sources.add("method.request.header." + h));
+    ix.texts(identity.get("QueryStrings"), where).forEach(q -> sources.add("method.request.querystring." + q));
+    ix.texts(identity.get("StageVariables"), where).forEach(s -> sources.add("stageVariables." + s));
+    ix.texts(identity.get("Context"), where).forEach(c -> sources.add("context." + c));
+    return new ImportedAuthorizer(name, ImportedAuthorizer.Kind.REQUEST, sources, null, ttl, null, null, null, null, false, uri, where + " (REQUEST)");
+  }
+
+  private ImportedAuthorizer httpAuthorizer(String name, JsonNode a) {
+    String where = "authoriser " + name;
+    JsonNode jwt = a.get("JwtConfiguration");
+    if (jwt != null) {
+      String issuer = ix.text(jwt.has("issuer") ? jwt.get("issuer") : jwt.get("Issuer"), where + " issuer");
+      List<String> audience = ix.texts(jwt.has("audience") ? jwt.get("audience") : jwt.get("Audience"), where + " audience");
+      if (issuer == null) {
+        ctx.leftOut(where, "a JWT authoriser without an issuer; routes using it are imported fail-closed");
+        return null;
+      }
+      String source = orElse(ix.text(a.get("IdentitySource"), where), "$request.header.Authorization");
+      return new ImportedAuthorizer(name, ImportedAuthorizer.Kind.JWT, List.of(source), null, null, null, issuer, audience, null, false, null, where);
+    }
+    if (!a.has("FunctionArn")) {
+      ctx.leftOut(where, "neither JwtConfiguration nor FunctionArn; routes using it are imported fail-closed");
+      return null;
+    }
+    JsonNode identity = a.path("Identity");
+    List<String> sources = new ArrayList<>();
+    ix.texts(identity.get("Headers"), where).forEach(h -> sources.add("$request.header." + h));
+    ix.texts(identity.get("QueryStrings"), where).forEach(q -> sources.add("$request.querystring." + q));
+    ix.texts(identity.get("StageVariables"), where).forEach(s -> sources.add("$stageVariables." + s));
+    ix.texts(identity.get("Context"), where).forEach(c -> sources.add("$context." + c));
+    Integer ttl = identity.has("ReauthorizeEvery") ? intOrNull(ix.text(identity.get("ReauthorizeEvery"), where)) : null;
+    String payload = ix.text(a.get("AuthorizerPayloadFormatVersion"), where);
+    boolean simple = "true".equalsIgnoreCase(ix.text(a.get("EnableSimpleResponses"), where));
+    return new ImportedAuthorizer(name, ImportedAuthorizer.Kind.REQUEST, sources, null, ttl, null, null, null, payload, simple,
+        ix.text(a.get("FunctionArn"), where), where);
+  }
+
+  private ImportedApi body(JsonNode props, Gateway.Flavor flavor, String name, String where) {
+    JsonNode body = props.get("DefinitionBody");
+    Path file = null;
+    if (body != null && body.has("Fn::Transform")) {
+      JsonNode tr = body.get("Fn::Transform");
+      String location = ix.text(tr.path("Parameters").get("Location"), where + " AWS::Include");
+      if (location == null || location.startsWith("s3://") || location.contains("{{")) {
+        ctx.leftOut(where + " DefinitionBody", "an AWS::Include from " + location + ", which is not a local file; the routes come from the events only");
+        body = null;
+      } else {
+        file = dir.resolve(location).normalize();
+      }
+    } else if (body == null && props.get("DefinitionUri") != null && props.get("DefinitionUri").isTextual()) {
+      String uri = props.get("DefinitionUri").asText();
+      if (uri.startsWith("s3://")) {
+        ctx.leftOut(where + " DefinitionUri", "lives in S3 (" + uri + "), which the importer does not read");
+      } else {
+        file = dir.resolve(uri).normalize();
+      }
+    }
+    if (file != null) {
+      if (!Files.isRegularFile(file)) {
+        ctx.leftOut(where + " DefinitionBody", "includes " + file.getFileName() + ", which is missing here; the routes come from the events only");
+        return null;
+      }
+      try {
+        body = SourceReader.read(file).tree();
+        ctx.mapped(where + " DefinitionBody", "read from " + file.getFileName());
+      } catch (ImportException e) {
+        ctx.leftOut(where + " DefinitionBody", e.getMessage());
+        return null;
+      }
+    }
+    if (body == null) {
+      return null;
+    }
+    return OpenApiReader.read(ix.resolveTree(body, where + " DefinitionBody"), ix, file == null ? dir : file.getParent(), flavor, name);
+  }
+
+  private PolicyDocument resourcePolicy(JsonNode policy, String where, String name) {
+    if (policy == null || !policy.isObject()) {
+      return null;
+    }
+    policy.fieldNames().forEachRemaining(k -> {
+      if (!k.equals("CustomStatements")) {
+        ctx.leftOut(where + " Auth.ResourcePolicy." + k, "SAM's shorthand " + k + " is not expanded; add it as a CustomStatement to import it");
+      }
+    });
+    JsonNode statements = policy.get("CustomStatements");
+    if (statements == null) {
+      return null;
+    }
+    var doc = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    doc.put("Version", "2012-10-17");
+    doc.set("Statement", statements.isArray() ? statements : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode().add(statements));
+    PolicyDocument read = Policies.read(doc, ix, where + " Auth.ResourcePolicy", "arn:aws:execute-api:us-east-1:123456789012:" + name);
+    if (read != null) {
+      ctx.mapped(where + " resource policy", read.statements().size() + " statement(s) from Auth.ResourcePolicy.CustomStatements");
+    }
+    return read;
+  }
+
+  private List<UsagePlan> usagePlan(JsonNode plan, String logicalId, String where) {
+    if (plan == null || !plan.isObject()) {
+      return List.of();
+    }
+    String create = orElse(ix.text(plan.get("CreateUsagePlan"), where), "NONE").toUpperCase(Locale.ROOT);
+    if (create.equals("NONE")) {
+      return List.of();
+    }
+    String name = create.equals("SHARED") ? "ServerlessUsagePlan" : logicalId + "UsagePlan";
+    UsagePlan p = new UsagePlan(name, UsagePlans.throttle(plan.get("Throttle"), ix, where), UsagePlans.quota(plan.get("Quota"), ix, where), Map.of());
+    ctx.mapped(where + " Auth.UsagePlan", create + " plan '" + name + "'");
+    return List.of(p);
+  }
+
+  private void leftOut(JsonNode props, JsonNode auth, String where, boolean http) {
+    if (props.has("Cors") || props.has("CorsConfiguration")) {
+      ctx.leftOut(where + " Cors", "CORS is answered by API Gateway before auth; the local gateway does not emulate it");
+    }
+    String endpoint = ix.text(props.path("EndpointConfiguration").isObject() ? props.path("EndpointConfiguration").get("Type")
+        : props.get("EndpointConfiguration"), where);
+    if (endpoint != null && endpoint.toUpperCase(Locale.ROOT).contains("PRIVATE")) {
+      ctx.leftOut(where + " EndpointConfiguration", "a PRIVATE API (reachable only through a VPC endpoint); the local gateway serves it on loopback, and the resource policy still applies");
+    }
+    if (auth.has("InvokeRole")) {
+      ctx.leftOut(where + " Auth.InvokeRole", "the role API Gateway invokes functions with does not affect who may call");
+    }
+    if (auth.has("AddDefaultAuthorizerToCorsPreflight")) {
+      ctx.leftOut(where + " Auth.AddDefaultAuthorizerToCorsPreflight", "CORS preflight methods are not imported");
+    }
+    if (http && auth.has("EnableIamAuthorizer")) {
+      ctx.mapped(where + " Auth.EnableIamAuthorizer", "AWS_IAM may be named by routes");
+    }
+  }
+
+  private static String orElse(String s, String fallback) {
+    return s == null || s.isBlank() ? fallback : s;
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+
+  private static Integer intOrNull(String s) {
+    try {
+      return s == null ? null : Integer.parseInt(s.strip());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+}
