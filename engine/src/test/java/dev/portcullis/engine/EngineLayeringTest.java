@@ -50,7 +50,7 @@ class EngineLayeringTest {
       // and the control-plane clients that read a live account's APIs
       "software.amazon..", List.of("..engine.send..", "..engine.identity..", "..engine.rules", "..engine.run", "..engine.importer.live"),
       // the JDK HTTP server: the local gateway and the local identity providers
-      "com.sun.net.httpserver..", List.of("..engine.gateway..", "..engine.idp.."));
+      "com.sun.net.httpserver..", List.of("..engine.gateway..", "..engine.idp..", "..engine.serve.."));
 
   static List<String> libraries() {
     return List.copyOf(LIBRARIES.keySet());

@@ -26,7 +26,7 @@ class AwsEnvironmentCommandTest {
     String host = "q1w2e3r4t5.execute-api.us-east-1.amazonaws.com.invalid";
     Path ws = Cli.demoCopy(dir, g -> g.newBuilder().baseUrl("https://" + host + "/" + g.stage()).build());
 
-    Cli run = Cli.run("send", "--workspace", ws.toString(), "--request", "health (no auth)", "--aws", "prod");
+    Cli run = Cli.run("send", "--workspace", ws.toString(), "--trust", "--request", "health (no auth)", "--aws", "prod");
 
     assertThat(run.exit()).as(run.err()).isEqualTo(1);
     assertThat(run.err()).contains("has no environment 'prod' (it has aws-dev); calling the gateways' baseUrl with the workspace's own variables");
@@ -36,7 +36,7 @@ class AwsEnvironmentCommandTest {
   @Test
   void withNoBaseUrlAnywhereTheErrorSaysWhatToSetAndNeverListsNothing(@TempDir Path dir) throws Exception {
     Path ws = Cli.demoCopy(dir, g -> g.newBuilder().baseUrl(null).build());
-    Cli run = Cli.run("matrix", "--workspace", ws.toString(), "--aws", "prod");
+    Cli run = Cli.run("matrix", "--workspace", ws.toString(), "--trust", "--aws", "prod");
 
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).contains("--aws prod: no gateway of workspace payments-demo has a baseUrl")

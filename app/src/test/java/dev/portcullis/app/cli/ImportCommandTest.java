@@ -27,7 +27,7 @@ class ImportCommandTest {
     Workspace ws = WorkspaceStore.create(Clock.systemUTC()).load(out);
     assertThat(ws.gateways()).singleElement().satisfies(g -> assertThat(g.routes()).hasSize(2));
 
-    Cli matrix = Cli.run("matrix", "-w", out.toString(), "--callers", "anonymous,GatewayAuthorizer-local");
+    Cli matrix = Cli.run("matrix", "-w", out.toString(), "--trust", "--callers", "anonymous,GatewayAuthorizer-local");
     assertThat(matrix.exit()).as(matrix.out() + matrix.err()).isZero();
   }
 

@@ -16,7 +16,7 @@ class NamedFailuresCommandTest {
 
   @Test
   void sendPrintsTheDnsFailureAndItsFix(@TempDir Path dir) throws Exception {
-    Cli run = Cli.run("send", "--workspace", unresolvable(dir).toString(), "--request", "health (no auth)", "--aws", "aws-dev");
+    Cli run = Cli.run("send", "--workspace", unresolvable(dir).toString(), "--trust", "--request", "health (no auth)", "--aws", "aws-dev");
 
     assertThat(run.exit()).as(run.err()).isEqualTo(1);
     assertThat(run.out()).contains("DNS failed: the host " + HOST + " could not be resolved.")
@@ -25,7 +25,7 @@ class NamedFailuresCommandTest {
 
   @Test
   void theMatrixCellSaysDnsFailedNotJustNoAnswer(@TempDir Path dir) throws Exception {
-    Cli run = Cli.run("matrix", "--workspace", unresolvable(dir).toString(), "--aws", "aws-dev", "--routes", "payments GET /health",
+    Cli run = Cli.run("matrix", "--workspace", unresolvable(dir).toString(), "--trust", "--aws", "aws-dev", "--routes", "payments GET /health",
         "--callers", "anonymous");
 
     assertThat(run.exit()).as(run.err()).isEqualTo(1);

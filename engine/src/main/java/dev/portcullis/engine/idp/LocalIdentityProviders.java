@@ -84,6 +84,9 @@ public final class LocalIdentityProviders implements AutoCloseable {
     this.executor = ServerLimits.executor("portcullis-idp");
     server.setExecutor(executor);
     server.createContext("/", ServerLimits.budgeted(this::route, ServerLimits.EXCHANGES_PER_PORT));
+    // keys before the first request: the first JWKS answer must not wait on deriving them
+    cognito.warmKeys();
+    oidcIssuers.values().forEach(i -> i.keys().warm());
     server.start();
     context.event("Local identity providers listening on " + baseUrl);
   }

@@ -212,6 +212,10 @@ public final class TrustRequests {
       if (url != null) {
         String expanded = expand(url, variables());
         String host = TrustGate.hostOf(expanded);
+        if (expanded != null && expanded.contains(dev.portcullis.engine.store.Variables.FILL_IN)) {
+          // an example still to be completed names no host yet: nothing is sent until it is filled in (Variables stops first)
+          return List.of();
+        }
         if (host == null && expanded != null && !expanded.isBlank()) {
           out.add("a host given by " + expanded.strip());
         } else if (host != null && !TrustGate.isLoopback(host)) {

@@ -49,6 +49,11 @@ public final class LocalCognito {
   /** The key purpose {@link dev.portcullis.engine.idp.LocalIdentityProviders#mint} signs with for a pool. */
   public static final String MINTING_KEY = CognitoPool.ACCESS_KEY;
 
+  /** Derives every pool's signing keys now (see {@link KeyRing#warm}). */
+  public void warmKeys() {
+    pools.forEach(p -> p.keys().warm());
+  }
+
   /** The signing keys of a pool, by pool id. */
   public Optional<KeyRing> keys(String poolId) {
     return pool(poolId).map(CognitoPool::keys);

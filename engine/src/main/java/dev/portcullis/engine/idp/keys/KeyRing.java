@@ -50,6 +50,15 @@ public final class KeyRing {
     return DerivedRsaKeys.derive(seed, label(purpose) + "/" + generation);
   }
 
+  /**
+   * Derives every purpose's current key now. Deriving an RSA key takes long enough that a first
+   * JWKS request made while it runs could pass API Gateway's 1.5 s limit (apigw-facts §3), so a
+   * world warms its keys before it listens: the first answer is as quick as the hundredth.
+   */
+  public void warm() {
+    purposes.forEach(this::current);
+  }
+
   /** A key that signs like the current one but is never published. */
   public RSAKey unpublished(String purpose) {
     return DerivedRsaKeys.derive(seed, label(purpose) + "/unpublished");
