@@ -45,11 +45,7 @@ final class WorkbenchMenus {
         item("Open workspace…", "Shortcut+O", () -> choose(false, "Open workspace", model::open)),
         recent,
         item("Open the demo", null, model::openDemo),
-        item("Save", "Shortcut+S", () -> {
-          if (!model.save(null)) {
-            choose(true, "Save workspace", model::save);
-          }
-        }),
+        item("Save", "Shortcut+S", () -> save(() -> { })),
         item("Save as…", "Shortcut+Shift+S", () -> choose(true, "Save workspace as", model::save)),
         new javafx.scene.control.SeparatorMenuItem(),
         item("Export a shareable copy…", "Shortcut+Shift+E", () -> choose(true, "Export a shareable copy", model::exportShareable)),
@@ -58,6 +54,10 @@ final class WorkbenchMenus {
 
   private Menu request() {
     return new Menu("Request", null,
+        item("New request", "Shortcut+N", model::newRequest),
+        item("Duplicate", "Shortcut+D", model::duplicate),
+        item("Delete", null, model::delete),
+        new javafx.scene.control.SeparatorMenuItem(),
         item("Send", "Shortcut+Enter", model.request()::send),
         item("Focus the URL", "Shortcut+L", focusUrl),
         item("Token lab", "Shortcut+T", () -> showTab.accept("tabLab")),
@@ -70,6 +70,13 @@ final class WorkbenchMenus {
     dark.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
     dark.selectedProperty().bindBidirectional(model.darkProperty());
     return new Menu("View", null, dark);
+  }
+
+  /** Saves to the open file, or asks where when there is none yet (the demo, an import); {@code then} after writing. */
+  void save(Runnable then) {
+    if (!model.save(null, then)) {
+      choose(true, "Save workspace", p -> model.save(p, then));
+    }
   }
 
   private void choose(boolean save, String title, Consumer<Path> action) {

@@ -36,6 +36,7 @@ public final class RequestEditorView {
   private final ComboBox<String> caller = new ComboBox<>();
   private final ComboBox<String> environment = new ComboBox<>();
   private final Label name = new Label();
+  private final Label description = new Label();
   private final TextArea query = new TextArea();
   private final TextArea headers = new TextArea();
   private final CodeArea body = CodeBlock.editable(true);
@@ -96,7 +97,12 @@ public final class RequestEditorView {
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     body.setId("body");
     VBox.setVgrow(tabs, Priority.ALWAYS);
-    root.getChildren().setAll(name, line, who, tabs);
+    description.setId("requestDescription");
+    description.setWrapText(true);
+    description.setMinHeight(Region.USE_PREF_SIZE);
+    description.getStyleClass().add("request-description");
+    description.managedProperty().bind(description.visibleProperty());
+    root.getChildren().setAll(name, description, line, who, tabs);
   }
 
   private void bind() {
@@ -107,7 +113,10 @@ public final class RequestEditorView {
     caller.valueProperty().bindBidirectional(model.callerProperty());
     environment.setItems(model.environments());
     environment.valueProperty().bindBidirectional(model.environmentProperty());
-    name.textProperty().bind(Bindings.when(model.nameProperty().isEmpty()).then("No request selected").otherwise(model.nameProperty()));
+    name.textProperty().bind(Bindings.when(model.nameProperty().isEmpty()).then("New request: pick an API, type a path, Send")
+        .otherwise(Bindings.concat(model.nameProperty(), Bindings.when(model.dirtyProperty()).then("  • edited").otherwise(""))));
+    description.textProperty().bind(model.descriptionProperty());
+    description.visibleProperty().bind(model.descriptionProperty().isNotEmpty());
     bindUrl();
     query.textProperty().bindBidirectional(model.queryProperty());
     headers.textProperty().bindBidirectional(model.headersProperty());

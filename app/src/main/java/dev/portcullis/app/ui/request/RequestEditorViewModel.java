@@ -37,7 +37,10 @@ public final class RequestEditorViewModel {
   private final Questions questions;
   private final LogModel log;
   private final Consumer<Trace> onTrace;
-  private SavedRequest original;
+  /** The request as it was loaded (or last kept in the workspace); null when the editor is empty. */
+  private final ObjectProperty<SavedRequest> original = new SimpleObjectProperty<>();
+  /** The caller the loaded request inherits from its folder or the workspace; kept as inherited unless changed. */
+  private String inheritedCaller;
 
   // Properties
   private final ObjectProperty<Workspace> workspace = new SimpleObjectProperty<>();
@@ -56,8 +59,10 @@ public final class RequestEditorViewModel {
   private final ObservableList<String> callers = FXCollections.observableArrayList();
   private final ObservableList<String> environments = FXCollections.observableArrayList();
   private final StringProperty environment = new SimpleStringProperty(SessionModel.LOCAL);
+  private final StringProperty description = new SimpleStringProperty("");
   private final BooleanProperty sending = new SimpleBooleanProperty();
   private final BooleanBinding canSend;
+  private final BooleanBinding dirty;
 
   public RequestEditorViewModel(BackgroundTasks tasks, SessionModel sessions, Questions questions, LogModel log,
       Consumer<Trace> onTrace) {
@@ -66,8 +71,11 @@ public final class RequestEditorViewModel {
     this.questions = questions;
     this.log = log;
     this.onTrace = onTrace;
-    this.canSend = Bindings.createBooleanBinding(() -> original != null && sessions.current() != null && !sending.get(),
-        sessions.sessionProperty(), sending, name);
+    // what the editor shows is what is sent, saved or not: an API and a path are enough
+    this.canSend = Bindings.createBooleanBinding(() -> sessions.current() != null && !sending.get() && gateway.get() != null
+        && path.get() != null && !path.get().isBlank(), sessions.sessionProperty(), sending, gateway, path);
+    this.dirty = Bindings.createBooleanBinding(this::differs, original, name, gateway, method, path, query, headers, body, caller,
+        expectStatus, expectErrorType, expectDecidedBy);
   }
 
   public StringProperty nameProperty() { return name; }
@@ -87,21 +95,32 @@ public final class RequestEditorViewModel {
   public ObservableList<String> environments() { return environments; }
   public ReadOnlyBooleanProperty sendingProperty() { return sending; }
   public BooleanBinding canSendProperty() { return canSend; }
+  /** True while the editor shows edits not yet kept in the workspace. */
+  public BooleanBinding dirtyProperty() { return dirty; }
+  /** The saved request's description (what it demonstrates, what to send first); empty when it has none. */
+  public javafx.beans.property.ReadOnlyStringProperty descriptionProperty() { return description; }
+  /** The request as loaded or last kept; null when the editor is empty. */
+  public javafx.beans.property.ReadOnlyObjectProperty<SavedRequest> originalProperty() { return original; }
 
   // Commands
 
   /** A workspace was opened: the pickers list its gateways, callers and environments. */
   public void useWorkspace(Workspace ws) {
     workspace.set(ws);
-    gateways.setAll(ws.gateways().stream().map(Gateway::name).toList());
-    callers.setAll(ws.callers().stream().map(Caller::name).toList());
-    environments.setAll(SessionModel.LOCAL);
-    environments.addAll(ws.environments().stream().map(Environment::name).toList());
+    // only when they changed: a combo box whose items are replaced may drop its value, which would read as an edit
+    replace(gateways, ws.gateways().stream().map(Gateway::name).toList());
+    replace(callers, ws.callers().stream().map(Caller::name).toList());
+    List<String> targets = new java.util.ArrayList<>(List.of(SessionModel.LOCAL));
+    targets.addAll(ws.environments().stream().map(Environment::name).toList());
+    replace(environments, targets);
   }
 
   /** Fills the editor from a saved request; the caller picker shows the one it inherits. */
   public void load(SavedRequest request) {
-    original = request;
+    inheritedCaller = request.caller() != null ? null
+        : workspace.get() == null ? null : workspace.get().effectiveCaller(request).orElse(null);
+    original.set(request);
+    description.set(request.description() == null ? "" : request.description());
     name.set(request.name());
     gateway.set(request.gateway());
     method.set(request.method());
@@ -109,27 +128,76 @@ public final class RequestEditorViewModel {
     query.set(KeyValueLines.render(request.query(), "="));
     headers.set(KeyValueLines.render(request.headers(), ": "));
     body.set(request.body() == null ? "" : request.body());
-    caller.set(workspace.get().effectiveCaller(request).orElse(null));
+    caller.set(request.caller() != null ? request.caller() : inheritedCaller);
     Expectation e = request.expect();
     expectStatus.set(e == null || e.status() == null ? "" : e.status().toString());
     expectErrorType.set(e == null || e.errorType() == null ? "" : e.errorType());
     expectDecidedBy.set(e == null || e.decidedBy() == null ? "" : e.decidedBy());
   }
 
-  /** The saved request as edited now; what Send sends. */
+  /** The editor emptied (the request it showed was deleted). */
+  public void clear() {
+    original.set(null);
+    inheritedCaller = null;
+    description.set("");
+    name.set("");
+    path.set("");
+    query.set("");
+    headers.set("");
+    body.set("");
+    expectStatus.set("");
+    expectErrorType.set("");
+    expectDecidedBy.set("");
+  }
+
+  /** The edits are now kept in the workspace as {@code kept}: the editor is clean again, its fields as they are. */
+  public void kept(SavedRequest kept) {
+    if (kept.caller() == null && inheritedCaller == null && workspace.get() != null) {
+      inheritedCaller = workspace.get().effectiveCaller(kept).orElse(null);
+    }
+    original.set(kept);
+  }
+
+  /**
+   * The request as edited now; what Send sends and what Save keeps. Without a loaded request it is
+   * a new one named "Untitled request".
+   *
+   * @throws IllegalArgumentException when a field cannot be sent as it is (one sentence)
+   */
   public SavedRequest edited() {
-    SavedRequest o = original;
+    SavedRequest o = original.get();
     String text = body.get() == null || body.get().isBlank() ? null : body.get();
-    return new SavedRequest(name.get(), o.folder(), o.description(), gateway.get(), method.get(), path.get(),
-        KeyValueLines.parse(query.get(), '='), KeyValueLines.parse(headers.get(), ':'), text, caller.get(), o.variables(),
-        o.clockSkewSeconds(), expectation(o.expect()));
+    String who = caller.get();
+    if (o != null && o.caller() == null && java.util.Objects.equals(who, inheritedCaller)) {
+      who = null; // still inherited: saving must not pin the folder's caller onto the request
+    }
+    if (gateway.get() == null) {
+      throw new IllegalArgumentException("pick the API to send to");
+    }
+    String named = name.get() == null || name.get().isBlank() ? "Untitled request" : name.get();
+    return new SavedRequest(named, o == null ? null : o.folder(), o == null ? null : o.description(), gateway.get(), method.get(),
+        path.get() == null || path.get().isBlank() ? "/" : path.get(), KeyValueLines.parse(query.get(), '='),
+        KeyValueLines.parse(headers.get(), ':'), text, who, o == null ? Map.of() : o.variables(),
+        o == null ? null : o.clockSkewSeconds(), expectation(o == null ? null : o.expect()));
+  }
+
+  private boolean differs() {
+    SavedRequest o = original.get();
+    if (o == null) {
+      return false;
+    }
+    try {
+      return !edited().equals(o);
+    } catch (IllegalArgumentException e) {
+      return true; // a half-typed expected status is an edit too
+    }
   }
 
   /** Sends the edited request in the background; the trace arrives through {@code onTrace}. */
   public void send() {
     Session session = sessions.current();
-    if (original == null || session == null || sending.get()) {
-      log.status(original == null ? "Pick a saved request on the left first." : "Wait for the local gateway to start, then send.");
+    if (session == null || sending.get()) {
+      log.status(session == null ? "Wait for the local gateway to start, then send." : "A send is already running.");
       return;
     }
     SavedRequest request;
@@ -141,7 +209,8 @@ public final class RequestEditorViewModel {
     }
     sending.set(true);
     log.status("Sending " + request.method() + " " + request.path() + " as " + caller.get() + "…");
-    tasks.run(() -> session.run(request, caller.get(), questions), trace -> {
+    String as = caller.get();
+    tasks.run(() -> session.run(request, as, questions), trace -> {
       sending.set(false);
       log.status(trace.verdict().sentence());
       onTrace.accept(trace);
@@ -175,7 +244,7 @@ public final class RequestEditorViewModel {
     }
     Map<String, String> runtime = sessions.current() == null ? Map.of() : sessions.current().target().runtimeVariables();
     String env = SessionModel.LOCAL.equals(environment.get()) ? null : environment.get();
-    Variables variables = Variables.of(ws, env, original, runtime);
+    Variables variables = Variables.of(ws, env, original.get(), runtime);
     StringBuilder out = new StringBuilder();
     for (String n : names.stream().distinct().toList()) {
       String value = variables.values().get(n);
@@ -194,6 +263,12 @@ public final class RequestEditorViewModel {
       return null;
     }
     return new Expectation(status, errorType, decidedBy, bodyContains, repeat);
+  }
+
+  private static void replace(ObservableList<String> list, List<String> now) {
+    if (!list.equals(now)) {
+      list.setAll(now);
+    }
   }
 
   private static Integer parseStatus(String text) {
