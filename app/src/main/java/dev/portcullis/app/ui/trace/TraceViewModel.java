@@ -2,7 +2,9 @@ package dev.portcullis.app.ui.trace;
 
 import dev.portcullis.app.ui.BackgroundTasks;
 import dev.portcullis.app.ui.LogModel;
+import dev.portcullis.engine.trace.Detail;
 import dev.portcullis.engine.trace.Exchange;
+import dev.portcullis.engine.trace.Headline;
 import dev.portcullis.engine.trace.JsonOutline;
 import dev.portcullis.engine.trace.Masking;
 import dev.portcullis.engine.trace.Trace;
@@ -44,6 +46,7 @@ public final class TraceViewModel {
 
   // Properties
   private final ObjectProperty<Trace> trace = new SimpleObjectProperty<>();
+  private final ObjectProperty<Headline> headline = new SimpleObjectProperty<>();
   private final BooleanProperty revealed = new SimpleBooleanProperty();
   private final ObjectProperty<Instant> now;
 
@@ -53,6 +56,37 @@ public final class TraceViewModel {
     this.masking = masking;
     this.clock = clock;
     this.now = new SimpleObjectProperty<>(clock.instant());
+    trace.addListener((obs, old, t) -> headline.set(t == null ? null : Headline.of(t)));
+  }
+
+  /** The trace's answer in words (what, by which check, why, what to change); null without a trace. */
+  public ReadOnlyObjectProperty<Headline> headlineProperty() {
+    return headline;
+  }
+
+  /** The ruling's checks as the view lays them out: the deciding one first, the passed ones to fold away. */
+  public record Checks(Detail.Row deciding, String explicitDeny, List<Detail.Row> passed) {}
+
+  /** The checks of the trace on show, evidence without pointers into documents that do not ship; empty for real AWS. */
+  public Optional<Checks> checks() {
+    Trace t = trace.get();
+    List<Detail.Row> rows = t == null ? List.of() : Headline.checks(t);
+    if (rows.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Detail.Row> plain = rows.stream().map(r -> new Detail.Row(r.key(), r.value(), Headline.plain(r.note()))).toList();
+    Detail.Row deciding = plain.stream().filter(r -> r.value().equals("FAILED")).findFirst().orElse(null);
+    String deny = deciding == null ? null : quoteDeny(deciding.note());
+    return Optional.of(new Checks(deciding, deny, plain.stream().filter(r -> r != deciding).toList()));
+  }
+
+  /** The explicit Deny statement as the evidence words it, up to the end of its clause. */
+  static String quoteDeny(String evidence) {
+    return Headline.explicitDeny(evidence).map(s -> {
+      int from = evidence.indexOf(s);
+      int to = evidence.indexOf("; ", from);
+      return evidence.substring(from, to < 0 ? evidence.length() : to);
+    }).orElse(null);
   }
 
   public ObjectProperty<Trace> traceProperty() {
