@@ -37,8 +37,6 @@ public final class RequestEditorView {
   private final ComboBox<String> environment = new ComboBox<>();
   private final Label name = new Label();
   private final Label description = new Label();
-  private final TextArea query = new TextArea();
-  private final TextArea headers = new TextArea();
   private final CodeArea body = CodeBlock.editable(true);
   private final TextField status = new TextField();
   private final TextField errorType = new TextField();
@@ -91,7 +89,10 @@ public final class RequestEditorView {
     environment.setPrefWidth(150);
     javafx.scene.layout.FlowPane who = new javafx.scene.layout.FlowPane(12, 6, labelled("Caller", caller), labelled("API", gateway),
         labelled("Target", environment));
-    TabPane tabs = new TabPane(tab("Query", query, "name=value, one per line"), tab("Headers", headers, "Name: value, one per line"),
+    TabPane tabs = new TabPane(
+        new Tab("Query", new KeyValueEditor(model.queryTable(), "query", "name=value, one per line; // before a line switches it off", null).root()),
+        new Tab("Headers", new KeyValueEditor(model.headerTable(), "headers", "Name: value, one per line; // before a line switches it off",
+            model.callerHeaders()).root()),
         new Tab("Body", new VirtualizedScrollPane<>(body)), new Tab("Expectation", expectation()));
     tabs.setId("requestTabs");
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -118,8 +119,6 @@ public final class RequestEditorView {
     description.textProperty().bind(model.descriptionProperty());
     description.visibleProperty().bind(model.descriptionProperty().isNotEmpty());
     bindUrl();
-    query.textProperty().bindBidirectional(model.queryProperty());
-    headers.textProperty().bindBidirectional(model.headersProperty());
     model.bodyProperty().addListener((obs, old, now) -> {
       if (!now.equals(body.getText())) {
         body.replaceText(now);
@@ -171,13 +170,6 @@ public final class RequestEditorView {
     grid.addRow(2, new Label("Decided by"), decidedBy);
     GridPane.setHgrow(errorType, Priority.ALWAYS);
     return grid;
-  }
-
-  private static Tab tab(String title, TextArea area, String prompt) {
-    area.setId(title.toLowerCase());
-    area.setPromptText(prompt);
-    area.getStyleClass().add("mono");
-    return new Tab(title, area);
   }
 
   private static HBox labelled(String text, javafx.scene.Node field) {

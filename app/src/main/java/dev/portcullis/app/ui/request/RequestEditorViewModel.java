@@ -63,6 +63,9 @@ public final class RequestEditorViewModel {
   private final BooleanProperty sending = new SimpleBooleanProperty();
   private final BooleanBinding canSend;
   private final BooleanBinding dirty;
+  private final KeyValueTable queryTable = new KeyValueTable(query, '=', "=");
+  private final KeyValueTable headerTable = new KeyValueTable(headers, ':', ": ");
+  private final ObservableList<KeyValueRow> callerHeaders = FXCollections.observableArrayList();
 
   public RequestEditorViewModel(BackgroundTasks tasks, SessionModel sessions, Questions questions, LogModel log,
       Consumer<Trace> onTrace) {
@@ -76,6 +79,13 @@ public final class RequestEditorViewModel {
         && path.get() != null && !path.get().isBlank(), sessions.sessionProperty(), sending, gateway, path);
     this.dirty = Bindings.createBooleanBinding(this::differs, original, name, gateway, method, path, query, headers, body, caller,
         expectStatus, expectErrorType, expectDecidedBy);
+    caller.addListener((obs, old, now) -> refreshCallerHeaders());
+    workspace.addListener((obs, old, now) -> refreshCallerHeaders());
+  }
+
+  private void refreshCallerHeaders() {
+    Workspace ws = workspace.get();
+    callerHeaders.setAll(CallerHeaders.of(ws == null || caller.get() == null ? null : ws.caller(caller.get()).orElse(null)));
   }
 
   public StringProperty nameProperty() { return name; }
@@ -95,6 +105,12 @@ public final class RequestEditorViewModel {
   public ObservableList<String> environments() { return environments; }
   public ReadOnlyBooleanProperty sendingProperty() { return sending; }
   public BooleanBinding canSendProperty() { return canSend; }
+  /** The query as rows with an on/off switch each; its text is {@link #queryProperty()}. */
+  public KeyValueTable queryTable() { return queryTable; }
+  /** The headers as rows with an on/off switch each; its text is {@link #headersProperty()}. */
+  public KeyValueTable headerTable() { return headerTable; }
+  /** What the chosen caller adds on the way out (Authorization, x-api-key, SigV4 headers): shown, not edited. */
+  public ObservableList<KeyValueRow> callerHeaders() { return callerHeaders; }
   /** True while the editor shows edits not yet kept in the workspace. */
   public BooleanBinding dirtyProperty() { return dirty; }
   /** The saved request's description (what it demonstrates, what to send first); empty when it has none. */
@@ -225,10 +241,10 @@ public final class RequestEditorViewModel {
    * caller, so the runner adds no credential of its own): the token lab's "Send with this token".
    */
   public void sendWithBearer(String token, String caller) {
-    Map<String, String> lines = new java.util.LinkedHashMap<>(KeyValueLines.parse(headers.get(), ':'));
-    lines.keySet().removeIf(k -> k.equalsIgnoreCase("Authorization"));
-    lines.put("Authorization", "Bearer " + token);
-    headers.set(KeyValueLines.render(lines, ": "));
+    List<KeyValueRow> rows = new java.util.ArrayList<>(KeyValueLines.rows(headers.get(), ':'));
+    rows.removeIf(r -> r.name().equalsIgnoreCase("Authorization"));
+    rows.add(new KeyValueRow(true, "Authorization", "Bearer " + token));
+    headers.set(KeyValueLines.render(rows, ": "));
     if (caller != null) {
       this.caller.set(caller);
     }
