@@ -45,6 +45,8 @@ public final class SessionModel {
   private final ObjectProperty<Session> session = new SimpleObjectProperty<>();
   private final BooleanProperty busy = new SimpleBooleanProperty();
   private Workspace workspace;
+  /** Counts starts: a start that finishes after a later one began is closed, not shown (the later one wins). */
+  private long generation;
 
   public SessionModel(BackgroundTasks tasks, Starter starter, Questions questions, LogModel log) {
     this.tasks = tasks;
@@ -79,6 +81,7 @@ public final class SessionModel {
     this.workspace = workspace;
     session.set(null);
     busy.set(true);
+    long mine = ++generation;
     log.info(env == null ? "Starting the local gateway and identity providers of " + workspace.name() + "…"
         : "Sending to real AWS with environment " + env + ".");
     tasks.run(() -> {
@@ -87,13 +90,22 @@ public final class SessionModel {
       }
       return starter.start(workspace, env, questions, line -> tasks.onUi(() -> log.info(line)));
     }, started -> {
+      if (mine != generation) {
+        tasks.run(() -> {
+          started.close();
+          return started;
+        }, closed -> { }, e -> { });
+        return;
+      }
       busy.set(false);
       session.set(started);
       log.info("Local gateway ready: " + started.world().map(w -> w.apiUrls().toString()).orElse("remote target"));
       then.run();
     }, e -> {
-      busy.set(false);
-      log.error("The local gateway could not start", e);
+      if (mine == generation) {
+        busy.set(false);
+        log.error("The local gateway could not start", e);
+      }
     });
   }
 

@@ -77,6 +77,15 @@ public final class Session implements AutoCloseable {
     return runner.run(request, callerOverride, Map.of(), challenges);
   }
 
+  /**
+   * As {@link #run(SavedRequest, String, ChallengeHandler)}, stoppable: after {@code cancel.cancel()}
+   * the credential, the send or the burst in progress is abandoned and the trace ends "cancelled by you".
+   */
+  public Trace run(SavedRequest request, String callerOverride, ChallengeHandler challenges,
+      dev.portcullis.engine.send.Cancellation cancel) {
+    return runner.run(request, callerOverride, Map.of(), challenges, cancel);
+  }
+
   public Workspace workspace() {
     return workspace;
   }

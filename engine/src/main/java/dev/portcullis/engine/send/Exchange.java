@@ -25,7 +25,7 @@ public sealed interface Exchange {
   /** No response: unreachable, TLS, timeout. {@code message} is a sentence, {@code fix} what to try. */
   record Failed(OutgoingRequest request, FailureKind kind, String message, String fix, Timings timings) implements Exchange {}
 
-  enum FailureKind { UNREACHABLE, DNS, TLS, TIMEOUT, IO }
+  enum FailureKind { UNREACHABLE, DNS, TLS, TIMEOUT, IO, CANCELLED }
 
   /** Phases as OkHttp's EventListener saw them; null where a phase did not happen (reused connection, plain HTTP). */
   record Timings(Duration dns, Duration connect, Duration tls, Duration firstByte, Duration total) {}

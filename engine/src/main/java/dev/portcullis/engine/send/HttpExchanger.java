@@ -58,6 +58,11 @@ public final class HttpExchanger {
   }
 
   public Exchange send(OutgoingRequest request) {
+    return send(request, Cancellation.none());
+  }
+
+  /** As {@link #send(OutgoingRequest)}; cancelling stops the call at once and it fails as CANCELLED. */
+  public Exchange send(OutgoingRequest request, Cancellation cancellation) {
     Request.Builder builder = new Request.Builder().url(request.url().toString());
     Headers.Builder headers = new Headers.Builder();
     for (Map.Entry<String, String> h : request.headers().entries()) {
@@ -69,7 +74,7 @@ public final class HttpExchanger {
     builder.method(request.method(), body);
     okhttp3.Call call = client.newCall(builder.build());
     long start = nanos.getAsLong();
-    try (Response response = call.execute()) {
+    try (Cancellation.Registration hook = cancellation.onCancel(call::cancel); Response response = call.execute()) {
       byte[] bytes;
       long size;
       boolean truncated;
@@ -83,6 +88,10 @@ public final class HttpExchanger {
       return new Exchange.Answered(request, response.code(), headers(response.headers()), bytes, size, truncated,
           timer.timings(start));
     } catch (IOException e) {
+      if (cancellation.cancelled()) {
+        return new Exchange.Failed(request, Exchange.FailureKind.CANCELLED, "Cancelled before " + request.url().getHost() + " answered.",
+            "Send again when ready.", PhaseTimer.of(call).timings(start));
+      }
       return failure(request, e, PhaseTimer.of(call).timings(start));
     }
   }

@@ -32,6 +32,7 @@ public final class RequestEditorView {
   private final ComboBox<String> gateway = new ComboBox<>();
   private final StyleClassedTextField url = new StyleClassedTextField();
   private final Button send = new Button("Send", new FontIcon("mdi2s-send"));
+  private final Button cancel = new Button("Cancel", new FontIcon("mdi2c-close"));
   private final ProgressIndicator progress = new ProgressIndicator();
   private final ComboBox<String> caller = new ComboBox<>();
   private final ComboBox<String> environment = new ComboBox<>();
@@ -79,7 +80,12 @@ public final class RequestEditorView {
     progress.managedProperty().bind(progress.visibleProperty());
     send.setMinWidth(Region.USE_PREF_SIZE);
     url.setMinWidth(120);
-    HBox line = new HBox(6, method, url, send, progress);
+    cancel.setId("cancelSend");
+    cancel.setTooltip(new Tooltip("Stop this send (Esc)"));
+    cancel.setMinWidth(Region.USE_PREF_SIZE);
+    cancel.managedProperty().bind(cancel.visibleProperty());
+    send.managedProperty().bind(send.visibleProperty());
+    HBox line = new HBox(6, method, url, send, cancel, progress);
     line.setAlignment(Pos.CENTER_LEFT);
     name.setId("requestName");
     name.getStyleClass().add("title-4");
@@ -130,6 +136,16 @@ public final class RequestEditorView {
     decidedBy.textProperty().bindBidirectional(model.expectDecidedByProperty());
     send.disableProperty().bind(model.canSendProperty().not());
     send.setOnAction(e -> model.send());
+    // while a send runs, its button is Cancel
+    send.visibleProperty().bind(model.sendingProperty().not());
+    cancel.visibleProperty().bind(model.sendingProperty());
+    cancel.setOnAction(e -> model.cancel());
+    root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+      if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && model.sendingProperty().get()) {
+        e.consume();
+        model.cancel();
+      }
+    });
     progress.visibleProperty().bind(model.sendingProperty());
   }
 

@@ -61,6 +61,7 @@ public final class RequestEditorViewModel {
   private final StringProperty environment = new SimpleStringProperty(SessionModel.LOCAL);
   private final StringProperty description = new SimpleStringProperty("");
   private final BooleanProperty sending = new SimpleBooleanProperty();
+  private dev.portcullis.engine.send.Cancellation running;
   private final BooleanBinding canSend;
   private final BooleanBinding dirty;
   private final KeyValueTable queryTable = new KeyValueTable(query, '=', "=");
@@ -226,14 +227,27 @@ public final class RequestEditorViewModel {
     sending.set(true);
     log.status("Sending " + request.method() + " " + request.path() + " as " + caller.get() + "…");
     String as = caller.get();
-    tasks.run(() -> session.run(request, as, questions), trace -> {
+    dev.portcullis.engine.send.Cancellation cancel = dev.portcullis.engine.send.Cancellation.create();
+    running = cancel;
+    tasks.run(() -> session.run(request, as, questions, cancel), trace -> {
       sending.set(false);
+      running = null;
       log.status(trace.verdict().sentence());
       onTrace.accept(trace);
     }, e -> {
       sending.set(false);
+      running = null;
       log.error("Sending failed", e);
     });
+  }
+
+  /** Stops the send in progress (getting the credential, the call, a burst's repeats); its trace says "cancelled". */
+  public void cancel() {
+    dev.portcullis.engine.send.Cancellation cancel = running;
+    if (cancel != null) {
+      log.status("Cancelling the send…");
+      cancel.cancel();
+    }
   }
 
   /**
