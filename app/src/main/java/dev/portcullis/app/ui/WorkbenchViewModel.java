@@ -80,6 +80,7 @@ public final class WorkbenchViewModel {
     this.lab = new TokenLabViewModel(tasks, sessions, log, Clock.systemUTC());
     this.matrix = new MatrixViewModel(tasks, sessions, log, trace.traceProperty()::set);
     this.callers = new CallerEditorViewModel(tasks, sessions, questions, log, this::replaceCaller);
+    trace.onResetState(console::resetLocalState);
     lab.onSendWith(token -> request.sendWithBearer(token, workspace.get() == null ? null : workspace.get().callers().stream()
         .filter(c -> c instanceof Caller.Anonymous).map(Caller::name).findFirst().orElse(null)));
     this.dark = new SimpleBooleanProperty(Boolean.parseBoolean(prefs.get("dark", "false")));

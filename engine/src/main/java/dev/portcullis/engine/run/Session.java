@@ -29,6 +29,7 @@ public final class Session implements AutoCloseable {
   private final Clock clock;
   private final Masking masking;
   private final RequestRunner runner;
+  private final Pipeline predictor;
   private final AutoCloseable resources;
 
   private Session(Workspace workspace, Target target, Clock clock, SecretResolver.Prompter prompter, String environment,
@@ -43,8 +44,8 @@ public final class Session implements AutoCloseable {
     HttpExchanger exchanger = HttpExchanger.create(Duration.ofSeconds(30));
     LocalTokensBridge tokens = new LocalTokensBridge(target);
     CredentialAcquirer acquirer = CredentialAcquirer.create(secrets, variables, exchanger, clock, tokens);
-    Pipeline predictor = Pipeline.builder(workspace).clock(clock).runtimeVariables(target.runtimeVariables()).secrets(secrets).build();
-    this.runner = new RequestRunner(workspace, target, environment, acquirer, exchanger, predictor, masking, clock);
+    this.predictor = Pipeline.builder(workspace).clock(clock).runtimeVariables(target.runtimeVariables()).secrets(secrets).build();
+    this.runner = new RequestRunner(workspace, target, environment, acquirer, exchanger, this.predictor, masking, clock);
   }
 
   /** Starts the workspace's local world (on free ports when asked) and opens a session on it. */
@@ -84,6 +85,20 @@ public final class Session implements AutoCloseable {
   public Trace run(SavedRequest request, String callerOverride, ChallengeHandler challenges,
       dev.portcullis.engine.send.Cancellation cancel) {
     return runner.run(request, callerOverride, Map.of(), challenges, cancel);
+  }
+
+  /** The local gateway's state left behind by earlier sends; empty for real AWS, whose state cannot be read. */
+  public dev.portcullis.engine.rules.LocalState localState() {
+    return world().map(LocalWorld::state).orElse(dev.portcullis.engine.rules.LocalState.EMPTY);
+  }
+
+  /** Empties it (authoriser cache, buckets, quotas) in the gateway and in the predictor; false for real AWS. */
+  public boolean resetLocalState() {
+    predictor.resetState();
+    return world().map(w -> {
+      w.resetState();
+      return true;
+    }).orElse(false);
   }
 
   public Workspace workspace() {

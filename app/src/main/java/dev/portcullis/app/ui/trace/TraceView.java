@@ -39,6 +39,7 @@ public final class TraceView {
   private final Label headline = new Label();
   private final Label verdict = new Label();
   private final Label change = new Label();
+  private final javafx.scene.control.Button reset = new javafx.scene.control.Button("Reset local state", new FontIcon("mdi2r-restore"));
   private VBox answerBox;
   private final ToggleButton reveal = new ToggleButton("Reveal", new FontIcon("mdi2e-eye-outline"));
   private final MenuButton export = new MenuButton("Export", new FontIcon("mdi2e-export-variant"));
@@ -96,7 +97,13 @@ public final class TraceView {
     change.setMinHeight(Region.USE_PREF_SIZE);
     change.getStyleClass().add("headline-change");
     change.managedProperty().bind(change.visibleProperty());
-    VBox answer = new VBox(4, headline, change);
+    reset.setId("resetState");
+    reset.getStyleClass().add("small");
+    reset.setTooltip(new javafx.scene.control.Tooltip("Forget the local gateway's cached authoriser answers, token buckets and quotas"));
+    reset.visibleProperty().bind(model.stateDecidedProperty());
+    reset.managedProperty().bind(reset.visibleProperty());
+    reset.setOnAction(e -> model.resetLocalState());
+    VBox answer = new VBox(4, headline, change, reset);
     answer.getStyleClass().add("headline");
     headline.getStyleClass().setAll("label", "headline-decision");
     answerBox = answer;

@@ -47,6 +47,8 @@ public final class TraceViewModel {
   // Properties
   private final ObjectProperty<Trace> trace = new SimpleObjectProperty<>();
   private final ObjectProperty<Headline> headline = new SimpleObjectProperty<>();
+  private final BooleanProperty stateDecided = new SimpleBooleanProperty();
+  private Runnable resetState = () -> { };
   private final BooleanProperty revealed = new SimpleBooleanProperty();
   private final ObjectProperty<Instant> now;
 
@@ -56,7 +58,28 @@ public final class TraceViewModel {
     this.masking = masking;
     this.clock = clock;
     this.now = new SimpleObjectProperty<>(clock.instant());
-    trace.addListener((obs, old, t) -> headline.set(t == null ? null : Headline.of(t)));
+    trace.addListener((obs, old, t) -> {
+      headline.set(t == null ? null : Headline.of(t));
+      stateDecided.set(headline.get() != null && STATEFUL.contains(headline.get().decidedBy()));
+    });
+  }
+
+  /** Checks that decide on what earlier requests left behind rather than on this request alone. */
+  private static final java.util.Set<String> STATEFUL = java.util.Set.of("lambda.cache", "usagePlan.throttle", "usagePlan.quota");
+
+  /** True when the trace on show was decided by state earlier sends left (a cached policy, a bucket, a quota). */
+  public javafx.beans.property.ReadOnlyBooleanProperty stateDecidedProperty() {
+    return stateDecided;
+  }
+
+  /** Where "Reset local state" on the trace goes (the console's command). */
+  public void onResetState(Runnable reset) {
+    this.resetState = reset;
+  }
+
+  /** Empties the local gateway's authoriser cache, buckets and quotas, so the next send is decided afresh. */
+  public void resetLocalState() {
+    resetState.run();
   }
 
   /** The trace's answer in words (what, by which check, why, what to change); null without a trace. */
