@@ -96,7 +96,8 @@ public final class WorkbenchView {
         tab("tabLab", "Token lab", () -> new TokenLabView(model.lab()).root()),
         tab("tabConsole", "Gateway console", () -> new ConsoleView(model.console()).root()),
         tab("tabMatrix", "Matrix", () -> new dev.portcullis.app.ui.matrix.MatrixView(model.matrix()).root()),
-        tab("tabCaller", "Caller", () -> new dev.portcullis.app.ui.callers.CallerEditorView(model.callers()).root()));
+        tab("tabCaller", "Caller", () -> new dev.portcullis.app.ui.callers.CallerEditorView(model.callers()).root()),
+        tab("tabHistory", "History", () -> new dev.portcullis.app.ui.history.HistoryView(model.history()).root()));
     split.setId("mainSplit");
     split.getItems().setAll(tree, tabs, new TraceView(model.trace()).root());
     SplitPane.setResizableWithParent(tree, false);

@@ -50,6 +50,7 @@ public final class WorkbenchViewModel {
   private final TokenLabViewModel lab;
   private final MatrixViewModel matrix;
   private final CallerEditorViewModel callers;
+  private final dev.portcullis.app.ui.history.HistoryViewModel history;
 
   // Properties
   private final StringProperty title = new SimpleStringProperty("Portcullis");
@@ -75,7 +76,12 @@ public final class WorkbenchViewModel {
     this.questions = new Questions(tasks);
     this.sessions = new SessionModel(tasks, starter, questions, log);
     this.trace = new TraceViewModel(tasks, log, () -> session() == null ? null : session().masking(), Clock.systemUTC());
-    this.request = new RequestEditorViewModel(tasks, sessions, questions, log, trace.traceProperty()::set);
+    this.history = new dev.portcullis.app.ui.history.HistoryViewModel(tasks, log, () -> session() == null ? null : session().masking(),
+        dev.portcullis.app.ui.history.DataFolder.get().resolve("history.json"), trace.traceProperty()::set);
+    this.request = new RequestEditorViewModel(tasks, sessions, questions, log, t -> {
+      trace.traceProperty().set(t);
+      history.record(t);
+    });
     this.console = new ConsoleViewModel(tasks, sessions, log);
     this.lab = new TokenLabViewModel(tasks, sessions, log, Clock.systemUTC());
     this.matrix = new MatrixViewModel(tasks, sessions, log, trace.traceProperty()::set);
@@ -121,6 +127,7 @@ public final class WorkbenchViewModel {
   public MatrixViewModel matrix() { return matrix; }
   public CallerEditorViewModel callers() { return callers; }
   public UiPrefs prefs() { return prefs; }
+  public dev.portcullis.app.ui.history.HistoryViewModel history() { return history; }
 
   public Session session() {
     return sessions.current();
