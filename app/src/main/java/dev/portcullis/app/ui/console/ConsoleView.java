@@ -61,6 +61,10 @@ public final class ConsoleView {
     reset.setTooltip(new javafx.scene.control.Tooltip("Forget cached authoriser answers, token buckets and quotas"));
     reset.setOnAction(e -> model.resetLocalState());
     reset.disableProperty().bind(model.runningProperty().not());
+    for (Button b : java.util.List.of(start, stop, reset, clear)) {
+      b.setMinWidth(Region.USE_PREF_SIZE); // the state sentence gives way first; buttons are never cut
+    }
+    state.setMinWidth(0);
     HBox bar = new HBox(8, start, stop, state, spacer, reset, clear);
     bar.setAlignment(Pos.CENTER_LEFT);
     endpoints.setId("endpoints");

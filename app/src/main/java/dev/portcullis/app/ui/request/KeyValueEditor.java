@@ -44,7 +44,9 @@ final class KeyValueEditor {
     table.setId(id + "Table");
     table.setItems(model.rows());
     table.setEditable(true);
-    table.setPlaceholder(new Label("None yet: Add one, or Bulk edit to paste lines."));
+    Label none = new Label("None yet: Add one, or Bulk edit to paste lines.");
+    none.setWrapText(true);
+    table.setPlaceholder(none);
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     TableColumn<KeyValueRow, Boolean> on = new TableColumn<>("On");
     on.setId(id + "On");
@@ -98,6 +100,10 @@ final class KeyValueEditor {
     Label hint = new Label("Rows switched off stay here and are not sent.");
     hint.getStyleClass().add("text-muted");
     hint.setMinWidth(0);
+    for (javafx.scene.control.ButtonBase b : java.util.List.of(add, remove, asText)) {
+      b.setMinWidth(Region.USE_PREF_SIZE);
+    }
+    hint.setTooltip(new javafx.scene.control.Tooltip(hint.getText()));
     HBox bar = new HBox(6, add, remove, hint, spacer, asText);
     bar.setAlignment(Pos.CENTER_LEFT);
     StackPane stack = new StackPane(table, bulk);

@@ -147,6 +147,25 @@ public final class TraceViewModel {
     return shown(value);
   }
 
+  private static final java.util.Set<String> TIME_CLAIMS = java.util.Set.of("exp", "iat", "nbf", "auth_time");
+  private static final java.time.format.DateTimeFormatter WHEN =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(java.time.ZoneOffset.UTC);
+
+  /**
+   * A time claim ({@code exp}, {@code iat}, {@code nbf}, {@code auth_time}) as a time, the epoch
+   * after it: "2026-12-01 23:24:17 UTC (in 59 min) · 1764631457". Other values as they are.
+   */
+  public static String asTime(String name, String value) {
+    if (!TIME_CLAIMS.contains(name) || value == null) {
+      return value;
+    }
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d{9,11})(.*)$").matcher(value.strip());
+    if (!m.matches()) {
+      return value;
+    }
+    return WHEN.format(Instant.ofEpochSecond(Long.parseLong(m.group(1)))) + m.group(2) + " · " + m.group(1);
+  }
+
   /** A response or request body: pretty when JSON, cut with its size when large. */
   public Body body(String raw, long size) {
     String text = raw == null ? "" : raw;

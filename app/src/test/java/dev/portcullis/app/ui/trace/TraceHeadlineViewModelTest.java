@@ -74,4 +74,18 @@ class TraceHeadlineViewModelTest {
     assertThat(checks.passed()).hasSize(13);
     assertThat(model.headlineProperty().get().answer()).isEqualTo("Allowed 200 on GET /me as bob: 13 checks passed and the integration answered.");
   }
+
+  @Test
+  void timeClaimsShowAsTimesWithTheEpochAfter() {
+    assertThat(TraceViewModel.asTime("exp", "1764631457 (in 59 min)")).isEqualTo("2025-12-01 23:24:17 UTC (in 59 min) · 1764631457");
+    assertThat(TraceViewModel.asTime("sub", "1764631457")).isEqualTo("1764631457");
+  }
+
+  @Test
+  void callerKindsAreInWords() {
+    workbench.openDemo();
+    assertThat(workbench.workspaceProperty().get().callers().stream()
+        .map(dev.portcullis.app.ui.callers.CallerEditorViewModel::kindInWords).distinct())
+        .contains("Cognito user", "IAM role (SigV4)", "partner with an API key", "OIDC client (client credentials)");
+  }
 }
