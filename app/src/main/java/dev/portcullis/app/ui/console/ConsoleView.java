@@ -90,7 +90,7 @@ public final class ConsoleView {
     VBox.setVgrow(split, Priority.ALWAYS);
     javafx.scene.control.ListView<String> stateList = new javafx.scene.control.ListView<>(model.localState());
     stateList.setId("localState");
-    stateList.setPrefHeight(90);
+    stateList.setPrefHeight(110);
     stateList.setMinHeight(60);
     stateList.setPlaceholder(new Label("Nothing left behind: no cached authoriser answers, no usage counted yet."));
     stateList.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
@@ -98,6 +98,8 @@ public final class ConsoleView {
       protected void updateItem(String line, boolean empty) {
         super.updateItem(line, empty);
         setText(empty ? null : line);
+        setWrapText(true);
+        setPrefWidth(0); // wrap to the list's width instead of scrolling sideways
         setTooltip(empty || line == null ? null : new javafx.scene.control.Tooltip(line));
       }
     });

@@ -40,8 +40,23 @@ final class DetailNodes {
     return box;
   }
 
+  private static final java.util.regex.Pattern LONG_WORD = java.util.regex.Pattern.compile("\\S{24,}");
+
+  /**
+   * {@code text} with a hair space (U+200A, which JavaFX wraps at, unlike a zero-width space) after each
+   * {@code :}, {@code /}, {@code =} and {@code ,} of a long word, so an ARN or a URL wraps at its
+   * separators instead of in the middle of an account id.
+   */
+  static String breakable(String text) {
+    if (text == null) {
+      return null;
+    }
+    return LONG_WORD.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+        m.group().replace(":", ":\u200A").replace("/", "/\u200A").replace("=", "=\u200A").replace(",", ",\u200A")));
+  }
+
   static Label wrapped(String text) {
-    Label label = new Label(text);
+    Label label = new Label(breakable(text));
     label.setWrapText(true);
     label.setMinHeight(Label.USE_PREF_SIZE);
     return label;
