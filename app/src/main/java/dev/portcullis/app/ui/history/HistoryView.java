@@ -20,7 +20,7 @@ import javafx.scene.layout.VBox;
 
 /** The sends of this and earlier sessions; double-click (or Enter) reopens a send's trace. */
 public final class HistoryView {
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
   private final HistoryViewModel model;
   private final VBox root = new VBox(8);
@@ -52,8 +52,8 @@ public final class HistoryView {
     table.setId("historyTable");
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     table.getColumns().setAll(java.util.List.of(
-        column("Time", 110, r -> TIME.format(r.at())), column("Request", 170, HistoryViewModel.Row::request),
-        column("Caller", 110, HistoryViewModel.Row::caller), column("Status", 60, r -> r.status() == 0 ? "—" : String.valueOf(r.status())),
+        column("Time", 84, r -> TIME.format(r.at())), column("Request", 170, HistoryViewModel.Row::request),
+        column("Caller", 100, HistoryViewModel.Row::caller), column("Status", 64, r -> r.status() == 0 ? "—" : String.valueOf(r.status())),
         column("Answer", 420, HistoryViewModel.Row::headline)));
     table.setPlaceholder(EmptyState.of("mdi2h-history", "No sends yet", "Every send is kept here; double-click one to see its trace again."));
     table.setRowFactory(v -> {
@@ -61,7 +61,7 @@ public final class HistoryView {
         @Override
         protected void updateItem(HistoryViewModel.Row item, boolean empty) {
           super.updateItem(item, empty);
-          setTooltip(empty || item == null ? null : new Tooltip(item.line() + "\n" + item.headline()));
+          setTooltip(empty || item == null ? null : new Tooltip(item.at() + "\n" + item.request() + " · " + item.line() + "\n" + item.headline()));
         }
       };
       row.setOnMouseClicked(e -> {
@@ -92,6 +92,7 @@ public final class HistoryView {
       java.util.function.Function<HistoryViewModel.Row, String> value) {
     TableColumn<HistoryViewModel.Row, String> column = new TableColumn<>(title);
     column.setPrefWidth(width);
+    column.setMinWidth(Math.min(width, 72)); // a time or a status is never cut to "…"
     column.setCellValueFactory(c -> new SimpleStringProperty(value.apply(c.getValue())));
     return column;
   }

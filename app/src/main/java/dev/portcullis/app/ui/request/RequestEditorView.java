@@ -92,7 +92,21 @@ public final class RequestEditorView {
     caller.setId("callerPicker");
     caller.setPrefWidth(150);
     environment.setId("environmentPicker");
-    environment.setPrefWidth(150);
+    environment.setPrefWidth(210);
+    // the picker says where a send goes: the emulated gateway on this machine, or real AWS with an environment
+    environment.setCellFactory(v -> new TargetCell());
+    environment.setButtonCell(new TargetCell());
+    environment.setConverter(new javafx.util.StringConverter<>() {
+      @Override
+      public String toString(String target) {
+        return TargetCell.words(target);
+      }
+
+      @Override
+      public String fromString(String text) {
+        return text;
+      }
+    });
     javafx.scene.layout.FlowPane who = new javafx.scene.layout.FlowPane(12, 6, labelled("Caller", caller), labelled("API", gateway),
         labelled("Target", environment));
     TabPane tabs = new TabPane(
@@ -194,5 +208,27 @@ public final class RequestEditorView {
     HBox box = new HBox(6, label, field);
     box.setAlignment(Pos.CENTER_LEFT);
     return box;
+  }
+
+  /** "Local gateway" or "aws-dev · real AWS", with an icon telling them apart in the list. */
+  private static final class TargetCell extends javafx.scene.control.ListCell<String> {
+    static String words(String target) {
+      return target == null ? "" : dev.portcullis.app.ui.SessionModel.LOCAL.equals(target) ? "Local gateway" : target + " · real AWS";
+    }
+
+    @Override
+    protected void updateItem(String target, boolean empty) {
+      super.updateItem(target, empty);
+      if (empty || target == null) {
+        setText(null);
+        setGraphic(null);
+        return;
+      }
+      boolean local = dev.portcullis.app.ui.SessionModel.LOCAL.equals(target);
+      setText(words(target));
+      setGraphic(new FontIcon(local ? "mdi2l-laptop" : "mdi2c-cloud-outline"));
+      setTooltip(new Tooltip(local ? "Sends to the embedded local gateway and identity providers on this machine"
+          : "Sends to the APIs' real AWS URLs with environment " + target + "'s variables"));
+    }
   }
 }

@@ -60,7 +60,8 @@ public final class TraceViewModel {
     this.now = new SimpleObjectProperty<>(clock.instant());
     trace.addListener((obs, old, t) -> {
       headline.set(t == null ? null : Headline.of(t));
-      stateDecided.set(headline.get() != null && STATEFUL.contains(headline.get().decidedBy()));
+      // no answer has no deciding check (null), and Set.of(...).contains(null) throws
+      stateDecided.set(headline.get() != null && headline.get().decidedBy() != null && STATEFUL.contains(headline.get().decidedBy()));
     });
   }
 
