@@ -97,7 +97,8 @@ public final class WorkbenchView {
         tab("tabConsole", "Gateway console", () -> new ConsoleView(model.console()).root()),
         tab("tabMatrix", "Matrix", () -> new dev.portcullis.app.ui.matrix.MatrixView(model.matrix()).root()),
         tab("tabCaller", "Caller", () -> new dev.portcullis.app.ui.callers.CallerEditorView(model.callers()).root()),
-        tab("tabHistory", "History", () -> new dev.portcullis.app.ui.history.HistoryView(model.history()).root()));
+        tab("tabHistory", "History", () -> new dev.portcullis.app.ui.history.HistoryView(model.history()).root()),
+        tab("tabEnvironments", "Environments", () -> new dev.portcullis.app.ui.env.EnvironmentEditorView(model.environments()).root()));
     split.setId("mainSplit");
     split.getItems().setAll(tree, tabs, new TraceView(model.trace()).root());
     SplitPane.setResizableWithParent(tree, false);

@@ -51,6 +51,7 @@ public final class WorkbenchViewModel {
   private final MatrixViewModel matrix;
   private final CallerEditorViewModel callers;
   private final dev.portcullis.app.ui.history.HistoryViewModel history;
+  private final dev.portcullis.app.ui.env.EnvironmentEditorViewModel environments;
 
   // Properties
   private final StringProperty title = new SimpleStringProperty("Portcullis");
@@ -87,6 +88,13 @@ public final class WorkbenchViewModel {
     this.matrix = new MatrixViewModel(tasks, sessions, log, trace.traceProperty()::set);
     this.callers = new CallerEditorViewModel(tasks, sessions, questions, log, this::replaceCaller);
     trace.onResetState(console::resetLocalState);
+    this.environments = new dev.portcullis.app.ui.env.EnvironmentEditorViewModel(log, changed -> {
+      change(changed);
+      String env = request.environmentProperty().get();
+      if (!SessionModel.LOCAL.equals(env)) {
+        sessions.start(changed, env, () -> { }); // the running target takes the new values
+      }
+    });
     lab.onSendWith(token -> request.sendWithBearer(token, workspace.get() == null ? null : workspace.get().callers().stream()
         .filter(c -> c instanceof Caller.Anonymous).map(Caller::name).findFirst().orElse(null)));
     this.dark = new SimpleBooleanProperty(Boolean.parseBoolean(prefs.get("dark", "false")));
@@ -128,6 +136,7 @@ public final class WorkbenchViewModel {
   public CallerEditorViewModel callers() { return callers; }
   public UiPrefs prefs() { return prefs; }
   public dev.portcullis.app.ui.history.HistoryViewModel history() { return history; }
+  public dev.portcullis.app.ui.env.EnvironmentEditorViewModel environments() { return environments; }
 
   public Session session() {
     return sessions.current();
@@ -391,6 +400,7 @@ public final class WorkbenchViewModel {
     workspace.set(changed);
     tree.set(WorkspaceTree.rows(changed));
     request.useWorkspace(changed);
+    environments.useWorkspace(changed);
   }
 
   private void refreshDirty() {
@@ -448,6 +458,7 @@ public final class WorkbenchViewModel {
     title.set(title(ws));
     tree.set(WorkspaceTree.rows(ws));
     request.useWorkspace(ws);
+    environments.useWorkspace(ws);
     request.environmentProperty().set(SessionModel.LOCAL);
     log.status(ws.gateways().size() + " APIs, " + ws.callers().size() + " callers, " + ws.requests().size()
         + " saved requests. Pick a request on the left.");

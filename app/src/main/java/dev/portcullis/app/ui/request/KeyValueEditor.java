@@ -23,20 +23,20 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * A key/value table with an on/off box per row, Add and Remove, and a Bulk edit switch that shows
  * the same rows as text; optionally, greyed below, the rows the caller adds on its own.
  */
-final class KeyValueEditor {
+public final class KeyValueEditor {
   private final KeyValueTable model;
   private final String id;
   private final VBox root = new VBox(6);
   private final TableView<KeyValueRow> table = new TableView<>();
   private final TextArea bulk = new TextArea();
 
-  KeyValueEditor(KeyValueTable model, String id, String prompt, ObservableList<KeyValueRow> generated) {
+  public KeyValueEditor(KeyValueTable model, String id, String prompt, ObservableList<KeyValueRow> generated) {
     this.model = model;
     this.id = id;
     build(prompt, generated);
   }
 
-  Node root() {
+  public Node root() {
     return root;
   }
 

@@ -17,7 +17,7 @@ public final class KeyValueTable {
   private final ObservableList<KeyValueRow> rows = FXCollections.observableArrayList();
   private boolean syncing;
 
-  KeyValueTable(StringProperty text, char separator, String written) {
+  public KeyValueTable(StringProperty text, char separator, String written) {
     this.text = text;
     this.separator = separator;
     this.written = written;
