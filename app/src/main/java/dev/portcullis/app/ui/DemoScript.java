@@ -22,7 +22,8 @@ import javax.imageio.ImageIO;
 
 /**
  * A hidden driver for screenshots and measurements: {@code -Dportcullis.demoScript=wait:session,
- * select:me as bob,send,expand:inspect,theme:dark,snapshot:/tmp/x.png,measure,quit}. It drives the
+ * select:me as bob,send,expand:inspect,theme:dark,snapshot:/tmp/x.png,measure,quit}; also {@code size:1024x700},
+ * {@code route:payments|GET /me} (a new request on a route), {@code new}, {@code path:/health}. It drives the
  * view-models as a person would and polls every 100 ms until each step is done.
  */
 final class DemoScript {
@@ -112,6 +113,18 @@ final class DemoScript {
       case "collapse" -> view.root().lookupAll("#step-" + arg).forEach(n -> ((TitledPane) n).setExpanded(false));
       case "tab" -> view.showTab(arg);
       case "theme" -> model.darkProperty().set(arg.equals("dark"));
+      case "size" -> {
+        String[] wh = arg.split("x");
+        stage.setWidth(Double.parseDouble(wh[0]));
+        stage.setHeight(Double.parseDouble(wh[1]));
+      }
+      case "route" -> {
+        String[] parts = arg.split("\\|", 2);
+        model.select(new TreeRef.Route(parts[0], parts[1]));
+        view.showTab("tabRequest");
+      }
+      case "new" -> model.newRequest();
+      case "path" -> model.request().pathProperty().set(arg);
       case "lab" -> model.lab().tokenProperty().set(lastToken());
       case "matrix" -> {
         model.matrix().run();

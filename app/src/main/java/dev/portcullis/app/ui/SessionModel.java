@@ -64,6 +64,8 @@ public final class SessionModel {
   private final BooleanProperty busy = new SimpleBooleanProperty();
   private Workspace workspace;
   private TrustGate gate = TrustGate.open();
+  /** Counts starts: a start that finishes after a later one began is closed, not shown (the later one wins). */
+  private long generation;
 
   public SessionModel(BackgroundTasks tasks, Starter starter, Questions questions, LogModel log) {
     this.tasks = tasks;
@@ -109,6 +111,7 @@ public final class SessionModel {
     this.workspace = workspace;
     session.set(null);
     busy.set(true);
+    long mine = ++generation;
     log.info(env == null ? "Starting the local gateway and identity providers of " + workspace.name() + "…"
         : "Sending to real AWS with environment " + env + ".");
     tasks.run(() -> {
@@ -117,13 +120,22 @@ public final class SessionModel {
       }
       return starter.start(workspace, env, questions, line -> tasks.onUi(() -> log.info(line)), gate);
     }, started -> {
+      if (mine != generation) {
+        tasks.run(() -> {
+          started.close();
+          return started;
+        }, closed -> { }, e -> { });
+        return;
+      }
       busy.set(false);
       session.set(started);
       log.info("Local gateway ready: " + started.world().map(w -> w.apiUrls().toString()).orElse("remote target"));
       then.run();
     }, e -> {
-      busy.set(false);
-      log.error("The local gateway could not start", e);
+      if (mine == generation) {
+        busy.set(false);
+        log.error("The local gateway could not start", e);
+      }
     });
   }
 

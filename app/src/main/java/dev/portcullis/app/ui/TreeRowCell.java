@@ -8,6 +8,15 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /** A tree row with an icon per kind: per authorisation type for routes, per caller kind for callers. */
 final class TreeRowCell extends TreeCell<TreeRow> {
+  private final java.util.function.Predicate<String> unsaved;
+  private final TreeMenus menus;
+
+  /** {@code unsaved} says which saved requests have edits not yet saved: they get a dot after the name. */
+  TreeRowCell(java.util.function.Predicate<String> unsaved, TreeMenus menus) {
+    this.unsaved = unsaved;
+    this.menus = menus;
+  }
+
   private static final Map<String, String> ICONS = Map.ofEntries(
       Map.entry("section", "mdi2f-folder-outline"),
       Map.entry("folder", "mdi2f-folder-outline"),
@@ -33,13 +42,23 @@ final class TreeRowCell extends TreeCell<TreeRow> {
       setText(null);
       setGraphic(null);
       setTooltip(null);
+      setContextMenu(null);
+      getStyleClass().remove("tree-unsaved");
       return;
     }
-    setText(row.label());
+    boolean edited = row.ref() instanceof dev.portcullis.app.ui.TreeRef.Request r && unsaved.test(r.name());
+    setText(edited ? row.label() + " •" : row.label());
+    getStyleClass().remove("tree-unsaved");
+    if (edited) {
+      getStyleClass().add("tree-unsaved");
+    }
+    setContextMenu(menus.of(row));
     FontIcon icon = new FontIcon(ICONS.getOrDefault(row.kind(), "mdi2c-circle-small"));
     icon.setIconSize(16);
     icon.getStyleClass().add("tree-icon-" + row.kind().toLowerCase(java.util.Locale.ROOT));
     setGraphic(icon);
-    setTooltip(row.detail() == null ? null : new Tooltip(row.detail()));
+    // the label may be cut by the tree's width: the tooltip always carries it whole
+    String tip = row.detail() == null ? row.label() : row.label() + "\n" + row.detail();
+    setTooltip(new Tooltip(edited ? tip + "\n(unsaved edits: Ctrl+S saves)" : tip));
   }
 }

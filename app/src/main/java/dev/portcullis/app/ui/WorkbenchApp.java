@@ -52,6 +52,11 @@ public final class WorkbenchApp extends Application {
     Scene scene = new Scene(view.root(), Double.parseDouble(prefs.get("width", "1280")), Double.parseDouble(prefs.get("height", "800")));
     stage.setScene(scene);
     stage.titleProperty().bind(model.titleProperty());
+    stage.setOnCloseRequest(e -> {
+      if (!view.confirmClose(stage)) {
+        e.consume();
+      }
+    });
     stage.setOnHidden(e -> {
       prefs.put("width", String.valueOf(scene.getWidth()));
       prefs.put("height", String.valueOf(scene.getHeight()));

@@ -45,11 +45,7 @@ final class WorkbenchMenus {
         item("Open workspace…", "Shortcut+O", () -> choose(false, "Open workspace", model::open)),
         recent,
         item("Open the demo", null, model::openDemo),
-        item("Save", "Shortcut+S", () -> {
-          if (!model.save(null)) {
-            choose(true, "Save workspace", model::save);
-          }
-        }),
+        item("Save", "Shortcut+S", () -> save(() -> { })),
         item("Save as…", "Shortcut+Shift+S", () -> choose(true, "Save workspace as", model::save)),
         new javafx.scene.control.SeparatorMenuItem(),
         item("Export a shareable copy…", "Shortcut+Shift+E", () -> choose(true, "Export a shareable copy", model::exportShareable)),
@@ -59,6 +55,10 @@ final class WorkbenchMenus {
 
   private Menu request() {
     return new Menu("Request", null,
+        item("New request", "Shortcut+N", model::newRequest),
+        item("Duplicate", "Shortcut+D", model::duplicate),
+        item("Delete", null, model::delete),
+        new javafx.scene.control.SeparatorMenuItem(),
         item("Send", "Shortcut+Enter", model.request()::send),
         item("Focus the URL", "Shortcut+L", focusUrl),
         item("Token lab", "Shortcut+T", () -> showTab.accept("tabLab")),
@@ -82,6 +82,13 @@ final class WorkbenchMenus {
     File file = chooser.showOpenDialog(window.get());
     if (file != null) {
       model.importDefinition(file.toPath());
+    }
+  }
+
+  /** Saves to the open file, or asks where when there is none yet (the demo, an import); {@code then} after writing. */
+  void save(Runnable then) {
+    if (!model.save(null, then)) {
+      choose(true, "Save workspace", p -> model.save(p, then));
     }
   }
 

@@ -30,6 +30,7 @@ import javafx.scene.layout.VBox;
 /** The main window: tree | work tabs | trace, a log pane and a status bar; dividers and theme remembered. */
 public final class WorkbenchView {
   private static final javafx.scene.input.KeyCombination SEND = javafx.scene.input.KeyCombination.keyCombination("Shortcut+Enter");
+  private static final javafx.scene.input.KeyCombination NEW = javafx.scene.input.KeyCombination.keyCombination("Shortcut+N");
   private static final javafx.scene.input.KeyCombination FOCUS_URL = javafx.scene.input.KeyCombination.keyCombination("Shortcut+L");
 
   private final WorkbenchViewModel model;
@@ -40,16 +41,43 @@ public final class WorkbenchView {
   private final Label status = new Label();
   private final ProgressBar progress = new ProgressBar();
   private final RequestEditorView request;
+  private boolean rebuilding;
+  private final WorkbenchMenus menus;
 
   public WorkbenchView(WorkbenchViewModel model) {
     this.model = model;
     this.request = new RequestEditorView(model.request());
+    this.menus = new WorkbenchMenus(model, () -> root.getScene().getWindow(), request::focusUrl, this::showTab);
     build();
     bind();
   }
 
   public Parent root() {
     return root;
+  }
+
+  /**
+   * Closing with unsaved edits asks: Save (then close), Don't save, or Cancel. True when the window
+   * may close now.
+   */
+  public boolean confirmClose(javafx.stage.Stage stage) {
+    if (!model.dirtyProperty().get()) {
+      return true;
+    }
+    javafx.scene.control.ButtonType save = new javafx.scene.control.ButtonType("Save", javafx.scene.control.ButtonBar.ButtonData.YES);
+    javafx.scene.control.ButtonType discard = new javafx.scene.control.ButtonType("Don't save", javafx.scene.control.ButtonBar.ButtonData.NO);
+    javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+        "Your edits to " + model.workspaceProperty().get().name() + " are not saved yet.", save, discard,
+        javafx.scene.control.ButtonType.CANCEL);
+    alert.initOwner(stage);
+    alert.setHeaderText("Save the workspace before closing?");
+    alert.getDialogPane().setId("unsavedDialog");
+    javafx.scene.control.ButtonType answer = alert.showAndWait().orElse(javafx.scene.control.ButtonType.CANCEL);
+    if (answer == save) {
+      menus.save(stage::close);
+      return false;
+    }
+    return answer == discard;
   }
 
   /** Shows the tab with this id ({@code tabRequest}, {@code tabLab}, {@code tabConsole}, {@code tabMatrix}). */
@@ -60,7 +88,8 @@ public final class WorkbenchView {
   private void build() {
     tree.setId("workspaceTree");
     tree.setShowRoot(false);
-    tree.setCellFactory(v -> new TreeRowCell());
+    tree.setCellFactory(v -> new TreeRowCell(name -> model.unsavedProperty().get().contains(name), new TreeMenus(model, root::getScene)));
+    tree.setShowRoot(false);
     tabs.setId("workTabs");
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     tabs.getTabs().setAll(tab("tabRequest", "Request", () -> request.root()),
@@ -68,12 +97,15 @@ public final class WorkbenchView {
         tab("tabConsole", "Gateway console", () -> new ConsoleView(model.console()).root()),
         tab("tabMatrix", "Matrix", () -> new dev.portcullis.app.ui.matrix.MatrixView(model.matrix()).root()),
         tab("tabCaller", "Caller", () -> new dev.portcullis.app.ui.callers.CallerEditorView(model.callers()).root()),
-        tab("tabAdvisor", "Advisor", () -> new dev.portcullis.app.ui.advisor.AdvisorView(model.advisor(), () -> showTab("tabRequest")).root()));
+        tab("tabAdvisor", "Advisor", () -> new dev.portcullis.app.ui.advisor.AdvisorView(model.advisor(), () -> showTab("tabRequest")).root()),
+
+        tab("tabHistory", "History", () -> new dev.portcullis.app.ui.history.HistoryView(model.history()).root()),
+        tab("tabEnvironments", "Environments", () -> new dev.portcullis.app.ui.env.EnvironmentEditorView(model.environments()).root()));
     split.setId("mainSplit");
     split.getItems().setAll(tree, tabs, new TraceView(model.trace()).root());
     SplitPane.setResizableWithParent(tree, false);
     root.getStylesheets().add(WorkbenchView.class.getResource("workbench.css").toExternalForm());
-    root.setTop(new WorkbenchMenus(model, () -> root.getScene().getWindow(), request::focusUrl, this::showTab).build());
+    root.setTop(menus.build());
     root.setCenter(split);
     root.setBottom(new VBox(logPane(), statusBar()));
   }
@@ -108,15 +140,17 @@ public final class WorkbenchView {
 
   private void bind() {
     status.textProperty().bind(model.statusProperty());
-    model.treeProperty().addListener((obs, old, rows) -> tree.setRoot(item(new TreeRow("root", "section", null, rows, null))));
+    model.treeProperty().addListener((obs, old, rows) -> rebuildTree(rows));
+    model.selectedProperty().addListener((obs, old, ref) -> selectRow(ref));
+    model.unsavedProperty().addListener((obs, old, now) -> tree.refresh());
     tree.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
-      if (item != null) {
+      if (item != null && !rebuilding) {
         model.select(item.getValue());
-        String ref = item.getValue().ref() == null ? "" : item.getValue().ref();
-        if (ref.startsWith("request:")) {
-          showTab("tabRequest");
-        } else if (ref.startsWith("caller:")) {
-          showTab("tabCaller");
+        switch (item.getValue().ref()) {
+          case TreeRef.Request r -> showTab("tabRequest");
+          case TreeRef.Route r -> showTab("tabRequest");
+          case TreeRef.Caller c -> showTab("tabCaller");
+          case null, default -> { }
         }
       }
     });
@@ -127,7 +161,12 @@ public final class WorkbenchView {
       if (scene != null) {
         // a filter, not only the menu accelerator: text areas consume Enter before accelerators see it
         scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-          if (SEND.match(e)) {
+          if (NEW.match(e)) {
+            e.consume();
+            model.newRequest();
+            showTab("tabRequest");
+            request.focusUrl();
+          } else if (SEND.match(e)) {
             e.consume();
             model.request().send();
           } else if (FOCUS_URL.match(e)) {
@@ -196,11 +235,72 @@ public final class WorkbenchView {
     return tab;
   }
 
-  private static TreeItem<TreeRow> item(TreeRow row) {
+  /** A new tree for the workspace as it is now: rows stay open or closed as they were, the selection stays. */
+  private void rebuildTree(List<TreeRow> rows) {
+    java.util.Map<String, Boolean> open = new java.util.HashMap<>();
+    if (tree.getRoot() != null) {
+      remember(tree.getRoot(), open);
+    }
+    rebuilding = true;
+    try {
+      tree.setRoot(item(new TreeRow("root", "section", null, rows, null), open));
+      selectRow(model.selectedProperty().get());
+    } finally {
+      rebuilding = false;
+    }
+  }
+
+  private void selectRow(TreeRef ref) {
+    TreeItem<TreeRow> found = ref == null || tree.getRoot() == null ? null : find(tree.getRoot(), ref);
+    if (found == null) {
+      return;
+    }
+    boolean was = rebuilding;
+    rebuilding = true;
+    try {
+      for (TreeItem<TreeRow> up = found.getParent(); up != null; up = up.getParent()) {
+        up.setExpanded(true);
+      }
+      tree.getSelectionModel().select(found);
+      int row = tree.getRow(found);
+      if (row >= 0) {
+        tree.scrollTo(Math.max(0, row - 3));
+      }
+    } finally {
+      rebuilding = was;
+    }
+  }
+
+  private static TreeItem<TreeRow> find(TreeItem<TreeRow> item, TreeRef ref) {
+    if (ref.equals(item.getValue().ref())) {
+      return item;
+    }
+    for (TreeItem<TreeRow> child : item.getChildren()) {
+      TreeItem<TreeRow> found = find(child, ref);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
+  }
+
+  private static void remember(TreeItem<TreeRow> item, java.util.Map<String, Boolean> open) {
+    if (!item.isLeaf()) {
+      open.put(key(item.getValue()), item.isExpanded());
+      item.getChildren().forEach(c -> remember(c, open));
+    }
+  }
+
+  private static String key(TreeRow row) {
+    return row.kind() + ":" + row.label();
+  }
+
+  private static TreeItem<TreeRow> item(TreeRow row, java.util.Map<String, Boolean> open) {
     TreeItem<TreeRow> item = new TreeItem<>(row);
-    List<TreeItem<TreeRow>> children = row.children().stream().map(WorkbenchView::item).toList();
+    List<TreeItem<TreeRow>> children = row.children().stream().map(c -> item(c, open)).toList();
     item.getChildren().setAll(children);
-    item.setExpanded(List.of("section", "gateway", "folder", "group").contains(row.kind()) && !"Callers".equals(row.label()));
+    item.setExpanded(open.getOrDefault(key(row),
+        List.of("section", "gateway", "folder", "group").contains(row.kind()) && !"Callers".equals(row.label())));
     return item;
   }
 }

@@ -3,11 +3,14 @@ package dev.portcullis.app.ui;
 import dev.portcullis.app.ui.advisor.AdvisorViewModel;
 import dev.portcullis.app.ui.callers.CallerEditorViewModel;
 import dev.portcullis.app.ui.console.ConsoleViewModel;
+import dev.portcullis.app.ui.edit.RequestDrafts;
+import dev.portcullis.app.ui.edit.WorkspaceEdits;
 import dev.portcullis.app.ui.lab.TokenLabViewModel;
 import dev.portcullis.app.ui.matrix.MatrixViewModel;
 import dev.portcullis.app.ui.request.RequestEditorViewModel;
 import dev.portcullis.app.ui.trace.TraceViewModel;
 import dev.portcullis.engine.model.Caller;
+import dev.portcullis.engine.model.SavedRequest;
 import dev.portcullis.engine.model.Workspace;
 import dev.portcullis.engine.run.Session;
 import dev.portcullis.engine.store.DemoWorkspace;
@@ -36,8 +39,8 @@ import javafx.collections.ObservableList;
 
 /** The workbench's state and commands; it owns the feature view-models and the running session. */
 public final class WorkbenchViewModel {
-  /** One row of the workspace tree; {@code ref} says what selecting it opens ({@code request:NAME}, {@code caller:NAME}). */
-  public record TreeRow(String label, String kind, String detail, List<TreeRow> children, String ref) {}
+  /** One row of the workspace tree; {@code ref} says what selecting it opens, null for a heading. */
+  public record TreeRow(String label, String kind, String detail, List<TreeRow> children, TreeRef ref) {}
 
   private static final int RECENT = 8;
 
@@ -55,10 +58,17 @@ public final class WorkbenchViewModel {
   private final MatrixViewModel matrix;
   private final CallerEditorViewModel callers;
   private final AdvisorViewModel advisor;
+  private final dev.portcullis.app.ui.history.HistoryViewModel history;
+  private final dev.portcullis.app.ui.env.EnvironmentEditorViewModel environments;
 
   // Properties
   private final StringProperty title = new SimpleStringProperty("Portcullis");
   private final ObjectProperty<Workspace> workspace = new SimpleObjectProperty<>();
+  /** The workspace as last opened or saved: edits are what differs from it. */
+  private final ObjectProperty<Workspace> saved = new SimpleObjectProperty<>();
+  private final ObjectProperty<TreeRef> selected = new SimpleObjectProperty<>();
+  private final ObjectProperty<java.util.Set<String>> unsaved = new SimpleObjectProperty<>(java.util.Set.of());
+  private final BooleanProperty dirty = new SimpleBooleanProperty();
   private final ObjectProperty<Path> file = new SimpleObjectProperty<>();
   private final ObjectProperty<List<TreeRow>> tree = new SimpleObjectProperty<>(List.of());
   private final ObjectProperty<Caller> selectedCaller = new SimpleObjectProperty<>();
@@ -75,17 +85,33 @@ public final class WorkbenchViewModel {
     this.questions = new Questions(tasks);
     this.sessions = new SessionModel(tasks, starter, questions, log);
     this.trace = new TraceViewModel(tasks, log, () -> session() == null ? null : session().masking(), Clock.systemUTC());
-    this.request = new RequestEditorViewModel(tasks, sessions, questions, log, trace.traceProperty()::set);
+    this.history = new dev.portcullis.app.ui.history.HistoryViewModel(tasks, log, () -> session() == null ? null : session().masking(),
+        dev.portcullis.app.ui.history.DataFolder.get().resolve("history.json"), trace.traceProperty()::set);
+    this.request = new RequestEditorViewModel(tasks, sessions, questions, log, t -> {
+      trace.traceProperty().set(t);
+      history.record(t);
+    });
     this.console = new ConsoleViewModel(tasks, sessions, log);
     this.lab = new TokenLabViewModel(tasks, sessions, log, Clock.systemUTC());
     this.matrix = new MatrixViewModel(tasks, sessions, log, trace.traceProperty()::set);
     this.callers = new CallerEditorViewModel(tasks, sessions, questions, log, this::replaceCaller);
     this.advisor = new AdvisorViewModel(tasks, log, workspace, this::openRoute);
+    trace.onResetState(console::resetLocalState);
+    this.environments = new dev.portcullis.app.ui.env.EnvironmentEditorViewModel(log, changed -> {
+      change(changed);
+      String env = request.environmentProperty().get();
+      if (!SessionModel.LOCAL.equals(env)) {
+        sessions.start(changed, env, () -> { }); // the running target takes the new values
+      }
+    });
     lab.onSendWith(token -> request.sendWithBearer(token, workspace.get() == null ? null : workspace.get().callers().stream()
         .filter(c -> c instanceof Caller.Anonymous).map(Caller::name).findFirst().orElse(null)));
     this.dark = new SimpleBooleanProperty(Boolean.parseBoolean(prefs.get("dark", "false")));
     dark.addListener((obs, old, now) -> prefs.put("dark", now.toString()));
     recent.setAll(List.of(prefs.get("recent", "").split("\n")).stream().filter(s -> !s.isBlank()).toList());
+    request.dirtyProperty().addListener((obs, was, now) -> refreshDirty());
+    workspace.addListener((obs, old, now) -> refreshDirty());
+    saved.addListener((obs, old, now) -> refreshDirty());
     request.environmentProperty().addListener((obs, old, env) -> {
       if (workspace.get() != null && env != null && !env.equals(old)) {
         sessions.start(workspace.get(), env, () -> { });
@@ -98,6 +124,14 @@ public final class WorkbenchViewModel {
   public ReadOnlyObjectProperty<Workspace> workspaceProperty() { return workspace; }
   public ReadOnlyObjectProperty<List<TreeRow>> treeProperty() { return tree; }
   public ReadOnlyObjectProperty<Caller> selectedCallerProperty() { return selectedCaller; }
+  /** What the tree shows selected; the view selects the matching row after the tree is rebuilt. */
+  public ReadOnlyObjectProperty<TreeRef> selectedProperty() { return selected; }
+  /** True while the workspace has edits not yet saved (the window title says so too). */
+  public javafx.beans.property.ReadOnlyBooleanProperty dirtyProperty() { return dirty; }
+  /** Names of the saved requests with unsaved edits: the tree marks them. */
+  public ReadOnlyObjectProperty<java.util.Set<String>> unsavedProperty() { return unsaved; }
+  /** The open workspace file; null for the demo or an import until saved. */
+  public ReadOnlyObjectProperty<Path> fileProperty() { return file; }
   public BooleanProperty darkProperty() { return dark; }
   public ObservableList<String> recent() { return recent; }
   public LogModel log() { return log; }
@@ -111,6 +145,8 @@ public final class WorkbenchViewModel {
   public CallerEditorViewModel callers() { return callers; }
   public AdvisorViewModel advisor() { return advisor; }
   public UiPrefs prefs() { return prefs; }
+  public dev.portcullis.app.ui.history.HistoryViewModel history() { return history; }
+  public dev.portcullis.app.ui.env.EnvironmentEditorViewModel environments() { return environments; }
 
   public Session session() {
     return sessions.current();
@@ -180,11 +216,22 @@ public final class WorkbenchViewModel {
 
   /** Saves to {@code path} (the open file when null); false when there is nowhere to save yet. */
   public boolean save(Path path) {
+    return save(path, () -> { });
+  }
+
+  /**
+   * Saves the workspace with the editor's edits in it, atomically, to {@code path} (the open file
+   * when null); {@code then} runs once it is written. False when there is nowhere to save yet.
+   */
+  public boolean save(Path path, Runnable then) {
     Path target = path != null ? path : file.get();
-    Workspace ws = workspace.get();
-    if (target == null || ws == null) {
+    if (target == null || workspace.get() == null) {
       return false;
     }
+    if (!keepEditor(true)) {
+      return true; // the editor's sentence is in the status bar; nothing is written half-edited
+    }
+    Workspace ws = workspace.get();
     boolean trusted = sessions.trusted();
     tasks.run(() -> {
       store.save(ws, target);
@@ -193,10 +240,13 @@ public final class WorkbenchViewModel {
         trustStore.trust(target, Files.readAllBytes(target));
       }
       return target;
-    }, saved -> {
-      file.set(saved);
-      remember(saved);
-      log.status("Saved " + ws.name() + " to " + saved + (trusted ? "." : "; it stays untrusted until you trust it."));
+    }, written -> {
+      file.set(written);
+      remember(written);
+      saved.set(ws);
+      title.set(title(ws));
+      log.status("Saved " + ws.name() + " to " + written + (trusted ? "." : "; it stays untrusted until you trust it."));
+      then.run();
     }, e -> log.error("The workspace could not be saved to " + target, e));
     return true;
   }
@@ -214,30 +264,221 @@ public final class WorkbenchViewModel {
         e -> log.error("The shareable copy was not written", e));
   }
 
-  /** Selecting a saved request fills the editor; a caller opens its editor. */
+  /**
+   * Selecting a saved request fills the editor (the edits of the one it showed are kept in the
+   * workspace first); a caller opens its editor; a route opens a new request on it.
+   */
   public void select(TreeRow row) {
+    if (row != null && row.ref() != null) {
+      select(row.ref());
+    }
+  }
+
+  /** As {@link #select(TreeRow)}, by what the row stands for. */
+  public void select(TreeRef ref) {
     Workspace ws = workspace.get();
-    if (row == null || row.ref() == null || ws == null) {
+    if (ref == null || ws == null || ref.equals(selected.get())) {
       return;
     }
-    String name = row.ref().substring(row.ref().indexOf(':') + 1);
-    if (row.ref().startsWith("request:")) {
-      ws.request(name).ifPresent(request::load);
-    } else if (row.ref().startsWith("caller:")) {
-      ws.caller(name).ifPresent(c -> {
-        selectedCaller.set(c);
-        callers.edit(c);
+    switch (ref) {
+      case TreeRef.Request r -> selectRequest(r.name());
+      case TreeRef.Caller c -> ws.caller(c.name()).ifPresent(caller -> {
+        selected.set(ref);
+        selectedCaller.set(caller);
+        callers.edit(caller);
       });
+      case TreeRef.Route r -> newRequestFromRoute(r.gateway(), r.routeKey());
+      case TreeRef.Folder f -> selected.set(ref);
     }
   }
 
   /** Selects a saved request by name (menus, shortcuts, the screenshot script). */
   public boolean selectRequest(String name) {
     Workspace ws = workspace.get();
-    return ws != null && ws.request(name).map(r -> {
-      request.load(r);
+    if (ws == null || ws.request(name).isEmpty()) {
+      return false;
+    }
+    keepEditor(false);
+    request.load(workspace.get().request(name).orElseThrow());
+    selected.set(new TreeRef.Request(name));
+    return true;
+  }
+
+  // Commands on saved requests (the tree's context menu, Ctrl+N)
+
+  /** Ctrl+N: a new request in the folder of the one selected (or none), selected and ready to edit. */
+  public void newRequest() {
+    Workspace ws = workspace.get();
+    if (ws == null) {
+      return;
+    }
+    keepEditor(false);
+    String folder = switch (selected.get()) {
+      case TreeRef.Request r -> workspace.get().request(r.name()).map(SavedRequest::folder).orElse(null);
+      case TreeRef.Folder f -> f.name().isEmpty() ? null : f.name();
+      case null, default -> null;
+    };
+    add(RequestDrafts.blank(workspace.get(), folder), "New request: pick the API, type the path and press Send (Ctrl+Enter).");
+  }
+
+  /** A new request on a route, as a caller that fits the route's authoriser, selected and ready to send. */
+  public void newRequestFromRoute(String gateway, String routeKey) {
+    if (workspace.get() == null) {
+      return;
+    }
+    keepEditor(false);
+    try {
+      SavedRequest draft = RequestDrafts.fromRoute(workspace.get(), gateway, routeKey);
+      // a second click on the route goes back to the untouched request the first one made
+      java.util.Optional<SavedRequest> untouched = workspace.get().requests().stream()
+          .filter(r -> saved.get() == null || saved.get().request(r.name()).isEmpty())
+          .filter(r -> WorkspaceEdits.copy(r, draft.name(), draft.folder()).equals(draft)).findFirst();
+      if (untouched.isPresent()) {
+        selectRequest(untouched.get().name());
+        return;
+      }
+      add(draft, "New request on " + gateway + " " + routeKey + (draft.caller() == null ? "" : " as " + draft.caller())
+          + ": press Send (Ctrl+Enter).");
+    } catch (IllegalArgumentException e) {
+      log.error("No request was made", e);
+    }
+  }
+
+  /** A copy of the selected request, right after it, selected. */
+  public void duplicate() {
+    onSelectedRequest("duplicate", name -> {
+      String copy = WorkspaceEdits.duplicateName(workspace.get(), name);
+      change(WorkspaceEdits.duplicate(workspace.get(), name));
+      selectRequest(copy);
+      log.status("Duplicated " + name + " as " + copy + ".");
+    });
+  }
+
+  /** Renames the selected request; a taken or blank name is refused with a sentence. */
+  public void rename(String newName) {
+    onSelectedRequest("rename", name -> {
+      Workspace renamed = WorkspaceEdits.rename(workspace.get(), name, newName);
+      String now = newName.strip();
+      change(renamed);
+      selected.set(null);
+      selectRequest(now);
+      log.status("Renamed " + name + " to " + now + ".");
+    });
+  }
+
+  /** Deletes the selected request from the workspace (the file changes when saved). */
+  public void delete() {
+    onSelectedRequest("delete", name -> {
+      request.clear();
+      selected.set(null);
+      change(WorkspaceEdits.remove(workspace.get(), name));
+      log.status("Deleted " + name + " (Ctrl+S saves the workspace without it).");
+    });
+  }
+
+  /** Moves the selected request into {@code folder} (created when new; empty for none). */
+  public void moveTo(String folder) {
+    onSelectedRequest("move", name -> {
+      change(WorkspaceEdits.move(workspace.get(), name, folder));
+      selected.set(null);
+      selectRequest(name);
+      log.status("Moved " + name + (folder == null || folder.isBlank() ? " out of its folder." : " to " + folder.strip() + "."));
+    });
+  }
+
+  /** A new, empty folder for saved requests. */
+  public void newFolder(String name) {
+    if (workspace.get() == null) {
+      return;
+    }
+    try {
+      change(WorkspaceEdits.addFolder(workspace.get(), name));
+      log.status("New folder " + name.strip() + ": move requests into it from their context menu.");
+    } catch (IllegalArgumentException e) {
+      log.error("No folder was made", e);
+    }
+  }
+
+  /** Folder names, for the "Move to" menu. */
+  public List<String> folders() {
+    return workspace.get() == null ? List.of() : workspace.get().folders().stream().map(Workspace.Folder::name).toList();
+  }
+
+  private void onSelectedRequest(String what, java.util.function.Consumer<String> action) {
+    if (!(selected.get() instanceof TreeRef.Request r) || workspace.get() == null) {
+      log.status("Select a saved request to " + what + " first.");
+      return;
+    }
+    if (!keepEditor(false)) {
+      return;
+    }
+    try {
+      action.accept(r.name());
+    } catch (IllegalArgumentException e) {
+      log.error("Could not " + what + " " + r.name(), e);
+    }
+  }
+
+  private void add(SavedRequest draft, String sentence) {
+    change(WorkspaceEdits.put(workspace.get(), draft.name(), draft));
+    selected.set(null);
+    selectRequest(draft.name());
+    log.status(sentence);
+  }
+
+  /**
+   * Puts the editor's edits into the open workspace (not yet the file). With {@code always} the
+   * editor's request is kept even when unchanged. False, with a sentence, when the edits cannot be
+   * kept as they are (a half-typed status).
+   */
+  private boolean keepEditor(boolean always) {
+    SavedRequest shown = request.originalProperty().get();
+    Workspace ws = workspace.get();
+    if (shown == null || ws == null || !(always || request.dirtyProperty().get())) {
       return true;
-    }).orElse(false);
+    }
+    try {
+      SavedRequest edited = request.edited();
+      change(WorkspaceEdits.put(ws, shown.name(), edited));
+      request.kept(edited);
+      if (selected.get() instanceof TreeRef.Request r && !r.name().equals(edited.name())) {
+        selected.set(new TreeRef.Request(edited.name()));
+      }
+      return true;
+    } catch (IllegalArgumentException e) {
+      log.error("The edits of " + shown.name() + " were not kept", e);
+      return false;
+    }
+  }
+
+  private void change(Workspace changed) {
+    workspace.set(changed);
+    tree.set(WorkspaceTree.rows(changed));
+    request.useWorkspace(changed);
+    environments.useWorkspace(changed);
+  }
+
+  private void refreshDirty() {
+    Workspace ws = workspace.get();
+    Workspace before = saved.get();
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    if (ws != null) {
+      ws.requests().stream().filter(r -> before == null || !before.request(r.name()).equals(java.util.Optional.of(r)))
+          .forEach(r -> names.add(r.name()));
+    }
+    SavedRequest shown = request.originalProperty().get();
+    if (shown != null && request.dirtyProperty().get()) {
+      names.add(shown.name());
+    }
+    unsaved.set(java.util.Set.copyOf(names));
+    dirty.set(ws != null && (!ws.equals(before) || request.dirtyProperty().get()));
+    if (ws != null) {
+      title.set(title(ws));
+    }
+  }
+
+  private String title(Workspace ws) {
+    return "Portcullis — " + ws.name() + (dirty.get() ? " • unsaved" : "");
   }
 
   /** A link to a route (from the advisor) opens the first saved request that goes to it. */
@@ -255,9 +496,7 @@ public final class WorkbenchViewModel {
     Workspace ws = workspace.get();
     List<Caller> list = ws.callers().stream().map(c -> c.name().equals(edited.name()) ? edited : c).toList();
     Workspace changed = ws.newBuilder().callers(list).build();
-    workspace.set(changed);
-    tree.set(WorkspaceTree.rows(changed));
-    request.useWorkspace(changed);
+    change(changed);
     sessions.start(changed, request.environmentProperty().get(), () -> { }); // keeps the workspace's trust gate
   }
 
@@ -272,14 +511,18 @@ public final class WorkbenchViewModel {
   }
 
   private void show(Workspace ws, Path path, TrustGate gate) {
+    request.clear();
+    selected.set(null);
+    saved.set(ws);
     workspace.set(ws);
     file.set(path);
     if (path != null) {
       remember(path);
     }
-    title.set("Portcullis — " + ws.name());
+    title.set(title(ws));
     tree.set(WorkspaceTree.rows(ws));
     request.useWorkspace(ws);
+    environments.useWorkspace(ws);
     request.environmentProperty().set(SessionModel.LOCAL);
     log.status(ws.gateways().size() + " APIs, " + ws.callers().size() + " callers, " + ws.requests().size()
         + " saved requests. Pick a request on the left.");

@@ -19,22 +19,24 @@ final class WorkspaceTree {
   static List<WorkbenchViewModel.TreeRow> rows(Workspace ws) {
     List<WorkbenchViewModel.TreeRow> gateways = ws.gateways().stream()
         .map(g -> section(g.name(), "gateway", g.flavor() + " API · stage " + g.stage(), g.routes().stream()
-            .map(r -> new WorkbenchViewModel.TreeRow(r.key(), r.authorization().name(), describe(r), List.of(), "route:" + g.name() + " " + r.key()))
+            .map(r -> new WorkbenchViewModel.TreeRow(r.key(), r.authorization().name(), describe(r), List.of(), new TreeRef.Route(g.name(), r.key())))
             .toList()))
         .toList();
     return List.of(section("APIs", "section", null, gateways), section("Callers", "section", null, callers(ws)),
-        section("Saved requests", "section", null, requests(ws)));
+        new WorkbenchViewModel.TreeRow("Saved requests", "section", null, requests(ws), new TreeRef.Folder("")));
   }
 
   private static List<WorkbenchViewModel.TreeRow> callers(Workspace ws) {
     Map<String, List<Caller>> byKind = new LinkedHashMap<>();
     ws.callers().forEach(c -> byKind.computeIfAbsent(kind(c), k -> new java.util.ArrayList<>()).add(c));
     return byKind.entrySet().stream().map(e -> section(KIND_HEADINGS.get(e.getKey()), "group", null, e.getValue().stream()
-        .map(c -> new WorkbenchViewModel.TreeRow(c.name(), kind(c), c.description(), List.of(), "caller:" + c.name())).toList())).toList();
+        .map(c -> new WorkbenchViewModel.TreeRow(c.name(), kind(c), c.description(), List.of(), new TreeRef.Caller(c.name()))).toList())).toList();
   }
 
   private static List<WorkbenchViewModel.TreeRow> requests(Workspace ws) {
     Map<String, List<SavedRequest>> byFolder = new LinkedHashMap<>();
+    ws.folders().forEach(f -> byFolder.put(f.name(), new java.util.ArrayList<>()));
+    byFolder.put("", new java.util.ArrayList<>());
     ws.requests().forEach(r -> byFolder.computeIfAbsent(Objects.requireNonNullElse(r.folder(), ""), k -> new java.util.ArrayList<>()).add(r));
     List<WorkbenchViewModel.TreeRow> rows = new java.util.ArrayList<>();
     byFolder.forEach((folder, requests) -> {
@@ -42,14 +44,14 @@ final class WorkspaceTree {
       if (folder.isEmpty()) {
         rows.addAll(items);
       } else {
-        rows.add(section(folder, "folder", null, items));
+        rows.add(new WorkbenchViewModel.TreeRow(folder, "folder", null, items, new TreeRef.Folder(folder)));
       }
     });
     return rows;
   }
 
   private static WorkbenchViewModel.TreeRow request(SavedRequest r) {
-    return new WorkbenchViewModel.TreeRow(r.name(), "request", r.method() + " " + r.gateway() + r.path(), List.of(), "request:" + r.name());
+    return new WorkbenchViewModel.TreeRow(r.name(), "request", r.method() + " " + r.gateway() + r.path(), List.of(), new TreeRef.Request(r.name()));
   }
 
   private static WorkbenchViewModel.TreeRow section(String label, String kind, String detail, List<WorkbenchViewModel.TreeRow> children) {

@@ -30,9 +30,14 @@ public final class DemoWorkspaces {
 
   /** Every gateway's real base URL pointing at a port nothing listens on. */
   public static Workspace deadHosts() {
+    return withBaseUrl("http://127.0.0.1:1");
+  }
+
+  /** Every gateway's real base URL (the aws-dev environment's target) set to {@code baseUrl}. */
+  public static Workspace withBaseUrl(String baseUrl) {
     Workspace ws = demo();
     List<Gateway> gateways = ws.gateways().stream().map(g -> new Gateway(g.name(), g.flavor(), g.region(), g.accountId(), g.apiId(),
-        g.stage(), "http://127.0.0.1:1", g.localPort(), g.apiKeySource(), g.routes(), g.authorizers(), g.usagePlans(), g.resourcePolicy()))
+        g.stage(), baseUrl, g.localPort(), g.apiKeySource(), g.routes(), g.authorizers(), g.usagePlans(), g.resourcePolicy()))
         .toList();
     return with(ws, gateways, ws.callers());
   }

@@ -48,6 +48,11 @@ public final class LocalGateway implements AutoCloseable {
    *
    * @param clock stamps {@code receivedAt} of each request (SigV4 skew is judged against it)
    */
+  /** The rule book this gateway decides with (and the state it keeps between requests). */
+  public Pipeline pipeline() {
+    return pipeline;
+  }
+
   public static LocalGateway create(Workspace workspace, Pipeline pipeline, Clock clock) {
     return new LocalGateway(workspace, pipeline, clock, 10_000);
   }

@@ -93,6 +93,16 @@ public final class LocalWorld implements AutoCloseable {
     return runtimeVariables;
   }
 
+  /** What earlier requests left in the local gateway: cached authoriser answers, token buckets, quotas. */
+  public dev.portcullis.engine.rules.LocalState state() {
+    return gateway.pipeline().state();
+  }
+
+  /** Resets it: as a fresh deployment, the next request is decided without any of it. */
+  public void resetState() {
+    gateway.pipeline().resetState();
+  }
+
   public LocalGateway gateway() {
     return gateway;
   }

@@ -47,6 +47,19 @@ final class AuthorizerCache {
     entries.put(key, new Entry(payload, storedFor, now, now.plus(Duration.ofSeconds(ttlSeconds))));
   }
 
+  /** Live entries (expired ones are dropped), for the console's "state left behind". */
+  List<LocalState.CachedPolicy> snapshot() {
+    Instant now = clock.instant();
+    entries.entrySet().removeIf(e -> !now.isBefore(e.getValue().expiresAt()));
+    return entries.entrySet().stream().map(e -> new LocalState.CachedPolicy(e.getKey().gateway(), e.getKey().authorizer(),
+        String.join(", ", e.getKey().identityValues().stream().map(dev.portcullis.engine.mask.Masking::mask).toList()), e.getValue().storedFor(),
+        e.getValue().storedAt(), e.getValue().expiresAt())).toList();
+  }
+
+  void clear() {
+    entries.clear();
+  }
+
   Instant now() {
     return clock.instant();
   }

@@ -58,6 +58,17 @@ final class DefaultPipeline implements Pipeline {
   }
 
   @Override
+  public LocalState state() {
+    return new LocalState(lambda.cache().snapshot(), usage.snapshot());
+  }
+
+  @Override
+  public void resetState() {
+    lambda.cache().clear();
+    usage.clear();
+  }
+
+  @Override
   public Ruling tooLarge(IncomingRequest headersOnly, Gateway gateway, long bodyBytes) {
     PipelineState ex = new PipelineState(headersOnly, gateway, requestIds.get());
     ex.fail("request.size", "body of " + bodyBytes + " bytes is over API Gateway's 10 MB payload quota; status 413 is "

@@ -23,6 +23,10 @@ final class LambdaAuthorization {
   private final Function<LambdaFunction, LambdaInvoker> invokers;
   private final LambdaAnswers answers;
 
+  AuthorizerCache cache() {
+    return cache;
+  }
+
   LambdaAuthorization(AuthorizerCache cache, Function<LambdaFunction, LambdaInvoker> invokers, LambdaAnswers answers) {
     this.cache = cache;
     this.invokers = invokers;

@@ -50,6 +50,14 @@ public interface Pipeline extends AutoCloseable {
   @Override
   default void close() {}
 
+  /** What earlier requests left behind that decides later ones (cached authoriser answers, usage counters). */
+  default LocalState state() {
+    return LocalState.EMPTY;
+  }
+
+  /** Forgets it all: the next request finds an empty authoriser cache, full buckets and unused quotas. */
+  default void resetState() {}
+
   static Builder builder(Workspace workspace) {
     return new Builder(workspace);
   }

@@ -31,6 +31,22 @@ final class UsageChecks {
     this.clock = clock;
   }
 
+  /** Every plan's counters per key, as "state left behind". */
+  java.util.List<LocalState.UsageCounter> snapshot() {
+    java.util.List<LocalState.UsageCounter> out = new java.util.ArrayList<>();
+    new java.util.TreeMap<>(limiters).forEach((name, limiter) -> {
+      String[] gatewayAndPlan = name.split("/", 2);
+      limiter.counters().forEach(c -> out.add(new LocalState.UsageCounter(gatewayAndPlan[0], gatewayAndPlan[1], c.apiKeyId(), c.quotaUsed(),
+          c.quotaLimit(), c.quotaResetsAt(), c.tokensLeft(), c.burst())));
+    });
+    return out;
+  }
+
+  /** Fresh buckets and quotas for every key, as after a redeploy of the plan. */
+  void clear() {
+    limiters.clear();
+  }
+
   Optional<Denied> apiKey(PipelineState ex) {
     boolean fromAuthorizer = ex.gateway.apiKeySource() == Gateway.ApiKeySource.AUTHORIZER;
     String key = fromAuthorizer ? ex.usageIdentifierKey : ex.request.headers().first("x-api-key").orElse(null);

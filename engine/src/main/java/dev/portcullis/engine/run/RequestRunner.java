@@ -13,6 +13,7 @@ import dev.portcullis.engine.model.SavedRequest;
 import dev.portcullis.engine.model.Workspace;
 import dev.portcullis.engine.rules.Pipeline;
 import dev.portcullis.engine.rules.Ruling;
+import dev.portcullis.engine.send.Cancellation;
 import dev.portcullis.engine.send.Exchange;
 import dev.portcullis.engine.send.HttpExchanger;
 import dev.portcullis.engine.send.SigV4Signing;
@@ -67,6 +68,15 @@ final class RequestRunner {
   }
 
   Trace run(SavedRequest request, String callerOverride, Map<String, String> runtime, ChallengeHandler challenges) {
+    return run(request, callerOverride, runtime, challenges, Cancellation.none());
+  }
+
+  /**
+   * As above; {@code cancel} stops the run between steps, while the credential is being obtained,
+   * during the send and between the repeats of a burst, and the trace then ends "cancelled".
+   */
+  Trace run(SavedRequest request, String callerOverride, Map<String, String> runtime, ChallengeHandler challenges,
+      Cancellation cancel) {
     String callerName = callerOverride != null ? callerOverride : workspace.effectiveCaller(request).orElse(null);
     Caller caller = callerName == null ? null : workspace.caller(callerName).orElse(null);
     Gateway gateway = workspace.gateway(request.gateway()).orElse(null);
@@ -83,7 +93,10 @@ final class RequestRunner {
     if (caller == null) {
       return trace.abort("caller '" + callerName + "' is not defined in the workspace", request.expect());
     }
-    Acquisition acquisition = acquire(trace, caller, challenges);
+    Acquisition acquisition = acquire(trace, caller, challenges, cancel);
+    if (acquisition == null || cancel.cancelled()) {
+      return trace.abort(CANCELLED + " while the credential was being obtained", request.expect());
+    }
     if (!(acquisition instanceof Acquisition.Acquired acquired)) {
       return trace.finish(Verdict.incomplete("the credential could not be obtained", request.expect()));
     }
@@ -97,7 +110,13 @@ final class RequestRunner {
     Ruling predicted = predict(trace, gateway, outgoing);
     Prediction prediction = predicted == null ? null : prediction(predicted);
     int times = request.expect() == null || request.expect().repeat() == null ? 1 : request.expect().repeat();
-    Exchange exchange = send(trace, outgoing, times);
+    if (cancel.cancelled()) {
+      return trace.abort(CANCELLED + " before the request went out", request.expect());
+    }
+    Exchange exchange = send(trace, outgoing, times, cancel);
+    if (cancel.cancelled()) {
+      return trace.abort(CANCELLED + " while the request was being sent", request.expect());
+    }
     return reading.finish(trace, gateway, request, exchange, prediction, predicted == null ? null : predicted.routeKey());
   }
 
@@ -137,10 +156,30 @@ final class RequestRunner {
     return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
-  private Acquisition acquire(TraceBuilder trace, Caller caller, ChallengeHandler challenges) {
+  /** How a cancelled run's trace ends. */
+  static final String CANCELLED = "cancelled by you";
+
+  /** The credential, on a thread of its own so a cancel returns at once; null when cancelled first. */
+  private Acquisition acquire(TraceBuilder trace, Caller caller, ChallengeHandler challenges, Cancellation cancel) {
     TraceBuilder.Timer timer = trace.timer();
-    List<Exchange> seen = new ArrayList<>();
-    Acquisition a = acquirer.acquire(caller, challenges, seen::add);
+    List<Exchange> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+    java.util.concurrent.CompletableFuture<Acquisition> pending = new java.util.concurrent.CompletableFuture<>();
+    Thread.ofVirtual().name("portcullis-acquire").start(() -> {
+      try {
+        pending.complete(acquirer.acquire(caller, challenges, seen::add));
+      } catch (RuntimeException | Error e) {
+        pending.completeExceptionally(e);
+      }
+    });
+    Acquisition a;
+    try (Cancellation.Registration hook = cancel.onCancel(() -> pending.complete(null))) {
+      a = pending.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+    if (a == null) {
+      return null;
+    }
     List<Detail> details = new ArrayList<>();
     if (!seen.isEmpty()) {
       details.add(new Detail.Table("exchanges on the way", seen.stream().map(e -> new Detail.Row(e.request().method() + " "
@@ -232,15 +271,19 @@ final class RequestRunner {
    * Sends once, or {@code times} times back to back from {@link #REPEAT_CONCURRENCY} senders (a
    * burst, a quota) and reports the first refusal, else the last answer.
    */
-  private Exchange send(TraceBuilder trace, OutgoingRequest outgoing, int times) {
+  private Exchange send(TraceBuilder trace, OutgoingRequest outgoing, int times, Cancellation cancel) {
     TraceBuilder.Timer timer = trace.timer();
-    List<Exchange> answers = times == 1 ? List.of(exchanger.send(outgoing)) : burst(outgoing, times);
+    List<Exchange> answers = times == 1 ? List.of(exchanger.send(outgoing, cancel)) : burst(outgoing, times, cancel);
+    if (answers.isEmpty()) {
+      answers = List.of(new Exchange.Failed(outgoing, Exchange.FailureKind.CANCELLED, "Cancelled before the first repeat went out.",
+          "Send again when ready.", new dev.portcullis.engine.http.Timings(null, null, null, null, java.time.Duration.ZERO)));
+    }
     Exchange exchange = answers.stream().filter(e -> !(e instanceof Exchange.Answered a) || a.status() >= 400).findFirst()
         .orElse(answers.getLast());
     List<Detail> details = new ArrayList<>();
     if (times > 1) {
       long refused = answers.stream().filter(e -> e instanceof Exchange.Answered a && a.status() >= 400).count();
-      details.add(new Detail.Text("repeat", "Sent " + times + " times from " + Math.min(times, REPEAT_CONCURRENCY)
+      details.add(new Detail.Text("repeat", cancel.cancelled() ? "Cancelled after " + answers.size() + " of " + times + " sends." : "Sent " + times + " times from " + Math.min(times, REPEAT_CONCURRENCY)
           + " concurrent senders: " + (times - refused) + " allowed, " + refused + " refused; "
           + (refused > 0 ? "the first refusal is shown." : "the last answer is shown.")));
     }
@@ -257,14 +300,14 @@ final class RequestRunner {
     return exchange;
   }
 
-  private List<Exchange> burst(OutgoingRequest outgoing, int times) {
+  private List<Exchange> burst(OutgoingRequest outgoing, int times, Cancellation cancel) {
     List<Exchange> answers = java.util.Collections.synchronizedList(new ArrayList<>());
     java.util.concurrent.atomic.AtomicInteger left = new java.util.concurrent.atomic.AtomicInteger(times);
     try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
       for (int i = 0; i < Math.min(times, REPEAT_CONCURRENCY); i++) {
         pool.submit(() -> {
-          while (left.getAndDecrement() > 0) {
-            answers.add(exchanger.send(outgoing));
+          while (!cancel.cancelled() && left.getAndDecrement() > 0) {
+            answers.add(exchanger.send(outgoing, cancel));
           }
         });
       }

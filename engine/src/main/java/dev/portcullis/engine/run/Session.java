@@ -33,8 +33,8 @@ public final class Session implements AutoCloseable {
   private final Clock clock;
   private final Masking masking;
   private final RequestRunner runner;
-  private final AutoCloseable resources;
   private final Pipeline predictor;
+  private final AutoCloseable resources;
 
   /** Where trace and predicted request ids come from unless a caller injects its own. */
   public static final Supplier<String> RANDOM_IDS = () -> UUID.randomUUID().toString();
@@ -130,6 +130,29 @@ public final class Session implements AutoCloseable {
   /** Sends a saved request (as its caller, or {@code callerOverride}) and returns the whole story. */
   public Trace run(SavedRequest request, String callerOverride, ChallengeHandler challenges) {
     return runner.run(request, callerOverride, Map.of(), challenges);
+  }
+
+  /**
+   * As {@link #run(SavedRequest, String, ChallengeHandler)}, stoppable: after {@code cancel.cancel()}
+   * the credential, the send or the burst in progress is abandoned and the trace ends "cancelled by you".
+   */
+  public Trace run(SavedRequest request, String callerOverride, ChallengeHandler challenges,
+      dev.portcullis.engine.send.Cancellation cancel) {
+    return runner.run(request, callerOverride, Map.of(), challenges, cancel);
+  }
+
+  /** The local gateway's state left behind by earlier sends; empty for real AWS, whose state cannot be read. */
+  public dev.portcullis.engine.rules.LocalState localState() {
+    return world().map(LocalWorld::state).orElse(dev.portcullis.engine.rules.LocalState.EMPTY);
+  }
+
+  /** Empties it (authoriser cache, buckets, quotas) in the gateway and in the predictor; false for real AWS. */
+  public boolean resetLocalState() {
+    predictor.resetState();
+    return world().map(w -> {
+      w.resetState();
+      return true;
+    }).orElse(false);
   }
 
   public Workspace workspace() {

@@ -26,6 +26,6 @@ public sealed interface Exchange {
   /** No response: DNS, TLS, refused, timeout, a proxy. {@code message} is a sentence, {@code fix} what to try. */
   record Failed(OutgoingRequest request, FailureKind kind, String message, String fix, Timings timings) implements Exchange {}
 
-  /** UNREACHABLE: connection refused. PROXY: the proxy in the way failed or refused. IO: anything else. */
-  enum FailureKind { UNREACHABLE, DNS, TLS, TIMEOUT, PROXY, IO }
+  /** UNREACHABLE: connection refused. PROXY: the proxy in the way failed or refused. CANCELLED: by the user. IO: anything else. */
+  enum FailureKind { UNREACHABLE, DNS, TLS, TIMEOUT, PROXY, IO, CANCELLED }
 }

@@ -87,6 +87,11 @@ public final class HttpExchanger {
   }
 
   public Exchange send(OutgoingRequest request) {
+    return send(request, Cancellation.none());
+  }
+
+  /** As {@link #send(OutgoingRequest)}; cancelling stops the call at once and it fails as CANCELLED. */
+  public Exchange send(OutgoingRequest request, Cancellation cancellation) {
     java.util.Optional<String> unsafe = HeaderSafety.problem(request.headers());
     if (unsafe.isPresent()) {
       return new Exchange.Failed(request, Exchange.FailureKind.IO, "Not sent: " + unsafe.get(),
@@ -104,7 +109,7 @@ public final class HttpExchanger {
     builder.method(request.method(), body);
     okhttp3.Call call = client.newCall(builder.build());
     long start = nanos.getAsLong();
-    try (Response response = call.execute()) {
+    try (Cancellation.Registration hook = cancellation.onCancel(call::cancel); Response response = call.execute()) {
       byte[] bytes;
       long size;
       boolean truncated;
@@ -118,6 +123,10 @@ public final class HttpExchanger {
       return new Exchange.Answered(request, response.code(), headers(response.headers()), bytes, size, truncated,
           timer.timings(start));
     } catch (IOException e) {
+      if (cancellation.cancelled()) {
+        return new Exchange.Failed(request, Exchange.FailureKind.CANCELLED, "Cancelled before " + request.url().getHost() + " answered.",
+            "Send again when ready.", PhaseTimer.of(call).timings(start));
+      }
       if (e instanceof UntrustedHost) {
         return new Exchange.Failed(request, Exchange.FailureKind.IO, "Not sent to " + request.url().getHost() + ": " + e.getMessage(),
             "Trust the workspace only if you know where it came from.", PhaseTimer.of(call).timings(start));

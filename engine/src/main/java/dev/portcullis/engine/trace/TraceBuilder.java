@@ -73,7 +73,9 @@ public final class TraceBuilder {
 
   private static Outcome outcomeOf(Verdict verdict) {
     return switch (verdict.result()) {
-      case MATCHED, NO_EXPECTATION -> Outcome.OK;
+      case MATCHED -> Outcome.OK;
+      // nothing was expected: a denial is the answer, not a success to tick
+      case NO_EXPECTATION -> verdict.allowed() ? Outcome.OK : Outcome.WARN;
       case MISMATCHED, INCOMPLETE -> Outcome.FAIL;
     };
   }

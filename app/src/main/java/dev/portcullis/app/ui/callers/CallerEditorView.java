@@ -81,7 +81,8 @@ public final class CallerEditorView {
   }
 
   private void rebuild() {
-    title.setText(model.callerProperty().get() == null ? "" : model.callerProperty().get().name() + " · " + model.kindProperty().get());
+    title.setText(model.callerProperty().get() == null ? "" : model.callerProperty().get().name() + " · "
+        + CallerEditorViewModel.kindInWords(model.callerProperty().get()));
     form.getChildren().clear();
     int row = 0;
     for (CallerForm.Field field : model.fields()) {

@@ -61,6 +61,19 @@ public final class CallerEditorViewModel {
   public ReadOnlyObjectProperty<TokenInspection> tokenProperty() { return token; }
   public BooleanProperty busyProperty() { return busy; }
 
+  /** The caller's kind as a person says it ("Cognito user", "IAM role"), not the type's name. */
+  public static String kindInWords(dev.portcullis.engine.model.Caller c) {
+    return switch (c) {
+      case null -> "";
+      case dev.portcullis.engine.model.Caller.CognitoUser u -> "Cognito user";
+      case dev.portcullis.engine.model.Caller.OidcClient o -> "OIDC client (client credentials)";
+      case dev.portcullis.engine.model.Caller.Iam i -> "IAM role (SigV4)";
+      case dev.portcullis.engine.model.Caller.ApiKey k -> "partner with an API key";
+      case dev.portcullis.engine.model.Caller.CustomToken t -> "custom token";
+      case dev.portcullis.engine.model.Caller.Anonymous a -> "anonymous (no credential)";
+    };
+  }
+
   /** A field's value by key, for tests and the screenshot script. */
   public StringProperty field(String key) {
     return fields.stream().filter(f -> f.key().equals(key)).findFirst().orElseThrow().value();

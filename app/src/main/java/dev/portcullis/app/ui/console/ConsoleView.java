@@ -56,7 +56,16 @@ public final class ConsoleView {
     clear.setOnAction(e -> model.clear());
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    HBox bar = new HBox(8, start, stop, state, spacer, clear);
+    Button reset = new Button("Reset local state", new FontIcon("mdi2r-restore"));
+    reset.setId("consoleResetState");
+    reset.setTooltip(new javafx.scene.control.Tooltip("Forget cached authoriser answers, token buckets and quotas"));
+    reset.setOnAction(e -> model.resetLocalState());
+    reset.disableProperty().bind(model.runningProperty().not());
+    for (Button b : java.util.List.of(start, stop, reset, clear)) {
+      b.setMinWidth(Region.USE_PREF_SIZE); // the state sentence gives way first; buttons are never cut
+    }
+    state.setMinWidth(0);
+    HBox bar = new HBox(8, start, stop, state, spacer, reset, clear);
     bar.setAlignment(Pos.CENTER_LEFT);
     endpoints.setId("endpoints");
     endpoints.getColumns().setAll(column("Name", 160, Endpoint::name), column("URL", 360, Endpoint::url));
@@ -79,7 +88,25 @@ public final class ConsoleView {
     split.setOrientation(Orientation.VERTICAL);
     split.setDividerPositions(0.55);
     VBox.setVgrow(split, Priority.ALWAYS);
-    root.getChildren().setAll(bar, endpoints, split);
+    javafx.scene.control.ListView<String> stateList = new javafx.scene.control.ListView<>(model.localState());
+    stateList.setId("localState");
+    stateList.setPrefHeight(110);
+    stateList.setMinHeight(60);
+    stateList.setPlaceholder(new Label("Nothing left behind: no cached authoriser answers, no usage counted yet."));
+    stateList.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+      @Override
+      protected void updateItem(String line, boolean empty) {
+        super.updateItem(line, empty);
+        setText(empty ? null : line);
+        setWrapText(true);
+        setPrefWidth(0); // wrap to the list's width instead of scrolling sideways
+        setTooltip(empty || line == null ? null : new javafx.scene.control.Tooltip(line));
+      }
+    });
+    javafx.scene.control.TitledPane statePane = new javafx.scene.control.TitledPane("State left behind (decides later requests)", stateList);
+    statePane.setId("localStatePane");
+    statePane.setAnimated(false);
+    root.getChildren().setAll(bar, endpoints, statePane, split);
   }
 
   private void bind() {

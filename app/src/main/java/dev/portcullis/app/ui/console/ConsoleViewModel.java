@@ -46,6 +46,7 @@ public final class ConsoleViewModel {
   private final ObservableList<Endpoint> identityProviders = FXCollections.observableArrayList();
   private final ObservableList<RulingRow> rulings = FXCollections.observableArrayList();
   private final ObjectProperty<RulingRow> selected = new SimpleObjectProperty<>();
+  private final ObservableList<String> localState = FXCollections.observableArrayList();
   private final BooleanBinding running;
 
   public ConsoleViewModel(BackgroundTasks tasks, SessionModel sessions, LogModel log) {
@@ -73,6 +74,14 @@ public final class ConsoleViewModel {
     return selected;
   }
 
+  /**
+   * What earlier requests left in the local gateway that decides later ones, one sentence each: a
+   * cached authoriser policy (which call stored it, when it expires), a key's quota and tokens.
+   */
+  public ObservableList<String> localState() {
+    return localState;
+  }
+
   public BooleanBinding runningProperty() {
     return running;
   }
@@ -90,6 +99,66 @@ public final class ConsoleViewModel {
 
   public void stop() {
     sessions.stop();
+  }
+
+  /** Empties the local gateway's authoriser cache, token buckets and quotas: the next send is decided afresh. */
+  public void resetLocalState() {
+    Session session = sessions.current();
+    if (session == null || session.world().isEmpty()) {
+      log.status("There is no local gateway whose state could be reset (real AWS keeps its own).");
+      return;
+    }
+    tasks.run(() -> {
+      int before = session.localState().cachedPolicies().size();
+      session.resetLocalState();
+      return before;
+    }, cached -> {
+      log.status("Local state reset: " + cached + (cached == 1 ? " cached policy" : " cached policies")
+          + " forgotten, token buckets full and quotas unused again.");
+      refreshState();
+    }, e -> log.error("The local state could not be reset", e));
+  }
+
+  /** Reads the state again (after each ruling, and on demand). */
+  public void refreshState() {
+    Session session = sessions.current();
+    if (session == null) {
+      localState.clear();
+      return;
+    }
+    tasks.run(() -> describe(session.localState(), session.clock().instant()), localState::setAll,
+        e -> log.error("The local state could not be read", e));
+  }
+
+  /** The state as sentences a person reads, times relative to {@code now}. */
+  static List<String> describe(dev.portcullis.engine.rules.LocalState state, Instant now) {
+    List<String> lines = new java.util.ArrayList<>();
+    state.cachedPolicies().forEach(p -> lines.add("Cached policy of " + p.authorizer() + " (" + p.gateway() + ") for " + p.key()
+        + ": stored " + seconds(p.storedAt(), now) + " ago by the call to " + call(p.storedFor()) + "; used for every method this key calls"
+        + " until it expires in " + seconds(now, p.expiresAt()) + "."));
+    state.usage().forEach(c -> {
+      StringBuilder line = new StringBuilder("Usage plan " + c.plan() + " (" + c.gateway() + "), key " + c.apiKeyId() + ":");
+      if (c.quotaLimit() != null) {
+        line.append(" quota ").append(c.quotaUsed() == null ? 0 : c.quotaUsed()).append(" of ").append(c.quotaLimit())
+            .append(" used, resets at ").append(c.quotaResetsAt());
+      }
+      if (c.tokensLeft() != null) {
+        line.append(c.quotaLimit() != null ? ";" : "").append(" ").append((long) Math.floor(c.tokensLeft())).append(" of ")
+            .append(c.burst()).append(" burst tokens left");
+      }
+      lines.add(line.append('.').toString());
+    });
+    return lines;
+  }
+
+  private static String seconds(Instant from, Instant to) {
+    return Math.max(0, java.time.Duration.between(from, to).toSeconds()) + " s";
+  }
+
+  /** {@code POST /partners/x} of an execute-api method ARN. */
+  private static String call(String arn) {
+    String[] parts = arn.split("/", 4);
+    return parts.length == 4 ? parts[2] + " /" + parts[3] : arn;
   }
 
   public void clear() {
@@ -111,8 +180,12 @@ public final class ConsoleViewModel {
     // rulings arrive on the gateway's request threads; the list changes on the FX thread
     subscription = world.gateway().onRuling(r -> {
       RulingRow row = RulingRow.of(r);
-      tasks.onUi(() -> add(row));
+      tasks.onUi(() -> {
+        add(row);
+        refreshState();
+      });
     });
+    refreshState();
   }
 
   private void add(RulingRow row) {

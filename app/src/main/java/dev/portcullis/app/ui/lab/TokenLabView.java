@@ -84,12 +84,15 @@ public final class TokenLabView {
     HBox verifyRow = new HBox(6, keySource, key, verify, busy);
     verifyRow.setAlignment(Pos.CENTER_LEFT);
     claims.setId("labClaims");
-    claims.getColumns().setAll(column("Claim", 120, Claim::name), column("Value", 150, Claim::value),
+    claims.getColumns().setAll(column("Claim", 120, Claim::name), column("Value", 150, c -> dev.portcullis.app.ui.trace.TraceViewModel.asTime(c.name(), c.value())),
         column("Meaning", 260, c -> c.time().isEmpty() ? c.meaning() : c.meaning() + " — " + c.time()));
     claims.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     claims.getColumns().get(0).setMinWidth(100);
     claims.getColumns().get(1).setMinWidth(110);
-    claims.setPlaceholder(new Label("Paste a token above to see its claims explained."));
+    Label none = new Label("Paste a token above to see its claims explained.");
+    none.setWrapText(true);
+    none.setPadding(new javafx.geometry.Insets(10));
+    claims.setPlaceholder(none);
     VBox.setVgrow(claims, Priority.ALWAYS);
     header.setPrefHeight(96);
     header.setMinHeight(96);

@@ -86,7 +86,8 @@ public final class MatrixView {
       c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     }
     filter.setMinWidth(120);
-    HBox bar = new HBox(8, run, cancel, progress, filter, unexpected, sort);
+    // a flow, not a row: at 1024 px the sort box wraps to a second line instead of being cut
+    javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(8, 6, run, cancel, progress, filter, unexpected, sort);
     bar.setAlignment(Pos.CENTER_LEFT);
     Label summary = new Label();
     summary.setId("matrixSummary");

@@ -32,12 +32,12 @@ public final class RequestEditorView {
   private final ComboBox<String> gateway = new ComboBox<>();
   private final StyleClassedTextField url = new StyleClassedTextField();
   private final Button send = new Button("Send", new FontIcon("mdi2s-send"));
+  private final Button cancel = new Button("Cancel", new FontIcon("mdi2c-close"));
   private final ProgressIndicator progress = new ProgressIndicator();
   private final ComboBox<String> caller = new ComboBox<>();
   private final ComboBox<String> environment = new ComboBox<>();
   private final Label name = new Label();
-  private final TextArea query = new TextArea();
-  private final TextArea headers = new TextArea();
+  private final Label description = new Label();
   private final CodeArea body = CodeBlock.editable(true);
   private final TextField status = new TextField();
   private final TextField errorType = new TextField();
@@ -80,23 +80,50 @@ public final class RequestEditorView {
     progress.managedProperty().bind(progress.visibleProperty());
     send.setMinWidth(Region.USE_PREF_SIZE);
     url.setMinWidth(120);
-    HBox line = new HBox(6, method, url, send, progress);
+    cancel.setId("cancelSend");
+    cancel.setTooltip(new Tooltip("Stop this send (Esc)"));
+    cancel.setMinWidth(Region.USE_PREF_SIZE);
+    cancel.managedProperty().bind(cancel.visibleProperty());
+    send.managedProperty().bind(send.visibleProperty());
+    HBox line = new HBox(6, method, url, send, cancel, progress);
     line.setAlignment(Pos.CENTER_LEFT);
     name.setId("requestName");
     name.getStyleClass().add("title-4");
     caller.setId("callerPicker");
     caller.setPrefWidth(150);
     environment.setId("environmentPicker");
-    environment.setPrefWidth(230);
+    environment.setPrefWidth(210);
+    // the picker says where a send goes: the emulated gateway on this machine, or real AWS with an environment
+    environment.setCellFactory(v -> new TargetCell());
+    environment.setButtonCell(new TargetCell());
+    environment.setConverter(new javafx.util.StringConverter<>() {
+      @Override
+      public String toString(String target) {
+        return TargetCell.words(target);
+      }
+
+      @Override
+      public String fromString(String text) {
+        return text;
+      }
+    });
     javafx.scene.layout.FlowPane who = new javafx.scene.layout.FlowPane(12, 6, labelled("Caller", caller), labelled("API", gateway),
         labelled("Target", environment));
-    TabPane tabs = new TabPane(tab("Query", query, "name=value, one per line"), tab("Headers", headers, "Name: value, one per line"),
+    TabPane tabs = new TabPane(
+        new Tab("Query", new KeyValueEditor(model.queryTable(), "query", "name=value, one per line; // before a line switches it off", null).root()),
+        new Tab("Headers", new KeyValueEditor(model.headerTable(), "headers", "Name: value, one per line; // before a line switches it off",
+            model.callerHeaders()).root()),
         new Tab("Body", new VirtualizedScrollPane<>(body)), new Tab("Expectation", expectation()));
     tabs.setId("requestTabs");
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     body.setId("body");
     VBox.setVgrow(tabs, Priority.ALWAYS);
-    root.getChildren().setAll(name, line, who, tabs);
+    description.setId("requestDescription");
+    description.setWrapText(true);
+    description.setMinHeight(Region.USE_PREF_SIZE);
+    description.getStyleClass().add("request-description");
+    description.managedProperty().bind(description.visibleProperty());
+    root.getChildren().setAll(name, description, line, who, tabs);
   }
 
   private void bind() {
@@ -116,10 +143,11 @@ public final class RequestEditorView {
       }
     });
     environment.valueProperty().bindBidirectional(model.environmentProperty());
-    name.textProperty().bind(Bindings.when(model.nameProperty().isEmpty()).then("No request selected").otherwise(model.nameProperty()));
+    name.textProperty().bind(Bindings.when(model.nameProperty().isEmpty()).then("New request: pick an API, type a path, Send")
+        .otherwise(Bindings.concat(model.nameProperty(), Bindings.when(model.dirtyProperty()).then("  • edited").otherwise(""))));
+    description.textProperty().bind(model.descriptionProperty());
+    description.visibleProperty().bind(model.descriptionProperty().isNotEmpty());
     bindUrl();
-    query.textProperty().bindBidirectional(model.queryProperty());
-    headers.textProperty().bindBidirectional(model.headersProperty());
     model.bodyProperty().addListener((obs, old, now) -> {
       if (!now.equals(body.getText())) {
         body.replaceText(now);
@@ -131,6 +159,16 @@ public final class RequestEditorView {
     decidedBy.textProperty().bindBidirectional(model.expectDecidedByProperty());
     send.disableProperty().bind(model.canSendProperty().not());
     send.setOnAction(e -> model.send());
+    // while a send runs, its button is Cancel
+    send.visibleProperty().bind(model.sendingProperty().not());
+    cancel.visibleProperty().bind(model.sendingProperty());
+    cancel.setOnAction(e -> model.cancel());
+    root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+      if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && model.sendingProperty().get()) {
+        e.consume();
+        model.cancel();
+      }
+    });
     progress.visibleProperty().bind(model.sendingProperty());
   }
 
@@ -173,18 +211,33 @@ public final class RequestEditorView {
     return grid;
   }
 
-  private static Tab tab(String title, TextArea area, String prompt) {
-    area.setId(title.toLowerCase());
-    area.setPromptText(prompt);
-    area.getStyleClass().add("mono");
-    return new Tab(title, area);
-  }
-
   private static HBox labelled(String text, javafx.scene.Node field) {
     Label label = new Label(text);
     label.getStyleClass().add("text-muted");
     HBox box = new HBox(6, label, field);
     box.setAlignment(Pos.CENTER_LEFT);
     return box;
+  }
+
+  /** "Local gateway" or "aws-dev · real AWS", with an icon telling them apart in the list. */
+  private static final class TargetCell extends javafx.scene.control.ListCell<String> {
+    static String words(String target) {
+      return target == null ? "" : dev.portcullis.app.ui.SessionModel.LOCAL.equals(target) ? "Local gateway" : target + " · real AWS";
+    }
+
+    @Override
+    protected void updateItem(String target, boolean empty) {
+      super.updateItem(target, empty);
+      if (empty || target == null) {
+        setText(null);
+        setGraphic(null);
+        return;
+      }
+      boolean local = dev.portcullis.app.ui.SessionModel.LOCAL.equals(target);
+      setText(words(target));
+      setGraphic(new FontIcon(local ? "mdi2l-laptop" : "mdi2c-cloud-outline"));
+      setTooltip(new Tooltip(local ? "Sends to the embedded local gateway and identity providers on this machine"
+          : "Sends to the APIs' real AWS URLs with environment " + target + "'s variables"));
+    }
   }
 }

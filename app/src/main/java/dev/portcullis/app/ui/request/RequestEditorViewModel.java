@@ -37,7 +37,10 @@ public final class RequestEditorViewModel {
   private final Questions questions;
   private final LogModel log;
   private final Consumer<Trace> onTrace;
-  private SavedRequest original;
+  /** The request as it was loaded (or last kept in the workspace); null when the editor is empty. */
+  private final ObjectProperty<SavedRequest> original = new SimpleObjectProperty<>();
+  /** The caller the loaded request inherits from its folder or the workspace; kept as inherited unless changed. */
+  private String inheritedCaller;
 
   // Properties
   private final ObjectProperty<Workspace> workspace = new SimpleObjectProperty<>();
@@ -56,8 +59,14 @@ public final class RequestEditorViewModel {
   private final ObservableList<String> callers = FXCollections.observableArrayList();
   private final ObservableList<String> environments = FXCollections.observableArrayList();
   private final StringProperty environment = new SimpleStringProperty(SessionModel.LOCAL);
+  private final StringProperty description = new SimpleStringProperty("");
   private final BooleanProperty sending = new SimpleBooleanProperty();
+  private dev.portcullis.engine.send.Cancellation running;
   private final BooleanBinding canSend;
+  private final BooleanBinding dirty;
+  private final KeyValueTable queryTable = new KeyValueTable(query, '=', "=");
+  private final KeyValueTable headerTable = new KeyValueTable(headers, ':', ": ");
+  private final ObservableList<KeyValueRow> callerHeaders = FXCollections.observableArrayList();
 
   public RequestEditorViewModel(BackgroundTasks tasks, SessionModel sessions, Questions questions, LogModel log,
       Consumer<Trace> onTrace) {
@@ -66,8 +75,18 @@ public final class RequestEditorViewModel {
     this.questions = questions;
     this.log = log;
     this.onTrace = onTrace;
-    this.canSend = Bindings.createBooleanBinding(() -> original != null && sessions.current() != null && !sending.get(),
-        sessions.sessionProperty(), sending, name);
+    // what the editor shows is what is sent, saved or not: an API and a path are enough
+    this.canSend = Bindings.createBooleanBinding(() -> sessions.current() != null && !sending.get() && gateway.get() != null
+        && path.get() != null && !path.get().isBlank(), sessions.sessionProperty(), sending, gateway, path);
+    this.dirty = Bindings.createBooleanBinding(this::differs, original, name, gateway, method, path, query, headers, body, caller,
+        expectStatus, expectErrorType, expectDecidedBy);
+    caller.addListener((obs, old, now) -> refreshCallerHeaders());
+    workspace.addListener((obs, old, now) -> refreshCallerHeaders());
+  }
+
+  private void refreshCallerHeaders() {
+    Workspace ws = workspace.get();
+    callerHeaders.setAll(CallerHeaders.of(ws == null || caller.get() == null ? null : ws.caller(caller.get()).orElse(null)));
   }
 
   public StringProperty nameProperty() { return name; }
@@ -87,6 +106,18 @@ public final class RequestEditorViewModel {
   public ObservableList<String> environments() { return environments; }
   public ReadOnlyBooleanProperty sendingProperty() { return sending; }
   public BooleanBinding canSendProperty() { return canSend; }
+  /** The query as rows with an on/off switch each; its text is {@link #queryProperty()}. */
+  public KeyValueTable queryTable() { return queryTable; }
+  /** The headers as rows with an on/off switch each; its text is {@link #headersProperty()}. */
+  public KeyValueTable headerTable() { return headerTable; }
+  /** What the chosen caller adds on the way out (Authorization, x-api-key, SigV4 headers): shown, not edited. */
+  public ObservableList<KeyValueRow> callerHeaders() { return callerHeaders; }
+  /** True while the editor shows edits not yet kept in the workspace. */
+  public BooleanBinding dirtyProperty() { return dirty; }
+  /** The saved request's description (what it demonstrates, what to send first); empty when it has none. */
+  public javafx.beans.property.ReadOnlyStringProperty descriptionProperty() { return description; }
+  /** The request as loaded or last kept; null when the editor is empty. */
+  public javafx.beans.property.ReadOnlyObjectProperty<SavedRequest> originalProperty() { return original; }
 
   // Commands
 
@@ -105,15 +136,20 @@ public final class RequestEditorViewModel {
   /** A workspace was opened: the pickers list its gateways, callers and environments. */
   public void useWorkspace(Workspace ws) {
     workspace.set(ws);
-    gateways.setAll(ws.gateways().stream().map(Gateway::name).toList());
-    callers.setAll(ws.callers().stream().map(Caller::name).toList());
-    environments.setAll(SessionModel.LOCAL);
-    environments.addAll(ws.environments().stream().map(Environment::name).toList());
+    // only when they changed: a combo box whose items are replaced may drop its value, which would read as an edit
+    replace(gateways, ws.gateways().stream().map(Gateway::name).toList());
+    replace(callers, ws.callers().stream().map(Caller::name).toList());
+    List<String> targets = new java.util.ArrayList<>(List.of(SessionModel.LOCAL));
+    targets.addAll(ws.environments().stream().map(Environment::name).toList());
+    replace(environments, targets);
   }
 
   /** Fills the editor from a saved request; the caller picker shows the one it inherits. */
   public void load(SavedRequest request) {
-    original = request;
+    inheritedCaller = request.caller() != null ? null
+        : workspace.get() == null ? null : workspace.get().effectiveCaller(request).orElse(null);
+    original.set(request);
+    description.set(request.description() == null ? "" : request.description());
     name.set(request.name());
     gateway.set(request.gateway());
     method.set(request.method());
@@ -121,27 +157,77 @@ public final class RequestEditorViewModel {
     query.set(KeyValueLines.render(request.query(), "="));
     headers.set(KeyValueLines.render(request.headers(), ": "));
     body.set(request.body() == null ? "" : request.body());
-    caller.set(workspace.get().effectiveCaller(request).orElse(null));
+    caller.set(request.caller() != null ? request.caller() : inheritedCaller);
     Expectation e = request.expect();
     expectStatus.set(e == null || e.status() == null ? "" : e.status().toString());
     expectErrorType.set(e == null || e.errorType() == null ? "" : e.errorType());
     expectDecidedBy.set(e == null || e.decidedBy() == null ? "" : e.decidedBy());
   }
 
-  /** The saved request as edited now; what Send sends. */
+  /** The editor emptied (the request it showed was deleted). */
+  public void clear() {
+    original.set(null);
+    inheritedCaller = null;
+    description.set("");
+    name.set("");
+    path.set("");
+    query.set("");
+    headers.set("");
+    body.set("");
+    expectStatus.set("");
+    expectErrorType.set("");
+    expectDecidedBy.set("");
+  }
+
+  /** The edits are now kept in the workspace as {@code kept}: the editor is clean again, its fields as they are. */
+  public void kept(SavedRequest kept) {
+    if (kept.caller() == null && inheritedCaller == null && workspace.get() != null) {
+      inheritedCaller = workspace.get().effectiveCaller(kept).orElse(null);
+    }
+    original.set(kept);
+  }
+
+  /**
+   * The request as edited now; what Send sends and what Save keeps. Without a loaded request it is
+   * a new one named "Untitled request".
+   *
+   * @throws IllegalArgumentException when a field cannot be sent as it is (one sentence)
+   */
   public SavedRequest edited() {
-    SavedRequest o = original;
+    SavedRequest o = original.get();
     String text = body.get() == null || body.get().isBlank() ? null : body.get();
-    return o.newBuilder().name(name.get()).gateway(gateway.get()).method(method.get()).path(path.get())
-        .query(KeyValueLines.parse(query.get(), '=')).headers(KeyValueLines.parse(headers.get(), ':')).body(text)
-        .caller(caller.get()).expect(expectation(o.expect())).build();
+    String who = caller.get();
+    if (o != null && o.caller() == null && java.util.Objects.equals(who, inheritedCaller)) {
+      who = null; // still inherited: saving must not pin the folder's caller onto the request
+    }
+    if (gateway.get() == null) {
+      throw new IllegalArgumentException("pick the API to send to");
+    }
+    String named = name.get() == null || name.get().isBlank() ? "Untitled request" : name.get();
+    String route = path.get() == null || path.get().isBlank() ? "/" : path.get();
+    SavedRequest.Builder built = o == null ? SavedRequest.builder(named, gateway.get(), method.get(), route)
+        : o.newBuilder().name(named).gateway(gateway.get()).method(method.get()).path(route);
+    return built.query(KeyValueLines.parse(query.get(), '=')).headers(KeyValueLines.parse(headers.get(), ':')).body(text)
+        .caller(who).expect(expectation(o == null ? null : o.expect())).build();
+  }
+
+  private boolean differs() {
+    SavedRequest o = original.get();
+    if (o == null) {
+      return false;
+    }
+    try {
+      return !edited().equals(o);
+    } catch (IllegalArgumentException e) {
+      return true; // a half-typed expected status is an edit too
+    }
   }
 
   /** Sends the edited request in the background; the trace arrives through {@code onTrace}. */
   public void send() {
     Session session = sessions.current();
-    if (original == null || session == null || sending.get()) {
-      log.status(original == null ? "Pick a saved request on the left first." : "Wait for the local gateway to start, then send.");
+    if (session == null || sending.get()) {
+      log.status(session == null ? "Wait for the local gateway to start, then send." : "A send is already running.");
       return;
     }
     SavedRequest request;
@@ -153,14 +239,28 @@ public final class RequestEditorViewModel {
     }
     sending.set(true);
     log.status("Sending " + request.method() + " " + request.path() + " as " + caller.get() + "…");
-    tasks.run(() -> session.run(request, caller.get(), questions), trace -> {
+    String as = caller.get();
+    dev.portcullis.engine.send.Cancellation cancel = dev.portcullis.engine.send.Cancellation.create();
+    running = cancel;
+    tasks.run(() -> session.run(request, as, questions, cancel), trace -> {
       sending.set(false);
+      running = null;
       log.status(trace.verdict().sentence());
       onTrace.accept(trace);
     }, e -> {
       sending.set(false);
+      running = null;
       log.error("Sending failed", e);
     });
+  }
+
+  /** Stops the send in progress (getting the credential, the call, a burst's repeats); its trace says "cancelled". */
+  public void cancel() {
+    dev.portcullis.engine.send.Cancellation cancel = running;
+    if (cancel != null) {
+      log.status("Cancelling the send…");
+      cancel.cancel();
+    }
   }
 
   /**
@@ -168,10 +268,10 @@ public final class RequestEditorViewModel {
    * caller, so the runner adds no credential of its own): the token lab's "Send with this token".
    */
   public void sendWithBearer(String token, String caller) {
-    Map<String, String> lines = new java.util.LinkedHashMap<>(KeyValueLines.parse(headers.get(), ':'));
-    lines.keySet().removeIf(k -> k.equalsIgnoreCase("Authorization"));
-    lines.put("Authorization", "Bearer " + token);
-    headers.set(KeyValueLines.render(lines, ": "));
+    List<KeyValueRow> rows = new java.util.ArrayList<>(KeyValueLines.rows(headers.get(), ':'));
+    rows.removeIf(r -> r.name().equalsIgnoreCase("Authorization"));
+    rows.add(new KeyValueRow(true, "Authorization", "Bearer " + token));
+    headers.set(KeyValueLines.render(rows, ": "));
     if (caller != null) {
       this.caller.set(caller);
     }
@@ -187,7 +287,7 @@ public final class RequestEditorViewModel {
     }
     Map<String, String> runtime = sessions.current() == null ? Map.of() : sessions.current().target().runtimeVariables();
     String env = SessionModel.LOCAL.equals(environment.get()) ? null : environment.get();
-    Variables variables = Variables.of(ws, env, original, runtime);
+    Variables variables = Variables.of(ws, env, original.get(), runtime);
     StringBuilder out = new StringBuilder();
     for (String n : names.stream().distinct().toList()) {
       String value = variables.values().get(n);
@@ -206,6 +306,12 @@ public final class RequestEditorViewModel {
       return null;
     }
     return new Expectation(status, errorType, decidedBy, bodyContains, repeat);
+  }
+
+  private static void replace(ObservableList<String> list, List<String> now) {
+    if (!list.equals(now)) {
+      list.setAll(now);
+    }
   }
 
   private static Integer parseStatus(String text) {

@@ -40,8 +40,23 @@ final class DetailNodes {
     return box;
   }
 
+  private static final java.util.regex.Pattern LONG_WORD = java.util.regex.Pattern.compile("\\S{24,}");
+
+  /**
+   * {@code text} with a hair space (U+200A, which JavaFX wraps at, unlike a zero-width space) after each
+   * {@code :}, {@code /}, {@code =} and {@code ,} of a long word, so an ARN or a URL wraps at its
+   * separators instead of in the middle of an account id.
+   */
+  static String breakable(String text) {
+    if (text == null) {
+      return null;
+    }
+    return LONG_WORD.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+        m.group().replace(":", ":\u200A").replace("/", "/\u200A").replace("=", "=\u200A").replace(",", ",\u200A")));
+  }
+
   static Label wrapped(String text) {
-    Label label = new Label(text);
+    Label label = new Label(breakable(text));
     label.setWrapText(true);
     label.setMinHeight(Label.USE_PREF_SIZE);
     return label;
@@ -54,21 +69,28 @@ final class DetailNodes {
     grid.setMinWidth(0);
     grid.setHgap(12);
     grid.setVgap(6);
-    // fixed shares, so long values and notes wrap instead of pushing the timeline wider than its pane
+    // the key keeps its whole width (a claim name is never split); value and note share the rest and wrap
     ColumnConstraints key = new ColumnConstraints();
-    key.setPercentWidth(25);
+    key.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    key.setHgrow(Priority.NEVER);
     ColumnConstraints value = new ColumnConstraints();
-    value.setPercentWidth(35);
+    value.setHgrow(Priority.ALWAYS);
+    value.setPercentWidth(-1);
     ColumnConstraints note = new ColumnConstraints();
-    note.setPercentWidth(40);
+    note.setHgrow(Priority.ALWAYS);
     grid.getColumnConstraints().setAll(key, value, note);
     int r = 0;
     for (Detail.Row row : rows) {
-      Label k = wrapped(row.key());
+      Label k = new Label(row.key());
+      k.setMinWidth(Label.USE_PREF_SIZE);
       k.getStyleClass().add("detail-key");
-      Label v = wrapped(model.shown(row.key(), row.value()));
+      Label v = wrapped(model.shown(row.key(), TraceViewModel.asTime(row.key(), row.value())));
+      v.setMinWidth(0);
+      v.setPrefWidth(1); // share the free width with the note instead of asking for the value's full length
       v.getStyleClass().add("mono");
-      Label n = wrapped(row.note());
+      Label n = wrapped(dev.portcullis.engine.trace.Headline.plain(row.note()));
+      n.setMinWidth(0);
+      n.setPrefWidth(1);
       n.getStyleClass().add("text-muted");
       grid.addRow(r++, k, v, n);
     }

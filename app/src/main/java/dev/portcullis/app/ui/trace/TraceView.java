@@ -1,6 +1,7 @@
 package dev.portcullis.app.ui.trace;
 
 import dev.portcullis.app.ui.EmptyState;
+import dev.portcullis.engine.trace.Headline;
 import dev.portcullis.engine.trace.Trace;
 import java.io.File;
 import java.util.Locale;
@@ -35,11 +36,15 @@ public final class TraceView {
   private final VBox timeline = new VBox(6);
   private final ScrollPane scroll = new ScrollPane(timeline);
   private final Label requestLine = new Label();
+  private final Label headline = new Label();
   private final Label verdict = new Label();
+  private final Label change = new Label();
+  private final javafx.scene.control.Button reset = new javafx.scene.control.Button("Reset local state", new FontIcon("mdi2r-restore"));
+  private VBox answerBox;
   private final ToggleButton reveal = new ToggleButton("Reveal", new FontIcon("mdi2e-eye-outline"));
   private final MenuButton export = new MenuButton("Export", new FontIcon("mdi2e-export-variant"));
   private final Node empty = EmptyState.of("mdi2t-timeline-text-outline", "No trace yet",
-      "Pick a saved request on the left and press Send (Ctrl+Enter): each step of how the gateway decided appears here.");
+      "Pick a saved request or a route on the left (or press Ctrl+N) and Send (Ctrl+Enter): the answer, and each step of how the gateway decided, appear here.");
 
   public TraceView(TraceViewModel model) {
     this.model = model;
@@ -58,10 +63,16 @@ public final class TraceView {
     requestLine.setId("traceRequest");
     requestLine.getStyleClass().add("mono");
     requestLine.setMinWidth(0);
+    headline.setId("traceHeadline");
+    headline.setWrapText(true);
+    headline.setMinHeight(Region.USE_PREF_SIZE);
+    headline.getStyleClass().add("headline");
+    // the expectation is a smaller second line, shown only when the request has one
     verdict.setId("verdictSentence");
     verdict.setWrapText(true);
     verdict.setMinHeight(Region.USE_PREF_SIZE);
-    verdict.getStyleClass().add("verdict");
+    verdict.getStyleClass().add("expectation-line");
+    verdict.managedProperty().bind(verdict.visibleProperty());
     reveal.setId("revealSecrets");
     reveal.getStyleClass().add("small");
     reveal.setMinWidth(Region.USE_PREF_SIZE);
@@ -81,7 +92,22 @@ public final class TraceView {
     scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER); // headers and tables wrap to the width instead
     timeline.setMinWidth(0);
     scroll.getStyleClass().add("edge-to-edge");
-    VBox top = new VBox(8, bar, verdict);
+    change.setId("traceChange");
+    change.setWrapText(true);
+    change.setMinHeight(Region.USE_PREF_SIZE);
+    change.getStyleClass().add("headline-change");
+    change.managedProperty().bind(change.visibleProperty());
+    reset.setId("resetState");
+    reset.getStyleClass().add("small");
+    reset.setTooltip(new javafx.scene.control.Tooltip("Forget the local gateway's cached authoriser answers, token buckets and quotas"));
+    reset.visibleProperty().bind(model.stateDecidedProperty());
+    reset.managedProperty().bind(reset.visibleProperty());
+    reset.setOnAction(e -> model.resetLocalState());
+    VBox answer = new VBox(4, headline, change, reset);
+    answer.getStyleClass().add("headline");
+    headline.getStyleClass().setAll("label", "headline-decision");
+    answerBox = answer;
+    VBox top = new VBox(6, bar, answer, verdict);
     top.setPadding(new Insets(10, 10, 8, 10));
     root.setTop(top);
     root.setCenter(scroll);
@@ -106,12 +132,23 @@ public final class TraceView {
       return;
     }
     requestLine.setText(model.shown(trace.request().oneLine()));
+    Headline h = model.headlineProperty().get();
+    // the decision in bold, the change to make after it in the regular weight
+    headline.setText(model.shown(h.decision()));
+    change.setText(model.shown(h.change()));
+    change.setVisible(!h.change().isEmpty());
+    answerBox.getStyleClass().removeIf(c -> c.startsWith("headline-"));
+    answerBox.getStyleClass().add("headline-" + h.tone().name().toLowerCase(Locale.ROOT));
+    boolean expected = trace.verdict().result() != dev.portcullis.engine.trace.Verdict.Result.NO_EXPECTATION;
+    verdict.setVisible(expected);
     verdict.setText(trace.verdict().sentence());
-    verdict.getStyleClass().removeIf(c -> c.startsWith("verdict-"));
-    verdict.getStyleClass().add("verdict-" + trace.verdict().result().name().toLowerCase(Locale.ROOT));
+    verdict.setGraphic(!expected ? null : dev.portcullis.app.ui.Icons.of(h.met() ? "mdi2c-check-circle" : "mdi2c-close-circle"));
+    verdict.getStyleClass().removeIf(c -> c.startsWith("expectation-"));
+    verdict.getStyleClass().addAll("expectation-line", h.met() ? "expectation-met" : "expectation-unmet");
     timeline.getChildren().setAll(trace.steps().stream().map(steps::of).toList());
-    timeline.getChildren().stream().filter(n -> n.getId().equals("step-verdict")).findFirst()
-        .ifPresent(n -> ((TitledPane) n).setExpanded(true));
+    // a denial opens the ruling (the deciding check and its evidence); an allow needs nothing opened
+    String open = h.tone() == Headline.Tone.DENIED ? "step-ruling" : null;
+    timeline.getChildren().stream().filter(n -> n.getId().equals(open)).findFirst().ifPresent(n -> ((TitledPane) n).setExpanded(true));
   }
 
   private MenuItem item(String text, String extension, Consumer<java.nio.file.Path> action) {

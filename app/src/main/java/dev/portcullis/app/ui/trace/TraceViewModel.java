@@ -4,6 +4,10 @@ import dev.portcullis.app.ui.BackgroundTasks;
 import dev.portcullis.app.ui.LogModel;
 import dev.portcullis.engine.http.Timings;
 import dev.portcullis.engine.mask.Masking;
+import dev.portcullis.engine.trace.Detail;
+import dev.portcullis.engine.trace.Exchange;
+import dev.portcullis.engine.trace.Headline;
+import dev.portcullis.engine.trace.export.JsonOutline;
 import dev.portcullis.engine.trace.Trace;
 import dev.portcullis.engine.trace.export.JsonOutline;
 import dev.portcullis.engine.trace.export.TraceExport;
@@ -44,6 +48,9 @@ public final class TraceViewModel {
 
   // Properties
   private final ObjectProperty<Trace> trace = new SimpleObjectProperty<>();
+  private final ObjectProperty<Headline> headline = new SimpleObjectProperty<>();
+  private final BooleanProperty stateDecided = new SimpleBooleanProperty();
+  private Runnable resetState = () -> { };
   private final BooleanProperty revealed = new SimpleBooleanProperty();
   private final ObjectProperty<Instant> now;
 
@@ -53,6 +60,59 @@ public final class TraceViewModel {
     this.masking = masking;
     this.clock = clock;
     this.now = new SimpleObjectProperty<>(clock.instant());
+    trace.addListener((obs, old, t) -> {
+      headline.set(t == null ? null : Headline.of(t));
+      // no answer has no deciding check (null), and Set.of(...).contains(null) throws
+      stateDecided.set(headline.get() != null && headline.get().decidedBy() != null && STATEFUL.contains(headline.get().decidedBy()));
+    });
+  }
+
+  /** Checks that decide on what earlier requests left behind rather than on this request alone. */
+  private static final java.util.Set<String> STATEFUL = java.util.Set.of("lambda.cache", "usagePlan.throttle", "usagePlan.quota");
+
+  /** True when the trace on show was decided by state earlier sends left (a cached policy, a bucket, a quota). */
+  public javafx.beans.property.ReadOnlyBooleanProperty stateDecidedProperty() {
+    return stateDecided;
+  }
+
+  /** Where "Reset local state" on the trace goes (the console's command). */
+  public void onResetState(Runnable reset) {
+    this.resetState = reset;
+  }
+
+  /** Empties the local gateway's authoriser cache, buckets and quotas, so the next send is decided afresh. */
+  public void resetLocalState() {
+    resetState.run();
+  }
+
+  /** The trace's answer in words (what, by which check, why, what to change); null without a trace. */
+  public ReadOnlyObjectProperty<Headline> headlineProperty() {
+    return headline;
+  }
+
+  /** The ruling's checks as the view lays them out: the deciding one first, the passed ones to fold away. */
+  public record Checks(Detail.Row deciding, String explicitDeny, List<Detail.Row> passed) {}
+
+  /** The checks of the trace on show, evidence without pointers into documents that do not ship; empty for real AWS. */
+  public Optional<Checks> checks() {
+    Trace t = trace.get();
+    List<Detail.Row> rows = t == null ? List.of() : Headline.checks(t);
+    if (rows.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Detail.Row> plain = rows.stream().map(r -> new Detail.Row(r.key(), r.value(), Headline.plain(r.note()))).toList();
+    Detail.Row deciding = plain.stream().filter(r -> r.value().equals("FAILED")).findFirst().orElse(null);
+    String deny = deciding == null ? null : quoteDeny(deciding.note());
+    return Optional.of(new Checks(deciding, deny, plain.stream().filter(r -> r != deciding).toList()));
+  }
+
+  /** The explicit Deny statement as the evidence words it, up to the end of its clause. */
+  static String quoteDeny(String evidence) {
+    return Headline.explicitDeny(evidence).map(s -> {
+      int from = evidence.indexOf(s);
+      int to = evidence.indexOf("; ", from);
+      return evidence.substring(from, to < 0 ? evidence.length() : to);
+    }).orElse(null);
   }
 
   public ObjectProperty<Trace> traceProperty() {
@@ -88,6 +148,25 @@ public final class TraceViewModel {
       return Masking.maskHeaderValue(value);
     }
     return shown(value);
+  }
+
+  private static final java.util.Set<String> TIME_CLAIMS = java.util.Set.of("exp", "iat", "nbf", "auth_time");
+  private static final java.time.format.DateTimeFormatter WHEN =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(java.time.ZoneOffset.UTC);
+
+  /**
+   * A time claim ({@code exp}, {@code iat}, {@code nbf}, {@code auth_time}) as a time, the epoch
+   * after it: "2026-12-01 23:24:17 UTC (in 59 min) · 1764631457". Other values as they are.
+   */
+  public static String asTime(String name, String value) {
+    if (!TIME_CLAIMS.contains(name) || value == null) {
+      return value;
+    }
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d{9,11})(.*)$").matcher(value.strip());
+    if (!m.matches()) {
+      return value;
+    }
+    return WHEN.format(Instant.ofEpochSecond(Long.parseLong(m.group(1)))) + m.group(2) + " · " + m.group(1);
   }
 
   /** A response or request body: pretty when JSON, cut with its size when large. */

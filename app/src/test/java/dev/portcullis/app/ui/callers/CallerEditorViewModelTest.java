@@ -81,6 +81,6 @@ class CallerEditorViewModelTest {
   }
 
   private void select(String caller) {
-    workbench.select(new WorkbenchViewModel.TreeRow(caller, "caller", null, List.of(), "caller:" + caller));
+    workbench.select(new WorkbenchViewModel.TreeRow(caller, "caller", null, List.of(), new dev.portcullis.app.ui.TreeRef.Caller(caller)));
   }
 }

@@ -76,6 +76,26 @@ final class DefaultUsagePlanLimiter implements UsagePlanLimiter {
     }
   }
 
+  @Override
+  public java.util.List<UsagePlanLimiter.Counter> counters() {
+    java.util.Set<String> keys = new java.util.TreeSet<>(quotas.keySet());
+    buckets.keySet().forEach(k -> keys.add(k.apiKeyId()));
+    Instant now = clock.instant();
+    return keys.stream().map(key -> {
+      QuotaCount count = quotas.get(key);
+      Quota quota = limits.quota();
+      Long used = null;
+      if (quota != null && count != null) {
+        synchronized (count) {
+          used = quota.period().start(now).equals(count.periodStart) ? count.used : 0L;
+        }
+      }
+      TokenBucket bucket = buckets.get(new BucketKey(key, PLAN_BUCKET));
+      return new UsagePlanLimiter.Counter(key, used, quota == null ? null : quota.limit(), quota == null ? null : quota.period().nextStart(now),
+          bucket == null ? null : bucket.available(), bucket == null ? null : bucket.throttle().burstLimit());
+    }).toList();
+  }
+
   private TokenBucket bucketFor(String apiKeyId, String methodKey) {
     Throttle method = limits.methodThrottles().get(methodKey);
     Throttle throttle = method != null ? method : limits.throttle();

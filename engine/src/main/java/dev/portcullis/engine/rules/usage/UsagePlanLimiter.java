@@ -17,6 +17,14 @@ public interface UsagePlanLimiter {
    */
   UsageVerdict check(String apiKeyId, String methodKey);
 
+  /** One key's counters now: quota used in the period and tokens left in its plan bucket. */
+  record Counter(String apiKeyId, Long quotaUsed, Integer quotaLimit, java.time.Instant quotaResetsAt, Double tokensLeft, Integer burst) {}
+
+  /** The counters of every key seen so far. */
+  default java.util.List<Counter> counters() {
+    return java.util.List.of();
+  }
+
   /** A limiter for {@code limits}; {@code clock} drives both the buckets and the quota periods. */
   static UsagePlanLimiter create(UsagePlanLimits limits, Clock clock) {
     return new DefaultUsagePlanLimiter(limits, clock);

@@ -1,0 +1,63 @@
+package dev.portcullis.app.ui.request;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.portcullis.app.ui.WorkbenchRobot;
+import dev.portcullis.engine.trace.Exchange;
+import dev.portcullis.engine.trace.Step;
+import dev.portcullis.engine.trace.Trace;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+
+/** Issue 14: "toggle a header off and see it not sent", clicked in the real window. */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class HeaderTableWindowTest {
+  private final WorkbenchRobot app = new WorkbenchRobot();
+
+  @Start
+  void start(Stage stage) {
+    app.start(stage);
+  }
+
+  @Stop
+  void stop() {
+    app.model().close();
+  }
+
+  @Test
+  void aHeaderSwitchedOffInTheTableIsNotSentAndTheCallersOwnHeaderIsShownGreyed(FxRobot robot) {
+    app.awaitReady(robot);
+    robot.clickOn("me as bob");
+    robot.clickOn("Headers");
+    robot.clickOn("#headersBulk");
+    robot.clickOn("#headers").write("X-Off: 1\nX-On: 2");
+    robot.clickOn("#headersBulk"); // back to the table
+    WorkbenchRobot.await(() -> robot.lookup("#headersTable .check-box").queryAll().size() >= 2);
+    assertThat(robot.lookup("Authorization: ‹Cognito access token of bob›").tryQuery()).as("the caller's header, greyed").isPresent();
+
+    Node first = robot.lookup("#headersTable .table-row-cell").queryAllAs(javafx.scene.control.TableRow.class).stream()
+        .filter(r -> r.getItem() instanceof KeyValueRow row && row.name().equals("X-Off")).findFirst().orElseThrow()
+        .lookup(".check-box");
+    robot.clickOn(first);
+    WorkbenchRobot.await(() -> !((CheckBox) first).isSelected());
+    assertThat(app.model().request().headersProperty().get()).isEqualTo("// X-Off: 1\nX-On: 2");
+    Trace before = app.model().trace().traceProperty().get();
+    WorkbenchRobot.await(() -> !robot.lookup("#send").queryAs(Button.class).isDisabled());
+    robot.clickOn("#send");
+
+    WorkbenchRobot.await(() -> app.model().trace().traceProperty().get() != before);
+    Exchange sent = app.model().trace().traceProperty().get().steps().stream().filter(s -> s instanceof Step.Send)
+        .map(s -> ((Step.Send) s).exchange()).findFirst().orElseThrow();
+    assertThat(sent.request().headers()).extracting(h -> h.name().toLowerCase()).contains("x-on").doesNotContain("x-off");
+  }
+}
