@@ -37,6 +37,12 @@ final class TraceText {
     }
     trace.step(Step.Kind.RULING).filter(s -> s.outcome() != dev.portcullis.engine.trace.Outcome.SKIPPED)
         .ifPresent(s -> out.append("why: ").append(s.summary()).append('\n'));
+    // the workbench's headline: what was decided, why, and the first thing to change
+    dev.portcullis.engine.trace.Headline headline = dev.portcullis.engine.trace.Headline.of(trace);
+    out.append("answer: ").append(headline.decision()).append('\n');
+    if (!headline.change().isEmpty()) {
+      out.append("change: ").append(headline.change()).append('\n');
+    }
     trace.step(Step.Kind.SEND).flatMap(s -> s.details().stream().filter(d -> d instanceof Detail.Text t && t.label().equals("repeat"))
         .findFirst()).ifPresent(d -> out.append("burst: ").append(((Detail.Text) d).text()).append('\n'));
     for (Step s : trace.steps()) {

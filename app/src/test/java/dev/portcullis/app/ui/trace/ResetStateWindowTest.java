@@ -45,7 +45,7 @@ class ResetStateWindowTest {
     send(robot, "transactions as initech (POST)");
     send(robot, "transactions: cached-policy trap");
     assertThat(robot.lookup("#traceHeadline").queryAs(Label.class).getText()).startsWith("Denied 403 by the Lambda authoriser's cached policy");
-    assertThat(robot.lookup("#requestDescription").queryAs(Label.class).getText()).startsWith("Send 'transactions as initech (POST)' first");
+    assertThat(robot.lookup("#requestDescription").queryAs(Label.class).getText()).startsWith("Depends on 'transactions as initech (POST)'");
 
     robot.clickOn("#resetState");
     WorkbenchRobot.await(() -> app.model().statusProperty().get().startsWith("Local state reset"));
