@@ -45,7 +45,7 @@ final class AdviseCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Workspace ws = workspace.load();
+    Workspace ws = workspace.read();
     PriceTable table = prices == null ? PriceTable.builtIn() : PriceTable.load(prices);
     CostAssumptions assumptions = inputs == null ? CostAssumptions.DEFAULTS : CostAssumptions.load(inputs);
     for (var route : assumptions.perRoute().keySet()) {

@@ -40,7 +40,7 @@ final class ExportCommand implements Callable<Integer> {
     if (!f.equals("workspace") && !f.equals("postman")) {
       throw new ParameterException(spec.commandLine(), "'" + format + "' is not an export format; use --format workspace or postman");
     }
-    Workspace ws = workspace.load();
+    Workspace ws = workspace.read();
     PrintWriter err = spec.commandLine().getErr();
     var literal = WorkspaceExporter.literalSecrets(ws);
     if (!literal.isEmpty()) {

@@ -34,6 +34,17 @@ final class WorkspaceOption {
 
   private TrustGate gate = TrustGate.closed("the workspace");
 
+  /**
+   * Reads the workspace to look at it only (advise, export): nothing of it runs and nothing is sent,
+   * so no trust is asked; its gate stays closed.
+   */
+  Workspace read() throws WorkspaceException {
+    if (file == null) {
+      return DemoWorkspace.load();
+    }
+    return WorkspaceStore.create(Clock.systemUTC()).load(file);
+  }
+
   /** Reads the workspace for the local gateway and decides its trust; see {@link #load(String)}. */
   Workspace load() throws WorkspaceException {
     return load(null);

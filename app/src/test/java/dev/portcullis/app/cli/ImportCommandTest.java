@@ -69,4 +69,17 @@ class ImportCommandTest {
     Workspace merged = WorkspaceStore.create(Clock.systemUTC()).load(out);
     assertThat(merged.gateways()).extracting(g -> g.name()).containsExactlyInAnyOrder("appapi", "orderapi");
   }
+
+  @Test
+  void anImportedWorkspaceIsAdvisedWithoutTrustSinceAdviceRunsAndSendsNothing(@TempDir Path dir) {
+    Path out = dir.resolve("cognito.pcws");
+    assertThat(Cli.run("import", corpus("cloudformation/03-oauth-cognito-scopes-prerequisite.yaml").toString(), "--out", out.toString())
+        .exit()).isIn(0, 1);
+    Cli advise = Cli.run("advise", "-w", out.toString(), "--format", "json");
+    assertThat(advise.exit()).as(advise.err()).isIn(0, 1);
+    assertThat(advise.err()).doesNotContain("not trusted");
+    assertThat(advise.out()).contains("\"findings\"");
+    // sending is another matter: the imported callers read env: secrets for hosts the template names
+    assertThat(Cli.run("matrix", "-w", out.toString()).err()).contains("not trusted on this machine");
+  }
 }
