@@ -152,16 +152,12 @@ final class ExportJudge {
       case LambdaFunction.Command cmd -> { }
       // a handler's environment: literal settings (TABLE=tenants) are fine to share, credentials by name are not
       case LambdaFunction.Handler h -> h.environment().forEach((name, ref) -> {
-        if (credentialName(name) || SECRET_VARIABLE.matcher(name).matches()) {
+        if (credentialName(name)) {
           secret(where + " environment variable " + name, ref);
         }
       });
     }
   }
-
-  /** A handler function's variables that hold credentials by their name. */
-  private static final java.util.regex.Pattern SECRET_VARIABLE =
-      java.util.regex.Pattern.compile("(?i).*(secret|token|password|passwd|api_?key|private_?key|credential).*");
 
   private void credentials(String where, CredentialSource source) {
     switch (source) {
