@@ -11,6 +11,8 @@ import dev.portcullis.engine.model.Route;
 import dev.portcullis.engine.rules.Ruling.Outcome;
 import dev.portcullis.engine.rules.Ruling.Outcome.Denied;
 import dev.portcullis.engine.rules.iam.PolicyEvaluator;
+import dev.portcullis.engine.rules.sigv4.SigV4Verification;
+import dev.portcullis.engine.rules.sigv4.SigV4Verifier;
 import dev.portcullis.engine.store.Variables;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -49,7 +51,7 @@ final class DefaultPipeline implements Pipeline {
 
   @Override
   public Ruling decide(IncomingRequest request, Gateway gateway) {
-    PipelineState ex = new PipelineState(request, gateway, requestIds.get());
+    PipelineState ex = begin(request, gateway);
     Optional<Denied> denied = headerSize(ex).or(() -> route(ex)).or(() -> authorize(ex)).or(() -> ex.rest() ? usage(ex) : Optional.empty());
     if (denied.isPresent()) {
       return ruling(ex, denied.get(), null);
@@ -70,7 +72,7 @@ final class DefaultPipeline implements Pipeline {
 
   @Override
   public Ruling tooLarge(IncomingRequest headersOnly, Gateway gateway, long bodyBytes) {
-    PipelineState ex = new PipelineState(headersOnly, gateway, requestIds.get());
+    PipelineState ex = begin(headersOnly, gateway);
     ex.fail("request.size", "body of " + bodyBytes + " bytes is over API Gateway's 10 MB payload quota; status 413 is "
         + "REQUEST_TOO_LARGE (spec §1.1); the body text is undocumented, emulated as observed");
     return ruling(ex, GatewayResponses.deny(ex, 413, "REQUEST_TOO_LARGE", null,
@@ -79,13 +81,18 @@ final class DefaultPipeline implements Pipeline {
 
   @Override
   public Ruling fault(IncomingRequest request, Gateway gateway, RuntimeException fault) {
-    PipelineState ex = new PipelineState(request, gateway, requestIds.get());
+    PipelineState ex = begin(request, gateway);
     String message = fault.getMessage() == null || fault.getMessage().isBlank() ? fault.getClass().getSimpleName()
         : fault.getClass().getSimpleName() + ": " + fault.getMessage();
     ex.fail(FAULT_CHECK, "Portcullis failed while deciding this request (" + Masking.create().scrubText(message)
         + "); this is a fault of the local gateway, not API Gateway behaviour, and is logged once with its stack trace");
     return ruling(ex, GatewayResponses.deny(ex, 500, "DEFAULT_5XX", null, GatewayResponses.message("Internal server error"),
         FAULT_CHECK), null);
+  }
+
+  /** The working state of one request, under the id its answer will carry (REST and HTTP ids differ in shape). */
+  private PipelineState begin(IncomingRequest request, Gateway gateway) {
+    return new PipelineState(request, gateway, RequestIds.forAnswer(gateway.flavor(), requestIds.get()));
   }
 
   /** API Gateway's quota on the request line plus header values (AWS quotas page: 10,240 bytes). */
@@ -117,6 +124,10 @@ final class DefaultPipeline implements Pipeline {
     String prefix = RouteMatcher.stagePrefix(ex.gateway);
     String stageNote = prefix.isEmpty() ? "" : "; paths of this API start with the stage " + prefix;
     if (ex.rest()) {
+      Optional<SigV4Verification.Rejected> notSigV4 = SigV4Verifier.notSigV4(ex.request);
+      if (notSigV4.isPresent()) {
+        return Optional.of(tokenOnUnknownRoute(ex, asked + stageNote, notSigV4.get()));
+      }
       ex.fail("route", "no method of " + ex.gateway.name() + " matches " + asked + stageNote + ". REST APIs answer an "
           + "unknown resource or method with 403 Missing Authentication Token, not 404 (spec §1.2, §7 item 6)");
       return Optional.of(GatewayResponses.deny(ex, 403, "MISSING_AUTHENTICATION_TOKEN",
@@ -126,6 +137,21 @@ final class DefaultPipeline implements Pipeline {
         + stageNote + "; HTTP APIs answer 404 Not Found");
     return Optional.of(GatewayResponses.deny(ex, 404, "RESOURCE_NOT_FOUND", null, GatewayResponses.message("Not Found"),
         "route"));
+  }
+
+  /**
+   * The "wrong path while sending a JWT" symptom: on an unknown route AWS reads the Authorization
+   * header as a SigV4 claim, so a bearer token gets an incomplete-signature 403, not Missing
+   * Authentication Token (spec §1.2, observed rows "Authorization header present but not SigV4" and
+   * "single token", "on an AWS_IAM method or an unknown route").
+   */
+  private static Denied tokenOnUnknownRoute(PipelineState ex, String asked, SigV4Verification.Rejected r) {
+    ex.fail("route", "no method of " + ex.gateway.name() + " matches " + asked + ", and the request's Authorization "
+        + "header is not SigV4 key=value pairs (a bearer token or raw JWT): for an unknown route API Gateway reads it as a "
+        + "SigV4 signature and answers 403 " + r.errorType() + ", the 'wrong path while sending a JWT' symptom; "
+        + "without that header the answer would be 403 Missing Authentication Token (" + r.evidence() + ")");
+    return GatewayResponses.deny(ex, r.status(), SigV4CheckIds.responseType(r.reason()), r.errorType(),
+        GatewayResponses.message(r.message()), "route");
   }
 
   private Optional<Denied> authorize(PipelineState ex) {

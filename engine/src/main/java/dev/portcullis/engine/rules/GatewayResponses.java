@@ -3,10 +3,6 @@ package dev.portcullis.engine.rules;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.portcullis.engine.rules.Ruling.Outcome.Denied;
 import dev.portcullis.engine.store.Json;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -54,18 +50,7 @@ final class GatewayResponses {
     if (!rest) {
       return Map.of("apigw-requestid", requestId);
     }
-    return Map.of("x-amzn-RequestId", requestId, "x-amz-apigw-id", apigwId(requestId));
-  }
-
-  /** A stable short id in the {@code Abcd1234EFg=} shape AWS shows, derived from the request id. */
-  static String apigwId(String requestId) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(requestId.getBytes(StandardCharsets.UTF_8));
-      // 11 bytes encode to 15 characters and one "=", the length of the ids AWS shows.
-      return Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(digest, 11));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java SE runtime provides SHA-256", e);
-    }
+    return Map.of("x-amzn-RequestId", requestId, "x-amz-apigw-id", RequestIds.apigwId(requestId));
   }
 
   // The shapes used by more than one check.

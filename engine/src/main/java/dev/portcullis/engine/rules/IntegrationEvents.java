@@ -49,7 +49,7 @@ final class IntegrationEvents {
     }
     ctx.put("domainName", RequestParts.domainName(ex));
     ctx.put("domainPrefix", RequestParts.domainPrefix(ex));
-    ctx.put("extendedRequestId", GatewayResponses.apigwId(ex.requestId));
+    ctx.put("extendedRequestId", RequestIds.apigwId(ex.requestId));
     ctx.put("httpMethod", ex.request.method());
     ctx.put("identity", identity(ex));
     ctx.put("path", ex.request.rawPath());

@@ -73,15 +73,68 @@ class DemoPipelineTest {
   }
 
   @Test
+  @DisplayName("spec §1.2 row 'Authorization header present but not SigV4 ... or an unknown route': a bearer token on an "
+      + "unknown REST route is 403 IncompleteSignatureException")
+  void bearerTokenOnUnknownRestRoute() throws Exception {
+    String authorization = "Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhIn0.c2ln";
+    Ruling ruling = send("GET", "/me", "Authorization", authorization);
+    Denied d = denied(ruling);
+    String hash = java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+        .digest(authorization.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    assertThat(d.status()).isEqualTo(403);
+    assertThat(d.body()).isEqualTo("{\"message\":\"Invalid key=value pair (missing equal-sign) in Authorization header "
+        + "(hashed with SHA-256 and encoded with Base64): '" + hash + "'.\"}");
+    assertThat(d.headers()).containsEntry("x-amzn-ErrorType", "IncompleteSignatureException");
+    assertThat(ruling.decidedBy()).isEqualTo("route");
+    assertThat(ruling.checks().get(0).evidence()).contains("wrong path while sending a JWT").contains("no method of payments");
+  }
+
+  @Test
+  @DisplayName("spec §1.2 row 'single token ... or unknown route': a raw JWT in Authorization on an unknown REST route "
+      + "asks for the SigV4 parameters")
+  void rawTokenOnUnknownRestRoute() {
+    Denied d = denied(send("GET", "/prod/nope", "Authorization", "eyJhbGciOiJSUzI1NiJ9.e30.c2ln"));
+    assertThat(d.body()).startsWith("{\"message\":\"Authorization header requires 'Credential' parameter.");
+    assertThat(d.headers()).containsEntry("x-amzn-ErrorType", "IncompleteSignatureException");
+  }
+
+  @Test
+  @DisplayName("spec §1.2: a SigV4-shaped Authorization header, or an x-api-key, on an unknown REST route keeps "
+      + "Missing Authentication Token")
+  void otherUnknownRouteCasesKeepMissingAuthenticationToken() {
+    Denied signed = denied(send("GET", "/prod/nope", "Authorization",
+        "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20240102/us-east-1/execute-api/aws4_request, SignedHeaders=host, Signature=ab"));
+    Denied keyed = denied(send("GET", "/prod/nope", "x-api-key", "some-key"));
+    assertThat(List.of(signed, keyed)).allSatisfy(d -> {
+      assertThat(d.headers()).containsEntry("x-amzn-ErrorType", "MissingAuthenticationTokenException");
+      assertThat(d.body()).isEqualTo("{\"message\":\"Missing Authentication Token\"}");
+    });
+  }
+
+  @Test
   @DisplayName("spec §1.3: an unknown HTTP API route is 404 Not Found with apigw-requestid and no error type")
   void unknownHttpRoute() {
     Ruling ruling = pipeline.decide(request(clock, "GET", "/v2/nope"), gateway(demo, "mobile"));
     Denied d = denied(ruling);
     assertThat(d.status()).isEqualTo(404);
     assertThat(d.body()).isEqualTo("{\"message\":\"Not Found\"}");
-    assertThat(d.headers()).containsEntry("apigw-requestid", "req-1").doesNotContainKeys("x-amzn-ErrorType",
-        "x-amzn-RequestId");
+    assertThat(d.headers()).doesNotContainKeys("x-amzn-ErrorType", "x-amzn-RequestId");
+    assertThat(d.headers().get("apigw-requestid")).isEqualTo(ruling.requestId());
     assertThat(ruling.decidedBy()).isEqualTo("route");
+  }
+
+  @Test
+  @DisplayName("spec §1.3: HTTP APIs answer apigw-requestid in AWS's short form (Mc7UVioPPHcEKPA=), REST keeps a UUID-style id")
+  void requestIdShapes() {
+    String http = pipeline.decide(request(clock, "GET", "/v2/nope"), gateway(demo, "mobile")).requestId();
+    String rest = send("GET", "/prod/nope").requestId();
+    // The shape is observed, not documented: 15 URL-safe Base64 characters and one '=' (11 bytes).
+    assertThat(http).matches("[A-Za-z0-9_-]{15}=").isNotEqualTo("req-1");
+    assertThat(rest).isEqualTo("req-2");
+    try (Pipeline again = Pipeline.builder(demo).clock(clock).requestIds(numberedIds()).build()) {
+      assertThat(again.decide(request(clock, "GET", "/v2/nope"), gateway(demo, "mobile")).requestId())
+          .as("derived from the injected id source, so the same source gives the same ids").isEqualTo(http);
+    }
   }
 
   @Test

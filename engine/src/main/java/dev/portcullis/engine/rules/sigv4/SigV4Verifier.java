@@ -2,6 +2,7 @@ package dev.portcullis.engine.rules.sigv4;
 
 import dev.portcullis.engine.http.IncomingRequest;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Checks a request's AWS Signature Version 4 the way API Gateway does for an {@code AWS_IAM}
@@ -16,6 +17,20 @@ public interface SigV4Verifier {
   /** A verifier that finds secrets through {@code keys}. */
   static SigV4Verifier create(CredentialLookup keys) {
     return new DefaultSigV4Verifier(Objects.requireNonNull(keys, "keys"));
+  }
+
+  /**
+   * The refusal API Gateway gives an {@code Authorization} header that is not SigV4 {@code key=value}
+   * pairs at all (a bearer token, a raw JWT), before it looks at keys, dates or routes: 403
+   * {@code IncompleteSignatureException} (spec §1.2 rows "Authorization header present but not SigV4"
+   * and "single token", which AWS also answers on an unknown route). Empty when there is no such
+   * header, or when it has the pairs' shape (a SigV4 claim, however wrong).
+   */
+  static Optional<SigV4Verification.Rejected> notSigV4(IncomingRequest request) {
+    return request.headers().first("Authorization")
+        .map(authorization -> HeaderClaimParser.parse(request, authorization))
+        .filter(parse -> parse instanceof ClaimParse.Failed f && f.rejected().reason() == RejectReason.MALFORMED_AUTHORIZATION)
+        .map(parse -> ((ClaimParse.Failed) parse).rejected());
   }
 
   /**

@@ -80,6 +80,15 @@ final class Catalogue {
         "Check the stage is the first path segment, the resource and HTTP method exist, and the API was redeployed to the stage.");
   }
 
+  /** The unknown-route reading of the incomplete-signature rows (spec §1.2): a bearer token sent to a wrong URL. */
+  static RankedCause wrongPathWithToken(Predicate<Seen> firstWhen) {
+    return cause(firstWhen,
+        "Wrong path while sending a JWT: the URL does not match a deployed resource and method (wrong path, wrong "
+            + "stage, or not deployed), and on an unknown route API Gateway reads the Authorization header as a SigV4 "
+            + "signature, so a bearer token gets this signature error instead of Missing Authentication Token.",
+        "Check the stage is the first path segment, the resource and HTTP method exist, and the API was redeployed to the stage.");
+  }
+
   static RankedCause lambdaCache(Predicate<Seen> firstWhen) {
     return cause(firstWhen,
         "The authoriser's result is cached (REST default TTL 300 s) by identity source, not by method: a policy "

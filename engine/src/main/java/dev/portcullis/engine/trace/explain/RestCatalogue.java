@@ -17,6 +17,7 @@ import static dev.portcullis.engine.trace.explain.Catalogue.route;
 import static dev.portcullis.engine.trace.explain.Catalogue.routeKnownAndNot;
 import static dev.portcullis.engine.trace.explain.Catalogue.status;
 import static dev.portcullis.engine.trace.explain.Catalogue.wrongPathOrStage;
+import static dev.portcullis.engine.trace.explain.Catalogue.wrongPathWithToken;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -138,7 +139,7 @@ final class RestCatalogue {
             "§1.2 Authorization header present but not SigV4 (e.g. Bearer x), on an AWS_IAM method or an unknown route (403 missing equal-sign)", OBS,
             status(403).and(messageContains("(missing equal-sign) in Authorization header")), "INVALID_SIGNATURE",
             "API Gateway tried to read the Authorization header as a SigV4 signature.", note,
-            wrongPathOrStage(routeKnownAndNot(AWS_IAM)),
+            wrongPathWithToken(routeKnownAndNot(AWS_IAM)),
             cause(route(AWS_IAM), "The method uses AWS_IAM but the request sends a bearer token.",
                 "Sign the request with SigV4 (an IAM caller), or change the method's authorisation.")),
         entry("rest.authorization-single-token", REST,
@@ -146,7 +147,7 @@ final class RestCatalogue {
             status(403).and(messageContains("Authorization header requires 'Credential' parameter")), "INVALID_SIGNATURE",
             "API Gateway tried to read a raw token in the Authorization header as a SigV4 signature.",
             note + " The x-amzn-ErrorType is assumed from the same family.",
-            wrongPathOrStage(routeKnownAndNot(AWS_IAM)),
+            wrongPathWithToken(routeKnownAndNot(AWS_IAM)),
             cause(route(AWS_IAM), "The method uses AWS_IAM but the request sends a raw token.",
                 "Sign the request with SigV4 (an IAM caller), or change the method's authorisation.")));
   }
