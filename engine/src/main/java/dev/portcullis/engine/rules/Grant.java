@@ -12,7 +12,12 @@ sealed interface Grant {
   /** No authoriser ran (NONE). */
   record None() implements Grant {}
 
-  /** SigV4 + IAM: the principal that signed. */
+  /**
+   * SigV4 + IAM: the principal that signed.
+   *
+   * @param callerId IAM's principal id ({@code AIDA…}, {@code AROA…:session}), see {@link
+   *     dev.portcullis.engine.rules.iam.PrincipalIds}
+   */
   record Iam(String accessKey, String accountId, String userArn, String callerId) implements Grant {}
 
   /**

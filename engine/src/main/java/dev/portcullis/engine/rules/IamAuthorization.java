@@ -10,6 +10,7 @@ import dev.portcullis.engine.rules.iam.NamedPolicy;
 import dev.portcullis.engine.rules.iam.PolicyDecision;
 import dev.portcullis.engine.rules.iam.PolicyEvaluator;
 import dev.portcullis.engine.rules.iam.PolicyQuery;
+import dev.portcullis.engine.rules.iam.PrincipalIds;
 import dev.portcullis.engine.rules.sigv4.CredentialLookup;
 import dev.portcullis.engine.rules.sigv4.SigV4Verification;
 import dev.portcullis.engine.rules.sigv4.SigV4Verifier;
@@ -75,8 +76,7 @@ final class IamAuthorization {
           GatewayResponses.message(denial.message()), "iam.policy"));
     }
     ex.pass("iam.policy", evidence);
-    String name = key.principalArn().substring(key.principalArn().lastIndexOf('/') + 1);
-    ex.grant = new Grant.Iam(v.accessKeyId(), caller.accountId(), key.principalArn(), name);
+    ex.grant = new Grant.Iam(v.accessKeyId(), caller.accountId(), key.principalArn(), PrincipalIds.of(key.principalArn()));
     return Optional.empty();
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portcullis.engine.http.HeaderList;
 import dev.portcullis.engine.http.IncomingRequest;
+import dev.portcullis.engine.rules.iam.PrincipalIds;
 import dev.portcullis.engine.model.Workspace;
 import dev.portcullis.engine.rules.Ruling.Outcome.Denied;
 import dev.portcullis.engine.testing.MutableClock;
@@ -68,7 +69,9 @@ class IamPipelineTest {
     Map<String, Object> identity = (Map<String, Object>) ctx(ruling).get("identity");
     assertThat(identity).containsEntry("userArn", "arn:aws:iam::111122223333:role/refresh-job")
         .containsEntry("accountId", "111122223333").containsEntry("accessKey", "AKIALOCALREFRESHJOB1")
-        .containsEntry("caller", "refresh-job").containsEntry("user", "refresh-job");
+        .containsEntry("caller", PrincipalIds.of("arn:aws:iam::111122223333:role/refresh-job"))
+        .containsEntry("user", PrincipalIds.of("arn:aws:iam::111122223333:role/refresh-job"));
+    assertThat((String) identity.get("caller")).as("a principal id (spec §5), not a name").startsWith("AROA");
     assertThat(ctx(ruling)).doesNotContainKey("authorizer");
   }
 
@@ -118,7 +121,8 @@ class IamPipelineTest {
     @SuppressWarnings("unchecked")
     Map<String, Object> iam = (Map<String, Object>) ((Map<String, Object>) ctx(ruling).get("authorizer")).get("iam");
     assertThat(iam).containsEntry("userArn", "arn:aws:iam::111122223333:role/refresh-job")
-        .containsEntry("accessKey", "AKIALOCALREFRESHJOB1").containsEntry("accountId", "111122223333");
+        .containsEntry("accessKey", "AKIALOCALREFRESHJOB1").containsEntry("accountId", "111122223333")
+        .containsEntry("userId", PrincipalIds.of("arn:aws:iam::111122223333:role/refresh-job"));
     assertThat(ruling.integrationEvent()).containsEntry("version", "2.0").containsEntry("routeKey", "POST /v2/internal/sync");
     Ruling reporting = pipeline.decide(signed("AKIALOCALREPORTING01", "/v2/internal/sync", START, "us-east-1"),
         gateway(demo, "mobile"));
