@@ -67,7 +67,8 @@ public final class LocalWorld implements AutoCloseable {
     Pipeline pipeline = null;
     try {
       Map<String, String> runtime = Map.of("idpBaseUrl", idps.baseUrl().toString());
-      pipeline = Pipeline.builder(workspace).clock(clock).runtimeVariables(runtime).trust(gate).build();
+      pipeline = Pipeline.builder(workspace).clock(clock).runtimeVariables(runtime).trust(gate)
+          .localDocuments(idps::document).build();
       LocalGateway gateway = LocalGateway.create(workspace, pipeline, clock);
       gateway.start();
       return new LocalWorld(workspace, idps, gateway, runtime, pipeline);

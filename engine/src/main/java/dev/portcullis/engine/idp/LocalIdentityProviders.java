@@ -1,5 +1,6 @@
 package dev.portcullis.engine.idp;
 
+import com.nimbusds.jose.util.JSONObjectUtils;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.portcullis.engine.idp.cognito.LocalCognito;
@@ -216,6 +217,26 @@ public final class LocalIdentityProviders implements AutoCloseable {
     };
     Duration lifetime = Duration.ofSeconds(recipe.lifetimeSeconds() == 0 ? 3600 : recipe.lifetimeSeconds());
     return mint(recipe.issuer(), recipe.claims(), recipe.audience(), lifetime, unpublished);
+  }
+
+  /**
+   * What a GET of {@code uri} would answer, when it is one of these providers' discovery documents
+   * or key sets, read in-process: the local gateway's authorisers use it, so the keys derived at
+   * start ({@link dev.portcullis.engine.idp.keys.KeyRing#warm}) are never behind a network fetch.
+   */
+  public Optional<String> document(URI uri) {
+    String base = baseUrl.toString();
+    String asked = uri.toString();
+    if (!asked.startsWith(base + "/") || uri.getRawQuery() != null) {
+      return Optional.empty();
+    }
+    String path = uri.getRawPath();
+    Matcher oidc = OIDC_PATH.matcher(path);
+    Matcher pool = POOL_WELL_KNOWN.matcher(path);
+    Optional<Map<String, Object>> body = oidc.matches()
+        ? Optional.ofNullable(oidcIssuers.get(oidc.group(1))).flatMap(i -> i.wellKnown(oidc.group(2)))
+        : pool.matches() ? cognito.wellKnown(pool.group(1), pool.group(2)) : Optional.empty();
+    return body.map(JSONObjectUtils::toJSONString);
   }
 
   /** Stops serving; sessions, refresh tokens and rotations are forgotten. */

@@ -6,6 +6,7 @@ import dev.portcullis.engine.model.Gateway;
 import dev.portcullis.engine.model.LambdaFunction;
 import dev.portcullis.engine.model.Workspace;
 import dev.portcullis.engine.rules.jwt.JwksSource;
+import dev.portcullis.engine.rules.jwt.LocalDocuments;
 import dev.portcullis.engine.rules.jwt.TokenAuthorizer;
 import dev.portcullis.engine.store.SecretResolver;
 import dev.portcullis.engine.trust.TrustGate;
@@ -74,6 +75,7 @@ public interface Pipeline extends AutoCloseable {
     SecretResolver secrets;
     HandlerWorkers handlerWorkers;
     TrustGate trust = TrustGate.open();
+    LocalDocuments localDocuments = LocalDocuments.NONE;
 
     private Builder(Workspace workspace) {
       this.workspace = Objects.requireNonNull(workspace, "workspace");
@@ -136,6 +138,16 @@ public interface Pipeline extends AutoCloseable {
       return this;
     }
 
+    /**
+     * The running world's identity providers, whose discovery documents and keys token authorisers
+     * read in-process (loaded when the world starts, without the HTTP API fetch quota); by default
+     * every issuer is fetched over HTTP.
+     */
+    public Builder localDocuments(LocalDocuments localDocuments) {
+      this.localDocuments = Objects.requireNonNull(localDocuments);
+      return this;
+    }
+
     public Pipeline build() {
       SecretResolver resolver = Optional.ofNullable(secrets)
           .orElseGet(() -> SecretResolver.create(workspace.emulator(), (where, label) -> Optional.empty(), trust));
@@ -144,7 +156,8 @@ public interface Pipeline extends AutoCloseable {
       Function<LambdaFunction, LambdaInvoker> functions = Optional.ofNullable(invokers)
           .orElse(fn -> LambdaInvoker.forFunction(fn, resolver, workers));
       if (tokens == null) {
-        tokens = TokenAuthorizer.create(TrustedFetches.jwks(JwksSource.http(clock), trust), clock);
+        tokens = TokenAuthorizer.create(TrustedFetches.jwks(JwksSource.http(clock, localDocuments), trust),
+            TrustedFetches.jwks(JwksSource.cognito(clock, localDocuments), trust), clock);
       }
       integrations = TrustedFetches.integrations(integrations, trust);
       return new DefaultPipeline(this, functions, owned);

@@ -87,19 +87,20 @@ public final class LocalCognito {
    * @return false when there is no such pool or document, so the caller answers 404
    */
   public boolean handleWellKnown(HttpExchange exchange, String poolId, String document) throws IOException {
-    Optional<CognitoPool> pool = pool(poolId);
-    if (pool.isEmpty()) {
-      return false;
+    Optional<Map<String, Object>> body = wellKnown(poolId, document);
+    if (body.isPresent()) {
+      Exchanges.sendJson(exchange, 200, body.get());
     }
-    switch (document) {
-      case "jwks.json" -> Exchanges.sendJson(exchange, 200,
-          pool.get().keys().publicJwks(context.clock().instant()).toJSONObject(true));
-      case "openid-configuration" -> Exchanges.sendJson(exchange, 200, discovery(pool.get()));
-      default -> {
-        return false;
-      }
-    }
-    return true;
+    return body.isPresent();
+  }
+
+  /** The body of {@code /{poolId}/.well-known/{document}}, served over HTTP or read in-process. */
+  public Optional<Map<String, Object>> wellKnown(String poolId, String document) {
+    return pool(poolId).flatMap(pool -> switch (document) {
+      case "jwks.json" -> Optional.of(pool.keys().publicJwks(context.clock().instant()).toJSONObject(true));
+      case "openid-configuration" -> Optional.of(discovery(pool));
+      default -> Optional.empty();
+    });
   }
 
   private Map<String, Object> dispatch(String operation, Map<String, Object> request) {

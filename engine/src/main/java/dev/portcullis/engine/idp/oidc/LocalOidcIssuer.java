@@ -56,15 +56,24 @@ public final class LocalOidcIssuer {
    * @return false for a path this issuer does not serve, so the caller answers 404
    */
   public boolean handle(HttpExchange exchange, String path) throws IOException {
-    switch (path) {
-      case "/.well-known/openid-configuration" -> Exchanges.sendJson(exchange, 200, discovery());
-      case "/jwks.json" -> Exchanges.sendJson(exchange, 200, keys.publicJwks(context.clock().instant()).toJSONObject(true));
-      case "/token" -> token(exchange);
-      default -> {
-        return false;
-      }
+    if (path.equals("/token")) {
+      token(exchange);
+      return true;
     }
-    return true;
+    Optional<Map<String, Object>> body = wellKnown(path);
+    if (body.isPresent()) {
+      Exchanges.sendJson(exchange, 200, body.get());
+    }
+    return body.isPresent();
+  }
+
+  /** The discovery document or key set at {@code path} below the issuer URL, served over HTTP or read in-process. */
+  public Optional<Map<String, Object>> wellKnown(String path) {
+    return switch (path) {
+      case "/.well-known/openid-configuration" -> Optional.of(discovery());
+      case "/jwks.json" -> Optional.of(keys.publicJwks(context.clock().instant()).toJSONObject(true));
+      default -> Optional.empty();
+    };
   }
 
   private void token(HttpExchange exchange) throws IOException {

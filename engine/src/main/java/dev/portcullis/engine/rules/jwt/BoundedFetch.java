@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -24,7 +27,10 @@ import java.util.concurrent.TimeoutException;
  * bytes). The deadline covers the whole exchange, body included: {@link HttpRequest#timeout} alone
  * stops counting once headers arrive, and a slow body must fail the same way.
  */
-final class BoundedFetch {
+final class BoundedFetch implements HttpJwksSource.Fetch {
+  private static final ExecutorService FETCHES =
+      Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("portcullis-jwks-fetch-", 0).factory());
+
   private final Duration timeout;
   private final int maxBytes;
   private final HttpClient client;
@@ -45,7 +51,8 @@ final class BoundedFetch {
    * HTTP/1.0 server such as {@code python3 -m http.server}) fails the reuse of it: that GET is tried
    * once more on a fresh connection, as clients do; refusals, timeouts and oversized bodies are not.
    */
-  String get(URI uri) throws FetchFailure {
+  @Override
+  public String get(URI uri) throws FetchFailure {
     try {
       return getOnce(uri);
     } catch (ClosedConnection e) {
@@ -59,7 +66,10 @@ final class BoundedFetch {
 
   private String getOnce(URI uri) throws FetchFailure {
     HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json").GET().build();
-    CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(request, info -> new CappedBody(maxBytes));
+    // The blocking send on a thread of our own, not sendAsync: the JDK client hands sendAsync's
+    // result to the ForkJoin common pool, so any task that blocks that pool elsewhere in the process
+    // (on two cores it has one worker) held every fetch until the deadline, answered or not.
+    Future<HttpResponse<byte[]>> pending = FETCHES.submit(() -> client.send(request, info -> new CappedBody(maxBytes)));
     HttpResponse<byte[]> response;
     try {
       response = pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);

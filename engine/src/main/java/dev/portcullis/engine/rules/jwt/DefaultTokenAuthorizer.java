@@ -6,11 +6,13 @@ import java.util.List;
 /** {@link TokenAuthorizer#create}: each call is one verification with the time read once. */
 final class DefaultTokenAuthorizer implements TokenAuthorizer {
   private final JwksSource jwks;
+  private final JwksSource cognitoKeys;
   private final Clock clock;
   private final VerifiedSignatures signatures = new VerifiedSignatures();
 
-  DefaultTokenAuthorizer(JwksSource jwks, Clock clock) {
+  DefaultTokenAuthorizer(JwksSource jwks, JwksSource cognitoKeys, Clock clock) {
     this.jwks = jwks;
+    this.cognitoKeys = cognitoKeys;
     this.clock = clock;
   }
 
@@ -22,7 +24,7 @@ final class DefaultTokenAuthorizer implements TokenAuthorizer {
 
   @Override
   public TokenVerdict cognito(String identityValue, List<String> issuers, List<String> methodScopes) {
-    return new CognitoVerification(jwks, signatures, clock.instant(), identityValue, orEmpty(issuers),
+    return new CognitoVerification(cognitoKeys, signatures, clock.instant(), identityValue, orEmpty(issuers),
         orEmpty(methodScopes)).run();
   }
 

@@ -9,23 +9,43 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@link JwksSource#http}: OIDC discovery, then the key set, cached per issuer; or, for {@link
  * JwksSource#jwksUrl}, the key set at one fixed URL with the same fetch and cache.
+ *
+ * <p>Requests that miss the cache at the same time share one fetch: the first thirty-two requests
+ * of a fresh world wait on the same discovery and key set instead of each opening their own, so
+ * under load the first answer is the hundredth's.
  */
 final class HttpJwksSource implements JwksSource {
   private final Clock clock;
-  private final BoundedFetch fetch;
+  private final Fetch fetch;
   private final Duration ttl;
   private final String fixedJwksUri;
   private final Map<String, Entry> cache = new ConcurrentHashMap<>();
+  private final Map<String, CompletableFuture<JwksResult>> inFlight = new ConcurrentHashMap<>();
+
+  /** One GET; {@link BoundedFetch} over HTTP, or a local provider's document first. */
+  @FunctionalInterface
+  interface Fetch {
+    String get(URI uri) throws BoundedFetch.FetchFailure;
+
+    /** {@code local}'s document when it serves the URI, else {@code remote}. */
+    static Fetch localFirst(LocalDocuments local, Fetch remote) {
+      return uri -> {
+        java.util.Optional<String> served = local.get(uri);
+        return served.isPresent() ? served.get() : remote.get(uri);
+      };
+    }
+  }
 
   private record Entry(String jwksUri, List<SigningKey> keys, Instant fetchedAt) {}
 
   /** @param fixedJwksUri null to discover each issuer's jwks_uri */
-  HttpJwksSource(Clock clock, BoundedFetch fetch, Duration ttl, String fixedJwksUri) {
+  HttpJwksSource(Clock clock, Fetch fetch, Duration ttl, String fixedJwksUri) {
     this.clock = clock;
     this.fetch = fetch;
     this.ttl = ttl;
@@ -39,6 +59,24 @@ final class HttpJwksSource implements JwksSource {
     if (!refresh && cached != null && clock.instant().isBefore(cached.fetchedAt().plus(ttl))) {
       return new JwksResult.Found(cached.keys(), cached.jwksUri(), true);
     }
+    CompletableFuture<JwksResult> mine = new CompletableFuture<>();
+    CompletableFuture<JwksResult> running = inFlight.putIfAbsent(issuer, mine);
+    if (running != null) {
+      return running.join();
+    }
+    try {
+      JwksResult result = fetch(issuer, refresh, cached);
+      mine.complete(result);
+      return result;
+    } catch (RuntimeException e) {
+      mine.completeExceptionally(e);
+      throw e;
+    } finally {
+      inFlight.remove(issuer, mine);
+    }
+  }
+
+  private JwksResult fetch(String issuer, boolean refresh, Entry cached) {
     try {
       // An unknown kid means rotated keys, not a moved endpoint: reuse the discovered jwks_uri.
       String jwksUri = fixedJwksUri != null ? fixedJwksUri : refresh && cached != null ? cached.jwksUri() : discover(issuer);

@@ -19,14 +19,40 @@ public interface JwksSource {
   JwksResult keys(String issuer, boolean refresh);
 
   /**
-   * Keys over HTTP as API Gateway fetches them (apigw-facts §3): discovery at
+   * Keys over HTTP as an HTTP API's JWT authoriser fetches them (apigw-facts §3): discovery at
    * {@code {issuer}/.well-known/openid-configuration}, then its {@code jwks_uri}; each request
-   * limited to 1500 ms and 150000 bytes. Key sets are cached for one hour: the HTTP API cache
-   * duration is undocumented, and one hour is what AWS documents for the REST JWT authoriser.
+   * limited to 1500 ms and 150000 bytes, the HTTP API quotas (AGW-ARCH {@code limits.md}). Key sets
+   * are cached for one hour: the HTTP API cache duration is undocumented, and one hour is what AWS
+   * documents for the REST JWT authoriser.
    */
   static JwksSource http(Clock clock) {
-    return new HttpJwksSource(Objects.requireNonNull(clock, "clock"), gatewayLimits(), Duration.ofHours(1), null);
+    return http(clock, LocalDocuments.NONE);
   }
+
+  /** As {@link #http(Clock)}, with the local world's own providers read in-process, without the quota. */
+  static JwksSource http(Clock clock, LocalDocuments local) {
+    return new HttpJwksSource(Objects.requireNonNull(clock, "clock"),
+        HttpJwksSource.Fetch.localFirst(Objects.requireNonNull(local, "local"), gatewayLimits()), Duration.ofHours(1), null);
+  }
+
+  /**
+   * Keys of the user pools a REST Cognito authoriser names: the same discovery and cache as {@link
+   * #http}, but not its 1500 ms / 150000 bytes, which AWS documents only as HTTP API quotas; how API
+   * Gateway reaches Cognito for a REST authoriser is undocumented (apigw-facts §2: "cannot reach
+   * Cognito" is AUTHORIZER_CONFIGURATION_ERROR), so the emulator gives a remote pool
+   * {@value #COGNITO_TIMEOUT_SECONDS} s.
+   */
+  static JwksSource cognito(Clock clock, LocalDocuments local) {
+    BoundedFetch remote = new BoundedFetch(Duration.ofSeconds(COGNITO_TIMEOUT_SECONDS), COGNITO_MAX_BYTES);
+    return new HttpJwksSource(Objects.requireNonNull(clock, "clock"),
+        HttpJwksSource.Fetch.localFirst(Objects.requireNonNull(local, "local"), remote), Duration.ofHours(1), null);
+  }
+
+  /** Seconds a REST Cognito authoriser's key fetch may take in the emulator (undocumented by AWS). */
+  int COGNITO_TIMEOUT_SECONDS = 10;
+
+  /** A bound on a user pool's key set, only so a wrong URL cannot fill memory (undocumented by AWS). */
+  int COGNITO_MAX_BYTES = 1_000_000;
 
   /**
    * The keys at a fixed JWKS URL, whatever the issuer asked for: the same fetch, limits and cache as

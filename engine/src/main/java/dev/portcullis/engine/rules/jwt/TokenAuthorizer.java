@@ -6,13 +6,22 @@ import java.util.Objects;
 
 /**
  * Verifies bearer tokens the way API Gateway's token authorisers do. Calls block while keys are
- * fetched (at most 1.5 s per request) and may run on any thread.
+ * fetched (at most 1.5 s per request for a JWT authoriser) and may run on any thread.
  */
 public interface TokenAuthorizer {
 
   /** An authoriser that takes keys from {@code jwks} and the current time from {@code clock}. */
   static TokenAuthorizer create(JwksSource jwks, Clock clock) {
-    return new DefaultTokenAuthorizer(Objects.requireNonNull(jwks, "jwks"), Objects.requireNonNull(clock, "clock"));
+    return create(jwks, jwks, clock);
+  }
+
+  /**
+   * An authoriser whose JWT (HTTP API) and Cognito (REST) checks take keys from different sources,
+   * since AWS's key-fetch quotas apply to the first only (apigw-facts §3).
+   */
+  static TokenAuthorizer create(JwksSource jwtKeys, JwksSource cognitoKeys, Clock clock) {
+    return new DefaultTokenAuthorizer(Objects.requireNonNull(jwtKeys, "jwtKeys"),
+        Objects.requireNonNull(cognitoKeys, "cognitoKeys"), Objects.requireNonNull(clock, "clock"));
   }
 
   /**
