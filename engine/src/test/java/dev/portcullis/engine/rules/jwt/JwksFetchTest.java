@@ -83,6 +83,46 @@ class JwksFetchTest {
   }
 
   @Test
+  @org.junit.jupiter.api.DisplayName("§3: the 1500 ms is an HTTP API quota; a REST Cognito authoriser's key fetch is not held to it (§2)")
+  void theTimeoutIsAnHttpApiQuotaNotACognitoOne() {
+    idp.jwksBodyDelayed(new com.nimbusds.jose.jwk.JWKSet(K1.toPublicJWK()).toString(), 2000);
+    assertThat(source.keys(idp.issuer(), false)).isInstanceOf(JwksResult.Failed.class);
+    assertThat(JwksSource.cognito(clock, LocalDocuments.NONE).keys(idp.issuer(), false)).isInstanceOf(JwksResult.Found.class);
+  }
+
+  @Test
+  @org.junit.jupiter.api.DisplayName("the local world's own documents are read in-process, with no fetch and no quota")
+  void localDocumentsAreReadInProcess() {
+    String discovery = "{\"jwks_uri\":\"" + idp.jwksUri() + "\"}";
+    String keys = new com.nimbusds.jose.jwk.JWKSet(K1.toPublicJWK()).toString();
+    LocalDocuments local = uri -> java.util.Optional.of(uri.getPath().endsWith("openid-configuration") ? discovery : keys);
+    idp.jwksBodyDelayed("{\"keys\":[]}", 2500);
+    assertThat(JwksSource.http(clock, local).keys(idp.issuer(), false)).isInstanceOf(JwksResult.Found.class);
+    assertThat(idp.jwksRequests()).isZero();
+  }
+
+  @Test
+  @org.junit.jupiter.api.DisplayName("requests that miss the cache together share one fetch")
+  void concurrentMissesShareOneFetch() throws Exception {
+    idp.jwksBodyDelayed(new com.nimbusds.jose.jwk.JWKSet(K1.toPublicJWK()).toString(), 400);
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    try (var threads = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+      List<java.util.concurrent.Future<JwksResult>> results = new java.util.ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        results.add(threads.submit(() -> {
+          start.await();
+          return source.keys(idp.issuer(), false);
+        }));
+      }
+      start.countDown();
+      for (var r : results) {
+        assertThat(r.get()).isInstanceOf(JwksResult.Found.class);
+      }
+    }
+    assertThat(idp.jwksRequests()).isEqualTo(1);
+  }
+
+  @Test
   void refusesJwksLargerThan150000Bytes() {
     String padding = "x".repeat(150_001);
     idp.jwksAnswers(TestIssuer.json("{\"keys\":[],\"padding\":\"" + padding + "\"}"));
