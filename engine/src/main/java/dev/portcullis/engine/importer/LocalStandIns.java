@@ -335,7 +335,7 @@ final class LocalStandIns {
     }
     if (g.routes().stream().anyMatch(r -> r.authorization() == Route.AuthorizationType.AWS_IAM) && !callers.containsKey("iam-local")) {
       String keyId = "AKIAIMPORTEDLOCAL001";
-      accessKeys.add(new Emulator.AccessKey(keyId, "localonly/imported/00000000000000000000000000", null,
+      accessKeys.add(new Emulator.AccessKey(keyId, "localonly/imported/00000000000000000000000000",
           "arn:aws:iam::123456789012:user/imported-local", List.of(PolicyDocument.of(new PolicyDocument.PolicyStatement("ImportedLocalInvoke",
               PolicyDocument.Effect.Allow, null, List.of("execute-api:Invoke"), null, List.of("*"), null, null)))));
       suggest(new Caller.Iam("iam-caller", "Suggested: your AWS credentials (profile default) signing with SigV4",

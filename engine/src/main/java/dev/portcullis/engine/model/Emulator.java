@@ -145,14 +145,32 @@ public record Emulator(
     }
   }
 
-  /** A local access key and the principal it signs as, with that principal's identity policies. */
-  public record AccessKey(String accessKeyId, String secretAccessKey, String sessionToken, String principalArn,
-      List<PolicyDocument> identityPolicies) {
+  /**
+   * A local access key and the principal it signs as, with that principal's identity policies.
+   * A role has no long-term keys on AWS: its callers (a Lambda's execution role, an ECS task) sign
+   * with an assumed-role session, a temporary {@code ASIA…} key with a session token that expires.
+   * Such a key names the session ({@code arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION}), its
+   * {@code sessionToken} and {@code expiresInSeconds}.
+   *
+   * @param expiresInSeconds for a session: seconds from when the local world starts until it expires
+   *     (negative: expired already); null for a long-term key
+   */
+  public record AccessKey(String accessKeyId, String secretAccessKey, String sessionToken, Long expiresInSeconds,
+      String principalArn, List<PolicyDocument> identityPolicies) {
     public AccessKey {
       Names.require(accessKeyId, "access key id");
       Names.require(secretAccessKey, "secret of access key " + accessKeyId);
       Names.require(principalArn, "principal of access key " + accessKeyId);
       identityPolicies = Names.list(identityPolicies);
+      if (expiresInSeconds != null && (sessionToken == null || sessionToken.isEmpty())) {
+        throw new IllegalArgumentException("access key " + accessKeyId + " expires, so it is a session: give it the "
+            + "sessionToken its callers send (X-Amz-Security-Token)");
+      }
+    }
+
+    /** A long-term key (an IAM user's). */
+    public AccessKey(String accessKeyId, String secretAccessKey, String principalArn, List<PolicyDocument> identityPolicies) {
+      this(accessKeyId, secretAccessKey, null, null, principalArn, identityPolicies);
     }
   }
 

@@ -15,6 +15,7 @@ import dev.portcullis.engine.rules.sigv4.CredentialLookup;
 import dev.portcullis.engine.rules.sigv4.SigV4Verification;
 import dev.portcullis.engine.rules.sigv4.SigV4Verifier;
 import dev.portcullis.engine.rules.sigv4.SigningSecret;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,12 +32,13 @@ final class IamAuthorization {
   private final SigV4Verifier verifier;
   private final PolicyEvaluator evaluator;
 
-  IamAuthorization(Emulator emulator, PolicyEvaluator evaluator) {
+  /** @param issuedAt when the emulator's sessions were issued: their expiries count from it */
+  IamAuthorization(Emulator emulator, PolicyEvaluator evaluator, Instant issuedAt) {
     this.emulator = emulator;
     this.evaluator = evaluator;
     Map<String, SigningSecret> keys = new LinkedHashMap<>();
-    emulator.accessKeys().forEach(k -> keys.put(k.accessKeyId(),
-        new SigningSecret(k.secretAccessKey(), k.sessionToken(), k.principalArn())));
+    emulator.accessKeys().forEach(k -> keys.put(k.accessKeyId(), new SigningSecret(k.secretAccessKey(), k.sessionToken(),
+        k.principalArn(), k.expiresInSeconds() == null ? null : issuedAt.plusSeconds(k.expiresInSeconds()))));
     this.verifier = SigV4Verifier.create(CredentialLookup.of(keys));
   }
 

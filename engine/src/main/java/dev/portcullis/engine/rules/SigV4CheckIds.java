@@ -16,6 +16,7 @@ final class SigV4CheckIds {
       case PRESIGNED_URL_EXPIRED -> "expired";
       case UNKNOWN_ACCESS_KEY -> "accessKey";
       case SESSION_TOKEN_MISSING, SESSION_TOKEN_MISMATCH -> "sessionToken";
+      case SESSION_EXPIRED -> "sessionExpired";
       case SIGNATURE_MISMATCH -> "signature";
     };
   }
@@ -28,6 +29,7 @@ final class SigV4CheckIds {
     return switch (reason.errorType()) {
       case "MissingAuthenticationTokenException" -> "MISSING_AUTHENTICATION_TOKEN";
       case "AccessDeniedException" -> "ACCESS_DENIED";
+      case "ExpiredTokenException" -> "EXPIRED_TOKEN";
       default -> "INVALID_SIGNATURE";
     };
   }

@@ -58,6 +58,8 @@ final class Remedies {
       Map.entry("sigv4.expired", new Entry("the SigV4 signature check", "Presign the URL again: it has expired.")),
       Map.entry("sigv4.accessKey", new Entry("the SigV4 signature check", "Sign with an access key the account knows (it may be deleted or from another account).")),
       Map.entry("sigv4.sessionToken", new Entry("the SigV4 signature check", "Send the session token that belongs to the temporary keys (X-Amz-Security-Token).")),
+      Map.entry("sigv4.sessionExpired", new Entry("the SigV4 signature check",
+          "Get fresh temporary credentials (assume the role again, or let the SDK's provider refresh them) and sign with those.")),
       Map.entry("sigv4.signature", new Entry("the SigV4 signature check", "Sign exactly what is sent (method, path, query, signed headers, body) with the caller's current keys.")),
       Map.entry("apiKey", new Entry("the API key check", "Send an enabled API key that belongs to a usage plan of this stage.")),
       Map.entry("usagePlan.throttle", new Entry("the usage plan's throttle", "Send more slowly (retry after a back-off), or raise the plan's rate and burst.")),

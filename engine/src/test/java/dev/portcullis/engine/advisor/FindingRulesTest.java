@@ -217,7 +217,7 @@ class FindingRulesTest {
     PolicyDocument policy = PolicyDocument.of(new PolicyStatement(null, Effect.Allow, null, List.of("execute-api:Invoke"), null,
         List.of(resource), null, null));
     Emulator emulator = new Emulator(true, null, null, null, null,
-        List.of(new Emulator.AccessKey("AKIALOCAL", "secret", null, "arn:aws:iam::1:role/ops", List.of(policy))), null, null);
+        List.of(new Emulator.AccessKey("AKIALOCAL", "secret", "arn:aws:iam::1:role/ops", List.of(policy))), null, null);
     return Ws.of(List.of(), List.of(), List.of(), emulator);
   }
 

@@ -25,6 +25,7 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignRequest;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 
 /** AWS_IAM routes of the demo, with requests signed by the AWS SDK's own signer (spec §5). */
 class IamPipelineTest {
@@ -39,7 +40,8 @@ class IamPipelineTest {
     SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.POST).protocol("https").host(HOST)
         .encodedPath(path).putHeader("content-type", "application/json").build();
     SdkHttpRequest signed = AwsV4HttpSigner.create().sign((SignRequest.Builder<AwsCredentialsIdentity> r) -> r
-        .identity(AwsCredentialsIdentity.create(key.accessKeyId(), key.secretAccessKey()))
+        .identity(key.sessionToken() == null ? AwsCredentialsIdentity.create(key.accessKeyId(), key.secretAccessKey())
+            : AwsSessionCredentialsIdentity.create(key.accessKeyId(), key.secretAccessKey(), key.sessionToken()))
         .request(request).payload(ContentStreamProvider.fromByteArray(body))
         .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "execute-api")
         .putProperty(AwsV4HttpSigner.REGION_NAME, region)
@@ -60,30 +62,31 @@ class IamPipelineTest {
   @Test
   @DisplayName("spec §5 Table A: refresh-job's role is allowed and its principal reaches requestContext.identity")
   void refreshJobIsAllowed() {
-    Ruling ruling = pipeline.decide(signed("AKIALOCALREFRESHJOB1", "/prod/internal/refresh", START, "us-east-1"),
+    Ruling ruling = pipeline.decide(signed("ASIALOCALREFRESHJOB1", "/prod/internal/refresh", START, "us-east-1"),
         gateway(demo, "payments"));
     assertThat(ruling.allowed()).isTrue();
     assertThat(ruling.checks()).extracting(Ruling.Check::id)
         .containsExactly("route", "sigv4.signature", "iam.policy", "apiKey", "integration");
     @SuppressWarnings("unchecked")
     Map<String, Object> identity = (Map<String, Object>) ctx(ruling).get("identity");
-    assertThat(identity).containsEntry("userArn", "arn:aws:iam::111122223333:role/refresh-job")
-        .containsEntry("accountId", "111122223333").containsEntry("accessKey", "AKIALOCALREFRESHJOB1")
-        .containsEntry("caller", PrincipalIds.of("arn:aws:iam::111122223333:role/refresh-job"))
-        .containsEntry("user", PrincipalIds.of("arn:aws:iam::111122223333:role/refresh-job"));
-    assertThat((String) identity.get("caller")).as("a principal id (spec §5), not a name").startsWith("AROA");
+    assertThat(identity).containsEntry("userArn", "arn:aws:sts::111122223333:assumed-role/refresh-job/refresh-handler")
+        .containsEntry("accountId", "111122223333").containsEntry("accessKey", "ASIALOCALREFRESHJOB1")
+        .containsEntry("caller", PrincipalIds.of("arn:aws:sts::111122223333:assumed-role/refresh-job/refresh-handler"))
+        .containsEntry("user", PrincipalIds.of("arn:aws:sts::111122223333:assumed-role/refresh-job/refresh-handler"));
+    assertThat((String) identity.get("caller")).as("a role session's principal id (spec §5), not a name")
+        .matches("AROA[A-Z2-7]{17}:refresh-handler");
     assertThat(ctx(ruling)).doesNotContainKey("authorizer");
   }
 
   @Test
   @DisplayName("spec §1.2, §5: reporting is explicitly denied by the resource policy: 403 AccessDeniedException")
   void reportingIsDeniedByTheResourcePolicy() {
-    Ruling ruling = pipeline.decide(signed("AKIALOCALREPORTING01", "/prod/internal/refresh", START, "us-east-1"),
+    Ruling ruling = pipeline.decide(signed("ASIALOCALREPORTING01", "/prod/internal/refresh", START, "us-east-1"),
         gateway(demo, "payments"));
     Denied d = (Denied) ruling.outcome();
     assertThat(d.status()).isEqualTo(403);
     assertThat(d.errorType()).isEqualTo("AccessDeniedException");
-    assertThat(d.body()).isEqualTo("{\"message\":\"User: arn:aws:iam::111122223333:role/reporting is not authorized to "
+    assertThat(d.body()).isEqualTo("{\"message\":\"User: arn:aws:sts::111122223333:assumed-role/reporting/reporting-task is not authorized to "
         + "perform: execute-api:Invoke on resource: arn:aws:execute-api:us-east-1:111122223333:pay1local/prod/POST/"
         + "internal/refresh with an explicit deny\"}");
     assertThat(d.decidedBy()).isEqualTo("iam.policy");
@@ -93,7 +96,7 @@ class IamPipelineTest {
   @Test
   @DisplayName("spec §5, §1.2: a signature 10 minutes ahead of the gateway's clock is 403 InvalidSignatureException")
   void clockSkew() {
-    Ruling ruling = pipeline.decide(signed("AKIALOCALREFRESHJOB1", "/prod/internal/refresh",
+    Ruling ruling = pipeline.decide(signed("ASIALOCALREFRESHJOB1", "/prod/internal/refresh",
         START.plus(Duration.ofMinutes(10)), "us-east-1"), gateway(demo, "payments"));
     Denied d = (Denied) ruling.outcome();
     assertThat(d.status()).isEqualTo(403);
@@ -115,19 +118,59 @@ class IamPipelineTest {
   @Test
   @DisplayName("spec §5: HTTP payload 2.0 carries the principal in requestContext.authorizer.iam; no resource policy")
   void httpApiPropagatesTheIamPrincipal() {
-    Ruling ruling = pipeline.decide(signed("AKIALOCALREFRESHJOB1", "/v2/internal/sync", START, "us-east-1"),
+    Ruling ruling = pipeline.decide(signed("ASIALOCALREFRESHJOB1", "/v2/internal/sync", START, "us-east-1"),
         gateway(demo, "mobile"));
     assertThat(ruling.allowed()).isTrue();
     @SuppressWarnings("unchecked")
     Map<String, Object> iam = (Map<String, Object>) ((Map<String, Object>) ctx(ruling).get("authorizer")).get("iam");
-    assertThat(iam).containsEntry("userArn", "arn:aws:iam::111122223333:role/refresh-job")
-        .containsEntry("accessKey", "AKIALOCALREFRESHJOB1").containsEntry("accountId", "111122223333")
-        .containsEntry("userId", PrincipalIds.of("arn:aws:iam::111122223333:role/refresh-job"));
+    assertThat(iam).containsEntry("userArn", "arn:aws:sts::111122223333:assumed-role/refresh-job/refresh-handler")
+        .containsEntry("accessKey", "ASIALOCALREFRESHJOB1").containsEntry("accountId", "111122223333")
+        .containsEntry("userId", PrincipalIds.of("arn:aws:sts::111122223333:assumed-role/refresh-job/refresh-handler"));
     assertThat(ruling.integrationEvent()).containsEntry("version", "2.0").containsEntry("routeKey", "POST /v2/internal/sync");
-    Ruling reporting = pipeline.decide(signed("AKIALOCALREPORTING01", "/v2/internal/sync", START, "us-east-1"),
+    Ruling reporting = pipeline.decide(signed("ASIALOCALREPORTING01", "/v2/internal/sync", START, "us-east-1"),
         gateway(demo, "mobile"));
     assertThat(reporting.outcome().status()).isEqualTo(403);
     assertThat(reporting.decidedBy()).isEqualTo("iam.policy");
     assertThat(reporting.outcome().headers()).doesNotContainKey("x-amzn-ErrorType");
+  }
+
+  @Test
+  @DisplayName("spec §5 X-Amz-Security-Token, §1.2 'IAM keys invalid': a role session's keys without their session token are refused")
+  void aSessionKeyWithoutItsTokenIsRefused() {
+    var key = demo.emulator().accessKeys().stream().filter(k -> k.accessKeyId().equals("ASIALOCALREFRESHJOB1")).findFirst().orElseThrow();
+    assertThat(key.sessionToken()).isNotNull();
+    IncomingRequest withToken = signed("ASIALOCALREFRESHJOB1", "/prod/internal/refresh", START, "us-east-1");
+    assertThat(withToken.headers().first("X-Amz-Security-Token")).contains(key.sessionToken());
+    List<Map.Entry<String, String>> without = withToken.headers().entries().stream()
+        .filter(h -> !h.getKey().equalsIgnoreCase("X-Amz-Security-Token")).toList();
+    Ruling ruling = pipeline.decide(new IncomingRequest(withToken.method(), withToken.rawPath(), null, new HeaderList(without),
+        withToken.body(), withToken.sourceIp(), withToken.receivedAt()), gateway(demo, "payments"));
+    Denied d = (Denied) ruling.outcome();
+    assertThat(d.status()).isEqualTo(403);
+    assertThat(d.body()).isEqualTo("{\"message\":\"The security token included in the request is invalid.\"}");
+    assertThat(ruling.decidedBy()).isEqualTo("sigv4.sessionToken");
+  }
+
+  @Test
+  @DisplayName("spec §1.1 EXPIRED_TOKEN: an expired role session is 403 ExpiredTokenException, before any policy is read")
+  void anExpiredSessionIsItsOwnCase() {
+    Ruling ruling = pipeline.decide(signed("ASIALOCALREFRESHOLD1", "/prod/internal/refresh", START, "us-east-1"),
+        gateway(demo, "payments"));
+    Denied d = (Denied) ruling.outcome();
+    assertThat(d.status()).isEqualTo(403);
+    assertThat(d.headers()).containsEntry("x-amzn-ErrorType", "ExpiredTokenException");
+    assertThat(d.body()).isEqualTo("{\"message\":\"The security token included in the request is expired\"}");
+    assertThat(d.gatewayResponseType()).isEqualTo("EXPIRED_TOKEN");
+    assertThat(ruling.decidedBy()).isEqualTo("sigv4.sessionExpired");
+    assertThat(ruling.check("sigv4.sessionExpired").orElseThrow().evidence()).contains("not captured for execute-api");
+  }
+
+  @Test
+  @DisplayName("spec §1.1 EXPIRED_TOKEN: a session that was valid expires on the gateway's clock")
+  void aSessionExpiresOnTheGatewaysClock() {
+    clock.advance(Duration.ofHours(12));
+    Ruling ruling = pipeline.decide(signed("ASIALOCALREFRESHJOB1", "/prod/internal/refresh", clock.instant(), "us-east-1"),
+        gateway(demo, "payments"));
+    assertThat(ruling.decidedBy()).isEqualTo("sigv4.sessionExpired");
   }
 }

@@ -50,8 +50,10 @@ class HeadlineDemoTest {
           "reset local state"}),
       Map.entry("refresh as refresh-job", new String[] {"Allowed 200 on POST /internal/refresh as refresh-job"}),
       Map.entry("refresh as reporting: resource policy deny", new String[] {"Denied 403 by IAM authorisation: reporting "
-          + "(arn:aws:iam::111122223333:role/reporting) may not invoke POST /internal/refresh: statement 'OnlyRefreshJobMayRefresh' (#1) "
+          + "(arn:aws:sts::111122223333:assumed-role/reporting/reporting-task) may not invoke POST /internal/refresh: statement 'OnlyRefreshJobMayRefresh' (#1) "
           + "in the resource policy is an explicit Deny.", "narrow that statement"}),
+      Map.entry("refresh with an expired session", new String[] {"Denied 403 by the SigV4 signature check: The security token "
+          + "included in the request is expired", "Get fresh temporary credentials"}),
       Map.entry("refresh with clock skew", new String[] {"Denied 403 by the SigV4 signature check: Signature not yet current",
           "Set the caller's clock right"}),
       Map.entry("unknown route", new String[] {"Denied 403 by route matching: no method of payments matches GET /prod/nope",
@@ -65,7 +67,7 @@ class HeadlineDemoTest {
       Map.entry("v2 me as alice", new String[] {"Allowed 200 on GET /v2/me as alice-id"}),
       Map.entry("v2 unknown route", new String[] {"Denied 404 by route matching: no route of mobile matches GET /v2/nope"}),
       Map.entry("v2 sync as refresh-job", new String[] {"Allowed 200 on POST /v2/internal/sync as refresh-job"}),
-      Map.entry("v2 sync as reporting", new String[] {"Denied 403 by IAM authorisation: reporting (arn:aws:iam::111122223333:role/reporting) "
+      Map.entry("v2 sync as reporting", new String[] {"Denied 403 by IAM authorisation: reporting (arn:aws:sts::111122223333:assumed-role/reporting/reporting-task) "
           + "may not invoke POST /v2/internal/sync: no statement in its identity policy or the API's resource policy allows it."}));
 
   @BeforeAll

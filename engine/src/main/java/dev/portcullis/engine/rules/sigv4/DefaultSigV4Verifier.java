@@ -49,7 +49,8 @@ final class DefaultSigV4Verifier implements SigV4Verifier {
     if (secret.isEmpty()) {
       return Rejections.invalidToken(RejectReason.UNKNOWN_ACCESS_KEY);
     }
-    Optional<Rejected> token = sessionToken(claim, secret.get());
+    Optional<Rejected> token = sessionToken(claim, secret.get())
+        .or(() -> secret.get().expiredAt(request.receivedAt()) ? Optional.of(Rejections.expiredToken()) : Optional.empty());
     return token.isPresent() ? token.get() : compare(request, claim, secret.get());
   }
 

@@ -40,6 +40,12 @@ public enum RejectReason {
       "spec §5 X-Amz-Security-Token for temporary credentials; message [KC] spec §1.2 'IAM keys invalid'"),
   SESSION_TOKEN_MISMATCH(403, "AccessDeniedException",
       "spec §5 X-Amz-Security-Token for temporary credentials; message [KC] spec §1.2 'IAM keys invalid'"),
+  SESSION_EXPIRED(403, "ExpiredTokenException",
+      "spec §1.1 EXPIRED_TOKEN, 403 'AWS authentication token expired error' [DOC]; the spec has no message or "
+          + "x-amzn-ErrorType for it: the text and ExpiredTokenException are AWS's answer to an expired session token "
+          + "observed from other AWS services such as STS, SSM and ACM, not captured for execute-api; whether API Gateway "
+          + "checks the expiry before or after the signature is undocumented, emulated after the token matches and before "
+          + "the signature"),
   SIGNATURE_MISMATCH(403, "InvalidSignatureException",
       "[OBS] spec §1.2 row 'SigV4 signature mismatch' (execute-api captures)");
 

@@ -111,6 +111,11 @@ final class Rejections {
     return Rejected.of(reason, "The security token included in the request is invalid.");
   }
 
+  /** No trailing period: the observed text (see {@link RejectReason#SESSION_EXPIRED}), unlike the invalid-token one. */
+  static Rejected expiredToken() {
+    return Rejected.of(SESSION_EXPIRED, "The security token included in the request is expired");
+  }
+
   static Rejected signatureMismatch(Recomputed recomputed) {
     String message = "The request signature we calculated does not match the signature you provided. "
         + "Check your AWS Secret Access Key and signing method. Consult the service documentation for details."

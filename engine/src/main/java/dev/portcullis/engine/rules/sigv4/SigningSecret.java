@@ -1,5 +1,6 @@
 package dev.portcullis.engine.rules.sigv4;
 
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -9,8 +10,14 @@ import java.util.Objects;
  * @param secretAccessKey the secret access key
  * @param sessionToken the session token of temporary credentials, or null for long-term keys
  * @param principal an opaque principal id or ARN, reported back on success
+ * @param expiresAt when temporary credentials stop working, or null when they do not expire
  */
-public record SigningSecret(String secretAccessKey, String sessionToken, String principal) {
+public record SigningSecret(String secretAccessKey, String sessionToken, String principal, Instant expiresAt) {
+
+  /** Credentials that do not expire. */
+  public SigningSecret(String secretAccessKey, String sessionToken, String principal) {
+    this(secretAccessKey, sessionToken, principal, null);
+  }
 
   public SigningSecret {
     Objects.requireNonNull(secretAccessKey, "secretAccessKey");
@@ -25,6 +32,11 @@ public record SigningSecret(String secretAccessKey, String sessionToken, String 
 
   public boolean hasSessionToken() {
     return sessionToken != null;
+  }
+
+  /** Whether these credentials have expired at {@code now} (the gateway's clock). */
+  public boolean expiredAt(Instant now) {
+    return expiresAt != null && !now.isBefore(expiresAt);
   }
 
   /** Secrets never reach a log line (house style 15), so the record's default toString is replaced. */

@@ -106,7 +106,16 @@ final class RestCatalogue {
             cause("The access key id does not exist (deleted, mistyped, or from another partition).",
                 "Check the profile's aws_access_key_id, or get fresh credentials."),
             cause("Temporary credentials (ASIA... keys) were used without their session token, or with a stale one.",
-                "Send X-Amz-Security-Token with the session token that belongs to the key, or refresh the credentials.")));
+                "Send X-Amz-Security-Token with the session token that belongs to the key, or refresh the credentials.")),
+        entry("rest.iam-expired-token", REST,
+            "§1.2 has no row for it; §1.1 EXPIRED_TOKEN (403 AWS authentication token expired): the temporary credentials' session has expired", OBS,
+            status(403).and(messageStarts("The security token included in the request is expired").or(errorType("ExpiredTokenException"))),
+            "EXPIRED_TOKEN", "The request was signed with temporary credentials whose session has expired.",
+            "The status and response type are documented (§1.1); the message and ExpiredTokenException are AWS's wording "
+                + "for an expired session token in other services, not captured for execute-api.",
+            cause("The role session (an ASIA... key and its session token) is past its expiry: a Lambda or ECS task kept "
+                    + "credentials longer than they last, or an exported AWS_SESSION_TOKEN is old.",
+                "Get fresh credentials: assume the role again, or let the SDK's credential provider refresh them before signing.")));
   }
 
   private static List<CatalogueEntry> sigv4() {

@@ -85,8 +85,9 @@ class PostmanPeerTest {
     }
     assertThat(imported.report()).anyMatch(l -> l.contains("caller 'refresh-job' secretAccessKey: env:refresh_job_secretAccessKey"));
     Caller.Iam refreshJob = (Caller.Iam) merged.caller("refresh-job").orElseThrow();
-    assertThat(refreshJob.credentials()).isEqualTo(new dev.portcullis.engine.model.CredentialSource.StaticKeys("AKIALOCALREFRESHJOB1",
-        new dev.portcullis.engine.model.SecretRef.Env("refresh_job_secretAccessKey"), null));
+    assertThat(refreshJob.credentials()).isEqualTo(new dev.portcullis.engine.model.CredentialSource.StaticKeys("ASIALOCALREFRESHJOB1",
+        new dev.portcullis.engine.model.SecretRef.Env("refresh_job_secretAccessKey"),
+        new dev.portcullis.engine.model.SecretRef.Env("refresh_job_sessionToken")));
     assertThat(refreshJob.region()).isEqualTo("us-east-1");
   }
 
