@@ -90,11 +90,11 @@ class AttachAcrossProcessesTest {
     // A local:tokens recipe, minted here with the workspace's derived keys for the serving world's issuer URL
     assertThat(curl("-X", "POST", "-H", "Authorization: Bearer " + token("bank-expired"), "-H", "content-type: application/json",
         "--data", "{}", b2b + "/b2b/settlements")).isEqualTo("200");
-    // IAM: the exported keys, signed by curl itself
+    // IAM: the exported role-session keys and token, signed by curl itself
     Map<String, String> aws = new LinkedHashMap<>();
     Cli iam = Cli.run("token", "get", "--caller", "refresh-job", "-w", workspace.toString());
     iam.out().lines().map(l -> l.replaceFirst("^export ", "").split("=", 2)).forEach(kv -> aws.put(kv[0], kv[1].replaceAll("^'|'$", "")));
-    assertThat(curl("-X", "POST", "--aws-sigv4", "aws:amz:us-east-1:execute-api",
+    assertThat(curl("-X", "POST", "--aws-sigv4", "aws:amz:us-east-1:execute-api", "-H", "x-amz-security-token: " + aws.get("AWS_SESSION_TOKEN"),
         "--user", aws.get("AWS_ACCESS_KEY_ID") + ":" + aws.get("AWS_SECRET_ACCESS_KEY"), payments + "/internal/refresh")).isEqualTo("200");
     // Anonymous: nothing to get, and the open route lets it in
     assertThat(curl(payments + "/health")).isEqualTo("200");

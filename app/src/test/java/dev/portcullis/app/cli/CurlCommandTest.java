@@ -34,11 +34,15 @@ class CurlCommandTest {
       Cli curl = Cli.run("curl", "--request", "refresh as refresh-job", "--workspace", workspace.toString());
       assertThat(curl.exit()).as(curl.err()).isZero();
       assertThat(curl.out()).contains("--aws-sigv4 'aws:amz:us-east-1:execute-api'")
-          .contains("--user \"$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY\"").doesNotContain("localonly/")
+          .contains("--user \"$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY\"").doesNotContain("localonly")
+          .contains("-H \"x-amz-security-token: $AWS_SESSION_TOKEN\"")
           .contains("# export the caller's AWS credentials: eval \"$(./portcullis token get --caller refresh-job)\"");
       String command = curl.out().lines().filter(l -> !l.startsWith("#")).reduce("", (a, b) -> a + b + "\n").strip();
-      assertThat(runCurl(command, "AKIALOCALREFRESHJOB1", "localonly/refreshjob/0000000000000000000000")).isEqualTo("200");
-      assertThat(runCurl(command, "AKIALOCALREFRESHJOB1", "localonly/refreshjob/wrong-secret-00000000000")).isEqualTo("403");
+      String session = "localonly-session/refresh-job/refresh-handler/0000000000000000";
+      assertThat(runCurl(command, "ASIALOCALREFRESHJOB1", "localonly/refreshjob/0000000000000000000000", session)).isEqualTo("200");
+      assertThat(runCurl(command, "ASIALOCALREFRESHJOB1", "localonly/refreshjob/wrong-secret-00000000000", session)).isEqualTo("403");
+      assertThat(runCurl(command, "ASIALOCALREFRESHJOB1", "localonly/refreshjob/0000000000000000000000", "another-session"))
+          .as("the role session's token is checked (spec §5)").isEqualTo("403");
     } finally {
       GatewayCommand.Serve.stop.countDown();
       serve.get(10, TimeUnit.SECONDS);
@@ -63,10 +67,11 @@ class CurlCommandTest {
     assertThat(CurlReproduction.curlSignerDiffers(URI.create("http://h/prod/a%20b"))).isTrue();
   }
 
-  private static String runCurl(String command, String keyId, String secret) throws IOException, InterruptedException {
+  private static String runCurl(String command, String keyId, String secret, String sessionToken) throws IOException, InterruptedException {
     ProcessBuilder pb = new ProcessBuilder("bash", "-c", command + " -o /dev/null -w '%{http_code}'");
     pb.environment().put("AWS_ACCESS_KEY_ID", keyId);
     pb.environment().put("AWS_SECRET_ACCESS_KEY", secret);
+    pb.environment().put("AWS_SESSION_TOKEN", sessionToken);
     Process p = pb.redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();

@@ -66,7 +66,7 @@ class ExportImportCommandTest {
     Path ws = demoFile(dir, "ws.json");
     Cli imported = Cli.run("import", collection.toString(), "-w", ws.toString(), "--out", dir.resolve("merged.json").toString());
     assertThat(imported.exit()).as(imported.err()).isZero();
-    assertThat(imported.out()).contains("imported 23 request(s)");
+    assertThat(imported.out()).contains("imported 24 request(s)");
     assertThat(imported.err()).contains("caller 'acme' apiKey: env:acme_apiKey (was {{acme.apiKey}}); set acme_apiKey before sending");
     String merged = Files.readString(dir.resolve("merged.json"));
     assertThat(merged).contains("\"name\": \"me as bob (2)\"").contains("\"name\": \"acme (2)\"").contains("\"apiKey\": \"env:acme_apiKey\"");

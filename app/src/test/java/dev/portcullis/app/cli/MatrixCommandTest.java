@@ -18,8 +18,8 @@ class MatrixCommandTest {
     assertThat(run.exit()).as(run.err()).isZero();
     String[] lines = run.out().split("\n");
     assertThat(lines[0]).startsWith("route").contains("alice", "refresh-job", "bank-backoffice", "anonymous");
-    assertThat(run.out()).contains("payments POST /internal/refresh", "mobile POST /v2/internal/sync", "104 cells in")
-        .contains(": 104 as expected").contains("left out: 'transactions: throttled burst'").doesNotContain("UNEXPECTED");
+    assertThat(run.out()).contains("payments POST /internal/refresh", "mobile POST /v2/internal/sync", "112 cells in")
+        .contains(": 112 as expected").contains("left out: 'transactions: throttled burst'").doesNotContain("UNEXPECTED");
     String refreshRow = run.out().lines().filter(l -> l.startsWith("payments POST /internal/refresh")).findFirst().orElseThrow();
     assertThat(refreshRow.split("\\s{2,}")).containsSubsequence("✓ 403*", "✓ 200", "✓ 403");
     assertThat(run.out()).doesNotContain("\u001b[");

@@ -51,7 +51,8 @@ class SendAndTokenTest {
   void tokenGetPrintsTheApiKeyTheAwsExportsAndDecodesACognitoToken() {
     assertThat(Cli.run("token", "get", "--caller", "acme").out().strip()).isEqualTo("local-acme-3f9a1b7c5d2e4f60a1b2c3d4");
     assertThat(Cli.run("token", "get", "--caller", "refresh-job").out())
-        .contains("export AWS_ACCESS_KEY_ID='AKIALOCALREFRESHJOB1'").contains("export AWS_SECRET_ACCESS_KEY='localonly/refreshjob/");
+        .contains("export AWS_ACCESS_KEY_ID='ASIALOCALREFRESHJOB1'").contains("export AWS_SECRET_ACCESS_KEY='localonly/refreshjob/")
+        .contains("export AWS_SESSION_TOKEN='localonly-session/refresh-job/");
     Cli bob = Cli.run("token", "get", "--caller", "bob", "--decode");
     assertThat(bob.exit()).as(bob.err()).isZero();
     assertThat(bob.out()).contains("Cognito access token").contains("cognito:groups").contains("profile.read");
