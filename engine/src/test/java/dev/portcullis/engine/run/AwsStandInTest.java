@@ -306,6 +306,58 @@ class AwsStandInTest {
     }
   }
 
+  // --- failures on the way, each named with its sentence and fix, as a real run against AWS meets them
+
+  private static Workspace withVariable(Workspace ws, String name, String value) {
+    return ws.newBuilder().environments(ws.environments().stream().map(e -> {
+      Map<String, String> vars = new LinkedHashMap<>(e.variables());
+      vars.put(name, value);
+      return new dev.portcullis.engine.model.Environment(e.name(), vars);
+    }).toList()).build();
+  }
+
+  @Test
+  void aWrongApiIdIsADnsFailureNamingTheHostAndWhatUsuallyCausesIt() {
+    Workspace typo = withVariable(faithful.fillIn(demo, "aws-dev"), "paymentsApiId", "wr0ngid123");
+    try (Session session = Session.remote(typo, "aws-dev", Clock.systemUTC(), (w, l) -> Optional.empty(), TrustGate.open(), faithful.network())) {
+      Trace trace = send(session, "health (no auth)", null);
+
+      Step sent = trace.step(Step.Kind.SEND).orElseThrow();
+      assertThat(sent.summary()).isEqualTo("DNS failed: the host wr0ngid123.execute-api.us-east-1.amazonaws.com could not be resolved.");
+      assertThat(trace.verdict().sentence()).contains("Fix: API id 'wr0ngid123' or region 'us-east-1' in the URL is likely wrong")
+          .contains("a private API resolves only inside its VPC");
+    }
+  }
+
+  @Test
+  void aCustomDomainServingAnotherNamesCertificateIsNamed() {
+    String domain = "api.payments.example.com";
+    Workspace custom = faithful.fillIn(demo, "aws-dev");
+    custom = custom.newBuilder().gateways(custom.gateways().stream()
+        .map(g -> g.name().equals("payments") ? g.newBuilder().baseUrl("https://" + domain + "/prod").build() : g).toList()).build();
+    try (Session session = Session.remote(custom, "aws-dev", Clock.systemUTC(), (w, l) -> Optional.empty(), TrustGate.open(),
+        faithful.networkWithAlias(domain, "payments"))) {
+      Trace trace = send(session, "health (no auth)", null);
+
+      assertThat(trace.step(Step.Kind.SEND).orElseThrow().summary()).isEqualTo("The certificate of " + domain + " does not name that host"
+          + " (it names " + String.join(", ", List.of(faithful.host("payments"), faithful.host("b2b"), faithful.host("mobile"))) + ").");
+      assertThat(trace.verdict().sentence()).contains("Fix: A custom domain serving another name's certificate");
+    }
+  }
+
+  @Test
+  void aStandInThatStoppedIsConnectionRefusedOnPort443() throws Exception {
+    AwsStandIn gone = AwsStandIn.start(demo, Clock.systemUTC(), API_IDS);
+    gone.close();
+    try (Session session = awsDev(gone)) {
+      Trace trace = send(session, "health (no auth)", null);
+
+      assertThat(trace.step(Step.Kind.SEND).orElseThrow().summary())
+          .isEqualTo("Nothing answered at " + gone.host("payments") + " (connection refused).");
+      assertThat(trace.verdict().sentence()).contains("API Gateway listens on 443, https only");
+    }
+  }
+
   static javax.net.ssl.X509TrustManager jdkTrust() throws Exception {
     javax.net.ssl.TrustManagerFactory f = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
     f.init((java.security.KeyStore) null);
