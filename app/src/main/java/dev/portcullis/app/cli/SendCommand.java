@@ -95,17 +95,18 @@ final class SendCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try (Sessions.Opened opened = Sessions.open(ws, workspace.gate(), workspace.key(), attach.noAttach, aws, PortcullisCommand.verbose(spec), err)) {
       Session session = opened.session();
+      ChallengeHandler questions = TerminalQuestions.system();
       if (caller != null) {
-        session.credential(caller, ChallengeHandler.none()); // an unknown caller is a usage error, not a failed send
+        session.credential(caller, questions); // an unknown caller is a usage error, not a failed send
       }
       if (saved == null) {
         saved = resolve(ws, session, adhoc, err);
       }
       for (SavedRequest first : RequestOrder.before(ws, saved)) {
-        Trace before = session.run(first, null, ChallengeHandler.none());
+        Trace before = session.run(first, null, questions);
         out.println("first, as '" + saved.name() + "' depends on it: " + first.name() + " -> " + before.verdict().sentence());
       }
-      Trace trace = session.run(saved, caller, ChallengeHandler.none());
+      Trace trace = session.run(saved, caller, questions);
       TraceExport export = TraceExport.create(session.masking());
       out.print(switch (format) {
         case "json" -> export.toJson(trace) + "\n";
