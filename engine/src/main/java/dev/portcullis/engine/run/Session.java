@@ -121,7 +121,17 @@ public final class Session implements AutoCloseable {
    */
   public static Session remote(Workspace workspace, String environment, Clock clock, SecretResolver.Prompter prompter,
       TrustGate gate, Network network) {
-    return new Session(workspace, new Target.Remote(), clock, prompter, environment, () -> { }, RANDOM_IDS, gate, network);
+    return remote(workspace, environment, clock, prompter, gate, network, LiveConfiguration.NONE);
+  }
+
+  /**
+   * As {@link #remote(Workspace, String, Clock, SecretResolver.Prompter, TrustGate, Network)}; each trace's
+   * ruling also shows where the deployed configuration ({@code live}, read once per gateway) differs from the workspace.
+   */
+  public static Session remote(Workspace workspace, String environment, Clock clock, SecretResolver.Prompter prompter,
+      TrustGate gate, Network network, LiveConfiguration live) {
+    return new Session(workspace, new Target.Remote(LiveConfiguration.once(live)), clock, prompter, environment, () -> { }, RANDOM_IDS,
+        gate, network);
   }
 
   /** A new id from this session's id source, for a trace or a predicted request. */
