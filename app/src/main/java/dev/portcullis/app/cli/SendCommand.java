@@ -80,6 +80,10 @@ final class SendCommand implements Callable<Integer> {
   @Option(names = "--aws", paramLabel = "ENV", description = "Call the gateway on AWS with this environment, not the local gateway.")
   String aws;
 
+  @Option(names = "--live", paramLabel = "PROFILE", description = "With --aws: read the deployed API with this AWS profile"
+      + " (apigateway:GET) and show where its authorisation differs from the workspace's (in -v).")
+  String live;
+
   @Override
   public Integer call() throws Exception {
     if (!List.of("text", "json", "md").contains(format)) {
@@ -93,19 +97,24 @@ final class SendCommand implements Callable<Integer> {
     SavedRequest saved = request != null ? saved(ws, request) : null;
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try (Sessions.Opened opened = Sessions.open(ws, workspace.gate(), workspace.key(), attach.noAttach, aws, PortcullisCommand.verbose(spec), err)) {
+    if (live != null && aws == null) {
+      throw usage("--live reads the deployed API beside an AWS run: add --aws ENV");
+    }
+    try (Sessions.Opened opened = Sessions.open(ws, workspace.gate(), workspace.key(), attach.noAttach, aws, Sessions.live(live),
+        PortcullisCommand.verbose(spec), err)) {
       Session session = opened.session();
+      ChallengeHandler questions = TerminalQuestions.system();
       if (caller != null) {
-        session.credential(caller, ChallengeHandler.none()); // an unknown caller is a usage error, not a failed send
+        session.credential(caller, questions); // an unknown caller is a usage error, not a failed send
       }
       if (saved == null) {
         saved = resolve(ws, session, adhoc, err);
       }
       for (SavedRequest first : RequestOrder.before(ws, saved)) {
-        Trace before = session.run(first, null, ChallengeHandler.none());
+        Trace before = session.run(first, null, questions);
         out.println("first, as '" + saved.name() + "' depends on it: " + first.name() + " -> " + before.verdict().sentence());
       }
-      Trace trace = session.run(saved, caller, ChallengeHandler.none());
+      Trace trace = session.run(saved, caller, questions);
       TraceExport export = TraceExport.create(session.masking());
       out.print(switch (format) {
         case "json" -> export.toJson(trace) + "\n";

@@ -3,11 +3,17 @@ package dev.portcullis.app.cli;
 import dev.portcullis.engine.attach.RunningWorlds;
 import dev.portcullis.engine.attach.WorldRecord;
 import dev.portcullis.engine.model.Workspace;
+import dev.portcullis.engine.importer.ImportException;
+import dev.portcullis.engine.importer.live.LiveDrift;
+import dev.portcullis.engine.importer.live.LiveImporter;
+import dev.portcullis.engine.run.LiveConfiguration;
 import dev.portcullis.engine.run.Session;
+import dev.portcullis.engine.send.Network;
 import dev.portcullis.engine.trust.TrustGate;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -40,9 +46,15 @@ final class Sessions {
    */
   static Opened open(Workspace workspace, TrustGate gate, String workspaceKey, boolean noAttach, String awsEnvironment, boolean verbose,
       PrintWriter err) throws IOException {
+    return open(workspace, gate, workspaceKey, noAttach, awsEnvironment, LiveConfiguration.NONE, verbose, err);
+  }
+
+  /** As above; on AWS, {@code live} reads the deployed configuration beside the workspace's. */
+  static Opened open(Workspace workspace, TrustGate gate, String workspaceKey, boolean noAttach, String awsEnvironment,
+      LiveConfiguration live, boolean verbose, PrintWriter err) throws IOException {
     if (awsEnvironment != null) {
       return new Opened(Session.remote(workspace, remoteEnvironment(workspace, awsEnvironment, err), Clock.systemUTC(),
-          (where, label) -> Optional.empty(), gate), Where.AWS);
+          (where, label) -> Optional.empty(), gate, Network.system(), live), Where.AWS);
     }
     Optional<WorldRecord> running = noAttach || workspaceKey == null ? Optional.empty() : RunningWorlds.create().find(workspaceKey);
     if (running.isPresent()) {
@@ -56,6 +68,21 @@ final class Sessions {
       }
     }, gate);
     return new Opened(local, Where.IN_PROCESS);
+  }
+
+  /** {@code --live PROFILE}: the deployed API read with that profile; a read that fails is one line in the trace. */
+  static LiveConfiguration live(String profile) {
+    if (profile == null) {
+      return LiveConfiguration.NONE;
+    }
+    LiveDrift drift = LiveDrift.create(LiveImporter.forAccount(profile));
+    return (gateway, url) -> {
+      try {
+        return drift.differences(gateway, url);
+      } catch (ImportException e) {
+        return List.of("The deployed configuration could not be read with profile '" + profile + "': " + e.getMessage());
+      }
+    };
   }
 
   /**

@@ -1,7 +1,6 @@
 package dev.portcullis.app.cli;
 
 import dev.portcullis.engine.identity.Acquisition;
-import dev.portcullis.engine.identity.ChallengeHandler;
 import dev.portcullis.engine.identity.Credential;
 import dev.portcullis.engine.identity.CredentialExports;
 import dev.portcullis.engine.model.Workspace;
@@ -61,7 +60,7 @@ final class TokenCommand implements Callable<Integer> {
           spec.commandLine().getErr().println("portcullis: no 'gateway serve' runs for this workspace, so this credential comes from a"
               + " world that ends with this command; start 'portcullis gateway serve' first to use it with curl");
         }
-        Acquisition a = session.credential(caller, ChallengeHandler.none());
+        Acquisition a = session.credential(caller, TerminalQuestions.system());
         if (a instanceof Acquisition.Failed f) {
           throw new IllegalStateException("caller '" + caller + "': " + f.message() + " " + f.fix());
         }

@@ -1,5 +1,6 @@
 package dev.portcullis.app.ui;
 
+import dev.portcullis.engine.identity.AwsProfiles;
 import dev.portcullis.engine.identity.ChallengeHandler;
 import dev.portcullis.engine.store.SecretResolver;
 import dev.portcullis.engine.trust.TrustRequest;
@@ -74,6 +75,8 @@ public final class Questions implements ChallengeHandler, SecretResolver.Prompte
           "Enter the 6-digit code your authenticator app shows for " + challenge.username() + ".", false);
       case "SMS_MFA" -> new Question(challenge.type(), "SMS code",
           "Enter the code sent by SMS to " + challenge.username() + hint(challenge) + ".", false);
+      case AwsProfiles.MFA_CHALLENGE -> new Question(challenge.type(), "MFA code",
+          "Enter the current code of MFA device " + challenge.username() + " to assume role " + challenge.hint() + ".", false);
       case "NEW_PASSWORD_REQUIRED" -> new Question(challenge.type(), "New password required",
           challenge.username() + " must choose a new password before signing in.", true);
       default -> new Question(challenge.type(), "Sign-in challenge",

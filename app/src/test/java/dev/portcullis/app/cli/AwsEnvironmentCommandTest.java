@@ -22,6 +22,14 @@ class AwsEnvironmentCommandTest {
   }
 
   @Test
+  void liveDriftNeedsAnAwsRunToSitBeside() {
+    Cli run = Cli.run("send", "--request", "health (no auth)", "--live", "dev");
+
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("--live reads the deployed API beside an AWS run: add --aws ENV");
+  }
+
+  @Test
   void awsProdWorksWhereAGatewayHasABaseUrlWithoutAnEnvironmentsEntry(@TempDir Path dir) throws Exception {
     String host = "q1w2e3r4t5.execute-api.us-east-1.amazonaws.com.invalid";
     Path ws = Cli.demoCopy(dir, g -> g.newBuilder().baseUrl("https://" + host + "/" + g.stage()).build());

@@ -30,11 +30,14 @@ public final class CredentialAcquirer {
   private final HttpExchanger exchanger;
   private final Clock clock;
   private final LocalTokens localTokens;
+  private final AwsProfiles profiles;
   private final CognitoLogin cognito;
   private final Map<String, Acquisition.Acquired> cache = new ConcurrentHashMap<>();
 
-  private CredentialAcquirer(SecretResolver secrets, Variables variables, HttpExchanger exchanger, Clock clock, LocalTokens localTokens) {
+  private CredentialAcquirer(SecretResolver secrets, Variables variables, HttpExchanger exchanger, Clock clock, LocalTokens localTokens,
+      AwsProfiles profiles) {
     this.secrets = secrets;
+    this.profiles = profiles;
     this.variables = variables;
     this.exchanger = exchanger;
     this.clock = clock;
@@ -44,7 +47,13 @@ public final class CredentialAcquirer {
 
   public static CredentialAcquirer create(SecretResolver secrets, Variables variables, HttpExchanger exchanger, Clock clock,
       LocalTokens localTokens) {
-    return new CredentialAcquirer(secrets, variables, exchanger, clock, localTokens);
+    return new CredentialAcquirer(secrets, variables, exchanger, clock, localTokens, AwsProfiles.system());
+  }
+
+  /** As {@link #create(SecretResolver, Variables, HttpExchanger, Clock, LocalTokens)}, with AWS profiles from {@code profiles}. */
+  public static CredentialAcquirer create(SecretResolver secrets, Variables variables, HttpExchanger exchanger, Clock clock,
+      LocalTokens localTokens, AwsProfiles profiles) {
+    return new CredentialAcquirer(secrets, variables, exchanger, clock, localTokens, java.util.Objects.requireNonNull(profiles, "profiles"));
   }
 
   /**
@@ -103,7 +112,7 @@ public final class CredentialAcquirer {
       case Caller.OidcClient o -> new OidcClientCredentials(new OkHttpSender(exchanger, observer), clock).acquire(o,
           variables.apply(o.issuer(), where + " issuer"), resolveOrNull(o.clientSecret(), where + " clientSecret"),
           resolveOrNull(o.privateKey(), where + " privateKey"));
-      case Caller.Iam i -> iam(i, where);
+      case Caller.Iam i -> iam(i, where, challenges);
       case Caller.ApiKey k -> new Acquisition.Acquired(new Credential.ApiKey(secrets.resolve(k.apiKey(), where + " apiKey"),
           resolvedHeaders(k.headers(), where)), "API key", "-", Acquisition.Freshness.FRESH, Duration.ZERO, List.of());
       case Caller.CustomToken t -> new Acquisition.Acquired(new Credential.Bearer(t.header(), t.prefix(), customToken(t, where),
@@ -113,14 +122,14 @@ public final class CredentialAcquirer {
     };
   }
 
-  private Acquisition iam(Caller.Iam caller, String where) throws SecretResolver.SecretException {
+  private Acquisition iam(Caller.Iam caller, String where, ChallengeHandler challenges) throws SecretResolver.SecretException {
     Instant start = clock.instant();
     // null: sign for the region of the API being called (the runner knows it); STS then uses us-east-1
     String region = caller.region();
-    AwsCredentialsProvider provider = AwsCredentialSources.provider(caller.credentials(), secrets, where, region);
-    String source = AwsCredentialSources.describe(caller.credentials());
+    AwsCredentialsProvider provider = AwsCredentialSources.provider(caller.credentials(), secrets, where, region, profiles, challenges);
+    String source = AwsCredentialSources.describe(caller.credentials(), profiles);
     try {
-      AwsCredentialsIdentity identity = AwsCredentialSources.resolve(provider, caller.credentials(), where);
+      AwsCredentialsIdentity identity = AwsCredentialSources.resolve(provider, caller.credentials(), where, profiles);
       return new Acquisition.Acquired(new Credential.Aws(identity, region, AwsCredentialSources.expiry(identity), source),
           "AWS credentials", source, Acquisition.Freshness.FRESH, Duration.between(start, clock.instant()), List.of());
     } catch (AwsCredentialSources.AwsCredentialsException e) {

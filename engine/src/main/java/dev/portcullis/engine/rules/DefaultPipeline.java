@@ -38,7 +38,7 @@ final class DefaultPipeline implements Pipeline {
     this.integrations = b.integrations;
     this.iam = new IamAuthorization(b.workspace.emulator(), evaluator, b.clock.instant());
     this.lambda = new LambdaAuthorization(new AuthorizerCache(b.clock), functions, new LambdaAnswers(evaluator));
-    this.tokens = new TokenAuthorization(b.tokens, Variables.of(b.workspace, null, null, b.runtimeVariables));
+    this.tokens = new TokenAuthorization(b.tokens, Variables.of(b.workspace, b.environment, null, b.runtimeVariables));
     this.usage = new UsageChecks(b.workspace.emulator(), b.clock);
   }
 

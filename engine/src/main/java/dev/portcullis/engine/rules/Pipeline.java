@@ -71,6 +71,7 @@ public interface Pipeline extends AutoCloseable {
     Function<LambdaFunction, LambdaInvoker> invokers;
     TokenAuthorizer tokens;
     Map<String, String> runtimeVariables = Map.of();
+    String environment;
     IntegrationRunner integrations = IntegrationRunner.standard();
     SecretResolver secrets;
     HandlerWorkers handlerWorkers;
@@ -100,6 +101,16 @@ public interface Pipeline extends AutoCloseable {
     /** Replaces token verification; by default keys come from each issuer's discovery document over HTTP. */
     public Builder tokenAuthorizer(TokenAuthorizer tokens) {
       this.tokens = Objects.requireNonNull(tokens);
+      return this;
+    }
+
+    /**
+     * The environment whose variables resolve the authorisers' {@code {{variables}}} (an issuer's
+     * {@code {{idpBaseUrl}}}): the one a request is sent in, so the prediction judges the same issuer
+     * the real gateway does. Null: the workspace's variables only (the local world).
+     */
+    public Builder environment(String environment) {
+      this.environment = environment;
       return this;
     }
 

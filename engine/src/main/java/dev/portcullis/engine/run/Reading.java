@@ -103,6 +103,13 @@ final class Reading {
     if (e.disagreement() != null) {
       details.add(new Detail.Text("prediction differed", e.disagreement().sentence()));
     }
+    if (target instanceof Target.Remote remote) {
+      List<String> drift = remote.live().differences(gateway, answer.request().url());
+      if (!drift.isEmpty()) {
+        details.add(new Detail.Table("deployed configuration (AWS) next to the workspace's",
+            drift.stream().map(d -> new Detail.Row(d, null, null)).toList()));
+      }
+    }
     Outcome outcome = answer.status() < 400 ? Outcome.OK : Outcome.WARN;
     return new Step.Ruling(outcome, RequestRunner.oneLine(e.summary()), details, timer.elapsed(), e);
   }

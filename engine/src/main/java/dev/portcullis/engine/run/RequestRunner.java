@@ -229,7 +229,7 @@ final class RequestRunner {
   private static String describe(Credential credential) {
     return switch (credential) {
       case Credential.Bearer b -> b.kind();
-      case Credential.Aws a -> "AWS credentials " + a.identity().accessKeyId();
+      case Credential.Aws a -> "AWS credentials from " + a.source();
       case Credential.ApiKey k -> "API key";
       case Credential.None n -> "no credential";
     };

@@ -8,6 +8,7 @@ import dev.portcullis.engine.model.SavedRequest;
 import dev.portcullis.engine.model.Workspace;
 import dev.portcullis.engine.rules.Pipeline;
 import dev.portcullis.engine.send.HttpExchanger;
+import dev.portcullis.engine.send.Network;
 import dev.portcullis.engine.store.SecretResolver;
 import dev.portcullis.engine.store.Variables;
 import dev.portcullis.engine.trace.Trace;
@@ -43,6 +44,11 @@ public final class Session implements AutoCloseable {
 
   private Session(Workspace workspace, Target target, Clock clock, SecretResolver.Prompter prompter, String environment,
       AutoCloseable resources, Supplier<String> ids, TrustGate gate) {
+    this(workspace, target, clock, prompter, environment, resources, ids, gate, Network.system());
+  }
+
+  private Session(Workspace workspace, Target target, Clock clock, SecretResolver.Prompter prompter, String environment,
+      AutoCloseable resources, Supplier<String> ids, TrustGate gate, Network network) {
     this.workspace = workspace;
     this.ids = Objects.requireNonNull(ids, "ids");
     this.target = target;
@@ -54,11 +60,11 @@ public final class Session implements AutoCloseable {
     this.resources = resources;
     SecretResolver secrets = SecretResolver.create(workspace.emulator(), prompter, gate);
     Variables variables = Variables.of(workspace, environment, null, target.runtimeVariables());
-    HttpExchanger exchanger = HttpExchanger.create(Duration.ofSeconds(30), gate);
+    HttpExchanger exchanger = HttpExchanger.create(Duration.ofSeconds(30), gate, network);
     LocalTokensBridge tokens = new LocalTokensBridge(target);
     CredentialAcquirer acquirer = CredentialAcquirer.create(secrets, variables, exchanger, clock, tokens);
-    this.predictor = Pipeline.builder(workspace).clock(clock).requestIds(ids).runtimeVariables(target.runtimeVariables())
-        .secrets(secrets).trust(gate).build();
+    this.predictor = Pipeline.builder(workspace).clock(clock).requestIds(ids).environment(environment)
+        .runtimeVariables(target.runtimeVariables()).secrets(secrets).trust(gate).build();
     this.runner = new RequestRunner(workspace, target, environment, acquirer, exchanger, predictor, masking, clock, ids);
   }
 
@@ -107,6 +113,25 @@ public final class Session implements AutoCloseable {
   public static Session remote(Workspace workspace, String environment, Clock clock, SecretResolver.Prompter prompter,
       TrustGate gate) {
     return new Session(workspace, new Target.Remote(), clock, prompter, environment, () -> { }, RANDOM_IDS, gate);
+  }
+
+  /**
+   * As {@link #remote(Workspace, String, Clock, SecretResolver.Prompter, TrustGate)}, with host names and
+   * certificates as {@code network} says: a stand-in of API Gateway in tests, the system's otherwise.
+   */
+  public static Session remote(Workspace workspace, String environment, Clock clock, SecretResolver.Prompter prompter,
+      TrustGate gate, Network network) {
+    return remote(workspace, environment, clock, prompter, gate, network, LiveConfiguration.NONE);
+  }
+
+  /**
+   * As {@link #remote(Workspace, String, Clock, SecretResolver.Prompter, TrustGate, Network)}; each trace's
+   * ruling also shows where the deployed configuration ({@code live}, read once per gateway) differs from the workspace.
+   */
+  public static Session remote(Workspace workspace, String environment, Clock clock, SecretResolver.Prompter prompter,
+      TrustGate gate, Network network, LiveConfiguration live) {
+    return new Session(workspace, new Target.Remote(LiveConfiguration.once(live)), clock, prompter, environment, () -> { }, RANDOM_IDS,
+        gate, network);
   }
 
   /** A new id from this session's id source, for a trace or a predicted request. */

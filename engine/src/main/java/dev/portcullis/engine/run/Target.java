@@ -59,8 +59,19 @@ public sealed interface Target {
     }
   }
 
-  /** Real AWS (or any deployed gateway): each gateway's {@code baseUrl}, variables resolved. */
-  record Remote() implements Target {
+  /**
+   * Real AWS (or any deployed gateway): each gateway's {@code baseUrl}, variables resolved; with
+   * {@code live}, the deployed configuration is read beside the workspace's.
+   */
+  record Remote(LiveConfiguration live) implements Target {
+    public Remote {
+      live = live == null ? LiveConfiguration.NONE : live;
+    }
+
+    public Remote() {
+      this(LiveConfiguration.NONE);
+    }
+
     public URI baseUrl(Gateway gateway, Variables variables) {
       if (gateway.baseUrl() == null) {
         throw new IllegalArgumentException("gateway '" + gateway.name() + "' has no baseUrl, so it can only be called on the"

@@ -55,14 +55,24 @@ public final class HttpExchanger {
   }
 
   public static HttpExchanger create(Duration timeout, LongSupplier nanos, TrustGate gate) {
-    return create(timeout, nanos, null, gate);
+    return create(timeout, nanos, null, gate, Network.system());
+  }
+
+  /** Behind a trust gate, resolving names and trusting certificates as {@code network} says (a stand-in's, in tests). */
+  public static HttpExchanger create(Duration timeout, TrustGate gate, Network network) {
+    return create(timeout, System::nanoTime, null, gate, network);
   }
 
   private static HttpExchanger create(Duration timeout, LongSupplier nanos, java.net.Proxy proxy, TrustGate gate) {
+    return create(timeout, nanos, proxy, gate, Network.system());
+  }
+
+  private static HttpExchanger create(Duration timeout, LongSupplier nanos, java.net.Proxy proxy, TrustGate gate, Network network) {
     OkHttpClient.Builder builder = new OkHttpClient.Builder();
     if (proxy != null) {
       builder.proxy(proxy);
     }
+    StandInWiring.wire(builder, network);
     OkHttpClient client = builder
         .addInterceptor(chain -> {
           java.util.Optional<String> refused = gate.host(chain.request().url().toString(), "a request");

@@ -30,10 +30,15 @@ final class WireFailures {
   /** {@code {apiId}[-{vpce}].execute-api.{region}.amazonaws.com}, the host of an API's default endpoint. */
   private static final Pattern EXECUTE_API = Pattern.compile("^([a-z0-9]+)(-vpce-[a-z0-9]+)?\\.execute-api\\.([a-z0-9-]+)\\.amazonaws\\.com");
 
+  /** OkHttp's hostname failure lists the certificate's names on a line of its own. */
+  private static final Pattern SUBJECT_ALT_NAMES = Pattern.compile("subjectAltNames: \\[([^\\]\n]*)\\]");
+
   static Exchange.Failed name(OutgoingRequest request, IOException e, Timings timings, Duration timeout, Proxy proxy) {
     String host = request.url().getHost();
     String hostPort = host + (request.url().getPort() > 0 ? ":" + request.url().getPort() : "");
-    String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    // a sentence is one line; the hostname check is the one that needs the rest, to say which names the certificate covers
+    String detail = message.lines().findFirst().orElse(message).strip();
     Optional<String> via = proxy == null || proxy.type() == Proxy.Type.DIRECT ? Optional.empty() : Optional.of(describe(proxy));
     if (via.isPresent()) {
       Optional<Exchange.Failed> proxied = proxyFailure(request, e, timings, via.get(), hostPort, detail);
@@ -51,7 +56,7 @@ final class WireFailures {
                   + " a firewall that rejects connections looks the same.", timings);
     }
     if (e instanceof SSLException ssl) {
-      return tls(request, ssl, timings, hostPort, detail);
+      return tls(request, ssl, timings, hostPort, message);
     }
     if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
       return timeout(request, timings, timeout, hostPort, detail);
@@ -73,15 +78,18 @@ final class WireFailures {
         + " record (an alias or CNAME to the API Gateway domain name), and a name that resolves only on a VPN or in a VPC fails outside it.";
   }
 
-  private static Exchange.Failed tls(OutgoingRequest request, SSLException e, Timings timings, String hostPort, String detail) {
-    String lower = detail.toLowerCase(Locale.ROOT);
+  private static Exchange.Failed tls(OutgoingRequest request, SSLException e, Timings timings, String hostPort, String message) {
+    String lower = message.toLowerCase(Locale.ROOT);
+    String detail = message.lines().findFirst().orElse(message).strip();
     if (lower.contains("unrecognized ssl message") || lower.contains("plaintext") || lower.contains("unsupported or unrecognized")) {
       return failed(request, Exchange.FailureKind.TLS, "The TLS handshake with " + hostPort + " failed: the server answered in plain"
           + " HTTP, not TLS.", "The URL says https but that port serves plain HTTP: check the URL's scheme (http vs https); the local"
           + " gateway serves plain http://127.0.0.1.", timings);
     }
     if (e instanceof SSLPeerUnverifiedException || lower.contains("not verified") || lower.contains("hostname")) {
-      return failed(request, Exchange.FailureKind.TLS, "The certificate of " + hostPort + " does not name that host (" + detail + ").",
+      Matcher names = SUBJECT_ALT_NAMES.matcher(message);
+      String covers = names.find() ? "it names " + names.group(1) : detail;
+      return failed(request, Exchange.FailureKind.TLS, "The certificate of " + hostPort + " does not name that host (" + covers + ").",
           "A custom domain serving another name's certificate, or a private API called by its VPC endpoint host name: use the name the"
               + " certificate covers (check http vs https and the host in baseUrl).", timings);
     }

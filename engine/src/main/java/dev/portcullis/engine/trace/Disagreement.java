@@ -23,7 +23,7 @@ public record Disagreement(String sentence, List<Reason> reasons) {
     }
   }
 
-  /** The disagreements the explainer recognises (spec §1.2, §1.3, §2, §4.3, §5, §6). */
+  /** The disagreements the explainer recognises (spec §1.2, §1.3, §2, §4.1, §4.3, §5, §6). */
   public enum Kind {
     /** A Lambda authoriser's cached policy, built for another method, denies this one. */
     AUTHORIZER_CACHE_FROM_OTHER_METHOD,
@@ -32,6 +32,12 @@ public record Disagreement(String sentence, List<Reason> reasons) {
     /** The token lacks every scope the route or method requires. */
     SCOPE_NOT_IN_TOKEN,
     /** The API key exists but is not in a usage plan attached to this stage. */
-    KEY_NOT_IN_USAGE_PLAN
+    KEY_NOT_IN_USAGE_PLAN,
+    /** A resource policy (or an IAM policy) on AWS that the workspace does not have refuses the call. */
+    RESOURCE_POLICY_UNSEEN,
+    /** The deployed Lambda authoriser reads a stage variable (or an identity source) the workspace cannot see. */
+    STAGE_VARIABLE_UNSEEN,
+    /** A throttle or quota already spent on AWS's counters, which the prediction cannot see. */
+    USAGE_PLAN_STATE
   }
 }

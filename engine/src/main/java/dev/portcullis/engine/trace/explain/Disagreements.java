@@ -20,6 +20,9 @@ final class Disagreements {
   private static final Set<String> LAMBDA_DENIES = Set.of("rest.lambda-explicit-deny", "rest.lambda-implicit-deny",
       "rest.lambda-explicit-deny-identity-policy", "http.lambda-deny");
 
+  private static final Set<String> IAM_DENIES = Set.of("rest.iam-explicit-deny", "rest.iam-no-allow");
+  private static final Set<String> USAGE_REFUSALS = Set.of("rest.throttled", "rest.quota-exceeded", "http.throttled");
+
   private Disagreements() {}
 
   /** The disagreement, or null when prediction and answer agree. */
@@ -49,6 +52,28 @@ final class Disagreements {
           "The key exists, but AWS refused it: it is not in a usage plan attached to this API stage (or it is disabled).",
           "Add the key to a usage plan and the API stage to that plan; check the key is enabled."));
     }
+    if (prediction.allows() && IAM_DENIES.contains(entry)) {
+      reasons.add(new Reason(Kind.RESOURCE_POLICY_UNSEEN,
+          "AWS refused execute-api:Invoke although the workspace's policies allow it: the deployed API's resource policy (or the caller's"
+              + " IAM policy) says otherwise, and the workspace does not have that version of it.",
+          "Read the deployed resource policy (aws apigateway get-rest-api --rest-api-id ID --query policy) and import it again, or"
+              + " change it on AWS; the message names the principal and the method's ARN it refused."));
+    }
+    if (prediction.allows() && lambdaIdentityRefusal(seen, flavor, entry)) {
+      reasons.add(new Reason(Kind.STAGE_VARIABLE_UNSEEN,
+          "The rule book allowed the request, but AWS's Lambda authoriser refused it as unauthenticated: the deployed authoriser reads"
+              + " something the workspace cannot see, most often a stage variable (an identity source stageVariables.X that is empty on"
+              + " this stage gives 401 without calling the function, spec §4.1; a function ARN built from ${stageVariables.X} runs another function).",
+          "Compare the stage's variables (aws apigateway get-stage --rest-api-id ID --stage-name STAGE) and the authoriser's identity"
+              + " sources and function (aws apigateway get-authorizers) with the workspace, and import them again."));
+    }
+    if (prediction.allows() && USAGE_REFUSALS.contains(entry)) {
+      reasons.add(new Reason(Kind.USAGE_PLAN_STATE,
+          "The throttle or quota was already spent when this request arrived (by a burst, earlier calls, or other clients of the same"
+              + " key or account): the rule book predicts each request on its own and cannot see AWS's counters.",
+          "Slow down or wait for the next period (a quota resets at the period's start, UTC); check the key's usage with"
+              + " aws apigateway get-usage."));
+    }
     return new Disagreement(sentence(seen, explanation, prediction, reasons), reasons);
   }
 
@@ -56,7 +81,8 @@ final class Disagreements {
     if (prediction.status() != seen.status()) {
       return false;
     }
-    return prediction.responseType() == null || explanation.responseType() == null
+    // no row of the catalogue matched: its response type is the default for the status, no evidence against the prediction's
+    return prediction.responseType() == null || explanation.responseType() == null || explanation.entry() == null
         || prediction.responseType().equals(explanation.responseType());
   }
 
@@ -75,6 +101,13 @@ final class Disagreements {
     }
     return seen.status() == 401 && entry.equals("rest.unauthorized")
         && seen.route().is(AuthorizationType.COGNITO_USER_POOLS) && !seen.route().scopes().isEmpty();
+  }
+
+  private static boolean lambdaIdentityRefusal(Seen seen, Gateway.Flavor flavor, String entry) {
+    if (flavor == Gateway.Flavor.HTTP) {
+      return entry.equals("http.lambda-missing-identity");
+    }
+    return entry.equals("rest.unauthorized") && seen.route().is(AuthorizationType.CUSTOM);
   }
 
   private static String sentence(Seen seen, Explanation explanation, Prediction prediction, List<Reason> reasons) {

@@ -1,0 +1,125 @@
+package dev.portcullis.engine.testing;
+
+import dev.portcullis.engine.gateway.LocalWorld;
+import dev.portcullis.engine.model.Environment;
+import dev.portcullis.engine.model.Gateway;
+import dev.portcullis.engine.model.Workspace;
+import dev.portcullis.engine.send.Network;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import okhttp3.tls.HandshakeCertificates;
+import okhttp3.tls.HeldCertificate;
+
+/**
+ * API Gateway as a client meets it, without AWS: the local world of a "deployed" workspace (which
+ * may differ from the one the session predicts with, as a deployment drifts from its export), each
+ * API behind TLS with a test certificate, reached by its execute-api host name
+ * ({@code {apiId}.execute-api.{region}.amazonaws.com}) through {@link #network()}. A session on
+ * {@link dev.portcullis.engine.run.Target.Remote} reads no ruling from it: only the answer on the wire.
+ * The identity providers stay the local ones on plain loopback (their issuer URLs are what
+ * {@link #fillIn} puts in {@code idpBaseUrl}).
+ */
+public final class AwsStandIn implements AutoCloseable {
+  private final LocalWorld world;
+  private final List<TlsRelay> relays;
+  private final Map<String, String> hosts;
+  private final Network network;
+  private final Map<String, InetSocketAddress> addresses;
+
+  private AwsStandIn(LocalWorld world, List<TlsRelay> relays, Map<String, String> hosts, Map<String, InetSocketAddress> addresses,
+      Network network) {
+    this.world = world;
+    this.relays = relays;
+    this.hosts = hosts;
+    this.addresses = addresses;
+    this.network = network;
+  }
+
+  /** Deploys {@code deployed} with each gateway under the API id {@code apiIds} gives it, on {@code clock}'s time. */
+  public static AwsStandIn start(Workspace deployed, Clock clock, Map<String, String> apiIds) throws IOException {
+    LocalWorld world = LocalWorld.start(deployed, clock, true, line -> { });
+    HeldCertificate ca = new HeldCertificate.Builder().certificateAuthority(0).commonName("Portcullis test CA (stand-in only)").build();
+    HeldCertificate.Builder leaf = new HeldCertificate.Builder().signedBy(ca).commonName("*.execute-api.amazonaws.com");
+    Map<String, String> hosts = new LinkedHashMap<>();
+    for (Gateway g : deployed.gateways()) {
+      String host = apiIds.get(g.name()) + ".execute-api." + g.region() + ".amazonaws.com";
+      hosts.put(g.name(), host);
+      leaf.addSubjectAlternativeName(host);
+    }
+    HandshakeCertificates server = new HandshakeCertificates.Builder().heldCertificate(leaf.build(), ca.certificate()).build();
+    HandshakeCertificates client = new HandshakeCertificates.Builder().addTrustedCertificate(ca.certificate()).build();
+    List<TlsRelay> relays = new ArrayList<>();
+    Map<String, InetSocketAddress> addresses = new LinkedHashMap<>();
+    try {
+      for (Gateway g : deployed.gateways()) {
+        TlsRelay relay = TlsRelay.start(server.sslContext(), world.gateway().port(g.name()));
+        relays.add(relay);
+        addresses.put(hosts.get(g.name()), relay.address());
+      }
+    } catch (IOException e) {
+      world.close();
+      throw e;
+    }
+    return new AwsStandIn(world, relays, hosts, addresses, Network.standIn(addresses, client.trustManager()));
+  }
+
+  /** The stand-in's names and its CA: what a session sends through. */
+  public Network network() {
+    return network;
+  }
+
+  /** The same names, trusting only {@code trust}: a client that has not got the stand-in's CA. */
+  public Network network(javax.net.ssl.X509TrustManager trust) {
+    return Network.standIn(addresses, trust);
+  }
+
+  /** As {@link #network()}, with {@code alias} also connecting to {@code gateway}'s port (a name its certificate does not cover). */
+  public Network networkWithAlias(String alias, String gateway) {
+    Map<String, InetSocketAddress> more = new LinkedHashMap<>(addresses);
+    more.put(alias, addresses.get(hosts.get(gateway)));
+    return Network.standIn(more, network.trust());
+  }
+
+  /** The execute-api host name of a gateway. */
+  public String host(String gateway) {
+    return hosts.get(gateway);
+  }
+
+  public LocalWorld world() {
+    return world;
+  }
+
+  /**
+   * {@code workspace} with environment {@code environment} filled in as its user would: each
+   * {@code {gateway}ApiId} the stand-in's API id, {@code idpBaseUrl} the stand-in's identity providers.
+   */
+  public Workspace fillIn(Workspace workspace, String environment) {
+    List<Environment> environments = workspace.environments().stream().map(e -> {
+      if (!e.name().equals(environment)) {
+        return e;
+      }
+      Map<String, String> vars = new LinkedHashMap<>(e.variables());
+      hosts.forEach((gateway, host) -> vars.put(gateway + "ApiId", host.substring(0, host.indexOf('.'))));
+      vars.put("idpBaseUrl", world.identityProviders().baseUrl().toString());
+      return new Environment(e.name(), vars);
+    }).toList();
+    return workspace.newBuilder().environments(environments).build();
+  }
+
+  @Override
+  public void close() {
+    for (TlsRelay r : relays) {
+      try {
+        r.close();
+      } catch (IOException e) {
+        // a loopback socket already gone
+      }
+    }
+    world.close();
+  }
+}
