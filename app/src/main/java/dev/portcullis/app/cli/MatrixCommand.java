@@ -62,6 +62,12 @@ final class MatrixCommand implements Callable<Integer> {
         err.println("portcullis: the running world keeps its authoriser caches, buckets and quotas from earlier requests, so a cell"
             + " may be decided by lambda.cache or a spent quota; --no-attach runs the matrix on a fresh world");
       }
+      if (opened.where() == Sessions.Where.AWS) {
+        // cells run in parallel and ask nobody: a role's MFA code is asked here, once, and its credentials then serve every cell
+        ws.callers().stream().filter(c -> c instanceof dev.portcullis.engine.model.Caller.Iam)
+            .filter(c -> callers.isEmpty() || callers.contains(c.name()))
+            .forEach(c -> session.credential(c.name(), TerminalQuestions.system()));
+      }
       MatrixRunner runner = MatrixRunner.create(session);
       Progress progress = new Progress(err, Terminal.interactive());
       Matrix matrix = runner.run(matrixSpec, progress, () -> Thread.currentThread().isInterrupted());

@@ -63,7 +63,8 @@ final class Disagreements {
       reasons.add(new Reason(Kind.STAGE_VARIABLE_UNSEEN,
           "The rule book allowed the request, but AWS's Lambda authoriser refused it as unauthenticated: the deployed authoriser reads"
               + " something the workspace cannot see, most often a stage variable (an identity source stageVariables.X that is empty on"
-              + " this stage gives 401 without calling the function, spec §4.1; a function ARN built from ${stageVariables.X} runs another function).",
+              + " this stage gives 401 without calling the function, spec §4.1; a function ARN built from ${stageVariables.X} runs another function),"
+              + " or the deployed function answers Unauthorized to this caller.",
           "Compare the stage's variables (aws apigateway get-stage --rest-api-id ID --stage-name STAGE) and the authoriser's identity"
               + " sources and function (aws apigateway get-authorizers) with the workspace, and import them again."));
     }

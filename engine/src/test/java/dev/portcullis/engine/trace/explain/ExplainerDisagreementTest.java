@@ -102,6 +102,52 @@ class ExplainerDisagreementTest {
   }
 
   @Test
+  void anInvokeDenyOnARoutePredictedToPassIsAResourcePolicyTheWorkspaceCannotSee() throws Exception {
+    // spec §1.2 IAM auth, or a resource policy, explicitly denies
+    ObservedResponse response = aws.answer(403, "{\"Message\":\"User: anonymous is not authorized to perform: execute-api:Invoke on"
+        + " resource: arn:aws:execute-api:us-east-1:111122223333:a1b2c3d4e5/prod/GET/health with an explicit deny\"}",
+        Map.of("x-amzn-ErrorType", "AccessDeniedException"));
+
+    Explanation explanation = explainer.explain(response, REST, route(AuthorizationType.NONE, false), ALLOW);
+
+    assertThat(kinds(explanation)).containsExactly(Kind.RESOURCE_POLICY_UNSEEN);
+  }
+
+  @Test
+  void unauthorizedOnALambdaRoutePredictedToPassIsAStageVariableTheWorkspaceCannotSee() throws Exception {
+    // spec §4.1: a REQUEST authoriser whose identity source (a stage variable) is empty answers 401 without calling the function
+    ObservedResponse response = aws.answer(401, "{\"message\":\"Unauthorized\"}", Map.of("x-amzn-ErrorType", "UnauthorizedException"));
+
+    Explanation explanation = explainer.explain(response, REST, route(AuthorizationType.CUSTOM, true), ALLOW);
+
+    assertThat(kinds(explanation)).containsExactly(Kind.STAGE_VARIABLE_UNSEEN);
+  }
+
+  @Test
+  void aThrottleOrQuotaPredictedToPassIsUsageTheRuleBookCannotSee() throws Exception {
+    // spec §1.2 throttled and quota rows, §6
+    for (String[] row : List.of(new String[] {"Too Many Requests", "TooManyRequestsException"},
+        new String[] {"Limit Exceeded", "LimitExceededException"})) {
+      ObservedResponse response = aws.answer(429, "{\"message\":\"" + row[0] + "\"}", Map.of("x-amzn-ErrorType", row[1]));
+
+      Explanation explanation = explainer.explain(response, REST, route(AuthorizationType.CUSTOM, true), ALLOW);
+
+      assertThat(kinds(explanation)).as(row[1]).containsExactly(Kind.USAGE_PLAN_STATE);
+    }
+  }
+
+  @Test
+  void aStatusNoRowExplainsIsJudgedByTheStatusAlone() throws Exception {
+    // an HTTP API's unknown route: no row of §1.3, so the catalogue's DEFAULT_4XX is no evidence against RESOURCE_NOT_FOUND
+    ObservedResponse response = aws.answer(404, "{\"message\":\"Not Found\"}", Map.of("apigw-requestid", "Mc7UVioPPHcEKPA="));
+
+    Explanation explanation = explainer.explain(response, HTTP, route(AuthorizationType.NONE, false),
+        new Prediction(404, "route", "RESOURCE_NOT_FOUND"));
+
+    assertThat(explanation.disagreement()).isNull();
+  }
+
+  @Test
   void aPredictionThatMatchesTheAnswerIsNoDisagreement() throws Exception {
     ObservedResponse response = aws.answer(403, "{\"message\":\"Forbidden\"}", Map.of("x-amzn-ErrorType", "ForbiddenException"));
 
