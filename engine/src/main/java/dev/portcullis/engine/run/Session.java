@@ -7,6 +7,7 @@ import dev.portcullis.engine.mask.Masking;
 import dev.portcullis.engine.model.SavedRequest;
 import dev.portcullis.engine.model.Workspace;
 import dev.portcullis.engine.rules.Pipeline;
+import dev.portcullis.engine.rules.jwt.LocalDocuments;
 import dev.portcullis.engine.send.HttpExchanger;
 import dev.portcullis.engine.send.Network;
 import dev.portcullis.engine.store.SecretResolver;
@@ -63,8 +64,10 @@ public final class Session implements AutoCloseable {
     HttpExchanger exchanger = HttpExchanger.create(Duration.ofSeconds(30), gate, network);
     LocalTokensBridge tokens = new LocalTokensBridge(target);
     CredentialAcquirer acquirer = CredentialAcquirer.create(secrets, variables, exchanger, clock, tokens);
+    // Predicting for an in-process world reads its issuers' keys as its gateway does: in-process, without the fetch quota.
+    LocalDocuments localKeys = target instanceof Target.Local local ? local.world().identityProviders()::document : LocalDocuments.NONE;
     this.predictor = Pipeline.builder(workspace).clock(clock).requestIds(ids).environment(environment)
-        .runtimeVariables(target.runtimeVariables()).secrets(secrets).trust(gate).build();
+        .runtimeVariables(target.runtimeVariables()).secrets(secrets).trust(gate).localDocuments(localKeys).build();
     this.runner = new RequestRunner(workspace, target, environment, acquirer, exchanger, predictor, masking, clock, ids);
   }
 
