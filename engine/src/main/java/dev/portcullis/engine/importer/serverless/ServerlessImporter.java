@@ -71,6 +71,9 @@ public final class ServerlessImporter implements SourceImporter {
         }
       }
     });
+    ServerlessFunctions functions = new ServerlessFunctions(t, ix, doc.path().toAbsolutePath().getParent());
+    restAuthorizers.replaceAll((name, a) -> functions.wire(a));
+    httpAuthorizers.replaceAll((name, a) -> functions.wire(a));
     List<ImportedApi> apis = new ArrayList<>();
     JsonNode gw = provider.path("apiGateway");
     if (!rest.isEmpty()) {
