@@ -57,8 +57,13 @@ public final class Session implements AutoCloseable {
     HttpExchanger exchanger = HttpExchanger.create(Duration.ofSeconds(30), gate);
     LocalTokensBridge tokens = new LocalTokensBridge(target);
     CredentialAcquirer acquirer = CredentialAcquirer.create(secrets, variables, exchanger, clock, tokens);
-    this.predictor = Pipeline.builder(workspace).clock(clock).requestIds(ids).runtimeVariables(target.runtimeVariables())
-        .secrets(secrets).trust(gate).build();
+    Pipeline.Builder predicting = Pipeline.builder(workspace).clock(clock).requestIds(ids).runtimeVariables(target.runtimeVariables())
+        .secrets(secrets).trust(gate);
+    if (!(target instanceof Target.Remote)) {
+      // the local gateway runs the user's handler for the request itself: running it here too would run it twice
+      predicting.lambdaInvokers(dev.portcullis.engine.rules.LambdaInvoker.deferringUserCode(secrets));
+    }
+    this.predictor = predicting.build();
     this.runner = new RequestRunner(workspace, target, environment, acquirer, exchanger, predictor, masking, clock, ids);
   }
 
