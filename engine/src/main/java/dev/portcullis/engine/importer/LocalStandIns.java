@@ -84,16 +84,22 @@ final class LocalStandIns {
   }
 
   private Authorizer cognito(String gateway, ImportedAuthorizer a, Set<String> scopes, boolean anyWithoutScopes) {
-    if (a.validationRegex() != null) {
-      ctx.leftOut("authoriser " + a.name() + " identityValidationExpression", "'" + a.validationRegex()
-          + "' is not emulated for Cognito authorisers; a token that does not match would be refused on AWS");
-    }
-    if (a.ttlSeconds() != null) {
-      ctx.leftOut("authoriser " + a.name() + " TTL", a.ttlSeconds() + " s: the local Cognito authoriser does not cache");
-    }
     int n = ++counter;
     String localPool = "us-east-1_Imported" + n;
     String clientId = "importedclient" + n;
+    if (a.validationRegex() != null && (!scopes.isEmpty() || !matches(a.validationRegex(), clientId))) {
+      // the expression is matched against the token's aud: access tokens have none, and the local client may not match
+      unpassable.add(gateway + "/" + a.name());
+      ctx.localEmulation("authoriser " + a.name() + ": identityValidationExpression " + a.validationRegex() + " is matched against"
+          + " the token's aud, which " + (scopes.isEmpty() ? "the local client id " + clientId + " does not meet"
+              : "access tokens (for its scoped routes) do not have") + ", so its local twins are refused (401) and its saved"
+          + " requests carry no expectation.");
+    }
+    Integer ttl = a.ttlSeconds();
+    if (ttl != null && (ttl < 0 || ttl > 3600)) {
+      ctx.leftOut("authoriser " + a.name() + " TTL", ttl + " s is outside API Gateway's 0..3600, so it was not kept");
+      ttl = null;
+    }
     String user = "tester" + n;
     addPool(localPool, clientId, user, scopes);
     List<String> trusted = new ArrayList<>(a.pools());
@@ -116,7 +122,7 @@ final class LocalStandIns {
     ctx.localEmulation("authoriser " + a.name() + ": also trusts the local pool " + localPool + " (user " + user
         + ", client " + clientId + (scopes.isEmpty() ? "" : ", group adding scopes " + scopes) + "), so caller " + a.name()
         + "-local passes it on the local gateway; the real pool(s) stay listed for AWS.");
-    return new Authorizer.Cognito(a.name(), trusted, source, "{{idpBaseUrl}}/" + localPool);
+    return new Authorizer.Cognito(a.name(), trusted, source, "{{idpBaseUrl}}/" + localPool, a.validationRegex(), ttl);
   }
 
   private Authorizer jwt(String gateway, ImportedAuthorizer a, Set<String> scopes) {
