@@ -38,6 +38,10 @@ public record ImportedApi(
     return new ImportedApi(newName, flavor, region, apiId, stage, baseUrl, apiKeySource, routes, authorizers, usagePlans, resourcePolicy);
   }
 
+  public ImportedApi withAuthorizers(List<ImportedAuthorizer> newAuthorizers) {
+    return new ImportedApi(name, flavor, region, apiId, stage, baseUrl, apiKeySource, routes, newAuthorizers, usagePlans, resourcePolicy);
+  }
+
   public ImportedApi withUsagePlans(List<UsagePlan> plans) {
     return new ImportedApi(name, flavor, region, apiId, stage, baseUrl, apiKeySource, routes, authorizers, plans, resourcePolicy);
   }

@@ -66,8 +66,13 @@ public final class Session implements AutoCloseable {
     CredentialAcquirer acquirer = CredentialAcquirer.create(secrets, variables, exchanger, clock, tokens);
     // Predicting for an in-process world reads its issuers' keys as its gateway does: in-process, without the fetch quota.
     LocalDocuments localKeys = target instanceof Target.Local local ? local.world().identityProviders()::document : LocalDocuments.NONE;
-    this.predictor = Pipeline.builder(workspace).clock(clock).requestIds(ids).environment(environment)
-        .runtimeVariables(target.runtimeVariables()).secrets(secrets).trust(gate).localDocuments(localKeys).build();
+    Pipeline.Builder predicting = Pipeline.builder(workspace).clock(clock).requestIds(ids).environment(environment)
+        .runtimeVariables(target.runtimeVariables()).secrets(secrets).trust(gate).localDocuments(localKeys);
+    if (!(target instanceof Target.Remote)) {
+      // the local gateway runs the user's handler for the request itself: running it here too would run it twice
+      predicting.lambdaInvokers(dev.portcullis.engine.rules.LambdaInvoker.deferringUserCode(secrets));
+    }
+    this.predictor = predicting.build();
     this.runner = new RequestRunner(workspace, target, environment, acquirer, exchanger, predictor, masking, clock, ids);
   }
 

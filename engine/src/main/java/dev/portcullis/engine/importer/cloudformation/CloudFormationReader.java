@@ -93,7 +93,7 @@ public final class CloudFormationReader {
     JsonNode keySource = props.get("ApiKeySourceType");
     Gateway.ApiKeySource source = keySource == null ? null
         : "AUTHORIZER".equalsIgnoreCase(ix.text(keySource, id)) ? Gateway.ApiKeySource.AUTHORIZER : Gateway.ApiKeySource.HEADER;
-    var policy = props.has("Policy") ? Policies.read(props.get("Policy"), ix, id + " Policy", "arn:aws:execute-api:us-east-1:123456789012:" + name) : null;
+    var policy = props.has("Policy") ? Policies.read(props.get("Policy"), ix, id + " Policy", Policies.THIS_API) : null;
     if (props.has("Body")) {
       ImportedApi body = OpenApiReader.read(ix.resolveTree(props.get("Body"), id + " Body"), ix, baseDir, Gateway.Flavor.REST, name);
       return new ImportedApi(name, Gateway.Flavor.REST, body.region(), body.apiId(), stage != null ? stage : body.stage(), body.baseUrl(),

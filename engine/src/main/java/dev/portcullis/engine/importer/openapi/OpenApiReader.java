@@ -109,7 +109,7 @@ public final class OpenApiReader {
     }
     var policy = root.has("x-amazon-apigateway-policy")
         ? Policies.read(root.get("x-amazon-apigateway-policy"), ix, where + " x-amazon-apigateway-policy",
-            "arn:aws:execute-api:" + (region == null ? "us-east-1" : region) + ":123456789012:" + (apiId == null ? name : apiId))
+            apiId == null ? Policies.THIS_API : "arn:aws:execute-api:" + (region == null ? "us-east-1" : region) + ":123456789012:" + apiId)
         : null;
     if (policy != null) {
       ctx.mapped(where + " resource policy", policy.statements().size() + " statement(s) from x-amazon-apigateway-policy");
