@@ -90,7 +90,7 @@ final class GatewayHandler implements ExchangeHandler {
     var ruling = log.find(requestId);
     if (ruling.isEmpty()) {
       respond(exchange, 404, JSON, "{\"message\":\"no ruling for request id " + requestId.replaceAll("[^\\w=-]", "")
-          + " (the log keeps the last 10000)\"}");
+          + " (the log keeps the most recent " + log.bound() + ")\"}");
       return;
     }
     respond(exchange, 200, JSON, scrub.apply(ruling.get().toJsonString()));

@@ -22,6 +22,8 @@ import javax.net.ssl.SSLContext;
 public final class LocalGateway implements AutoCloseable {
   /** API Gateway's payload quota. */
   public static final long MAX_BODY_BYTES = 10L * 1024 * 1024;
+  /** The ruling log's bound: some ten thousand rulings of an echo route, by estimate. */
+  static final long RULING_LOG_BYTES = 32L * 1024 * 1024;
 
   private final Workspace workspace;
   private final Pipeline pipeline;
@@ -32,11 +34,11 @@ public final class LocalGateway implements AutoCloseable {
   private boolean started;
   private volatile dev.portcullis.engine.mask.SecretRegistry sessionSecrets = new dev.portcullis.engine.mask.SecretRegistry();
 
-  private LocalGateway(Workspace workspace, Pipeline pipeline, Clock clock, int logCapacity) {
+  private LocalGateway(Workspace workspace, Pipeline pipeline, Clock clock, long logBytes) {
     this.workspace = Objects.requireNonNull(workspace, "workspace");
     this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.log = new RulingLog(logCapacity);
+    this.log = new RulingLog(logBytes);
   }
 
   /**
@@ -50,7 +52,7 @@ public final class LocalGateway implements AutoCloseable {
   }
 
   public static LocalGateway create(Workspace workspace, Pipeline pipeline, Clock clock) {
-    return new LocalGateway(workspace, pipeline, clock, 10_000);
+    return new LocalGateway(workspace, pipeline, clock, RULING_LOG_BYTES);
   }
 
   /**
