@@ -86,6 +86,26 @@ class RulingLogTest {
   }
 
   @Test
+  void anEchoRulingOfTheRuleBookKeepsItsEventOnceAsTheBody() throws Exception {
+    String json = """
+        {"schemaVersion": 1, "name": "echo", "emulator": {"localOnly": true},
+         "gateways": [{"name": "h", "flavor": "HTTP", "apiId": "h1", "routes": [
+           {"method": "POST", "path": "/echo", "authorization": "NONE", "integration": {"type": "echo", "payloadFormat": "2.0"}}]}]}
+        """;
+    var ws = dev.portcullis.engine.store.WorkspaceStore.create(java.time.Clock.systemUTC())
+        .parse(java.nio.file.Path.of("echo.json"), json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Ruling ruling = dev.portcullis.engine.rules.Pipeline.builder(ws).build().decide(new dev.portcullis.engine.http.IncomingRequest(
+        "POST", "/echo", null, dev.portcullis.engine.http.HeaderList.of("Host", "x", "Content-Type", "application/json"),
+        "{\"a\":1}".getBytes(java.nio.charset.StandardCharsets.UTF_8), "127.0.0.1", Instant.parse("2026-12-02T01:00:00Z")), ws.gateway("h").orElseThrow());
+
+    CompactRuling kept = CompactRuling.of(ruling);
+    assertThat(ruling.allowed()).isTrue();
+    assertThat(kept.eventIsBody()).as("the echo body is the event's JSON, kept once").isTrue();
+    assertThat(kept.event()).isNull();
+    assertThat(kept.render().toJsonString()).isEqualTo(ruling.toJsonString());
+  }
+
+  @Test
   void aDeniedRulingWithoutAnEventRendersAsBefore() {
     RulingLog log = new RulingLog(THREE);
     Ruling denied = new Ruling("d1", Instant.EPOCH, "payments", Gateway.Flavor.REST, "GET", "/prod/x", null,
