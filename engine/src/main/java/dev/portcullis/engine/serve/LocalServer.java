@@ -7,12 +7,15 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -44,10 +47,12 @@ public final class LocalServer implements AutoCloseable {
   private static volatile EventLoopGroup loops;
 
   private final Channel channel;
+  private final ChannelGroup connections;
   private final ExecutorService executor;
 
-  private LocalServer(Channel channel, ExecutorService executor) {
+  private LocalServer(Channel channel, ChannelGroup connections, ExecutorService executor) {
     this.channel = channel;
+    this.connections = connections;
     this.executor = executor;
   }
 
@@ -65,6 +70,7 @@ public final class LocalServer implements AutoCloseable {
   @Override
   public void close() {
     channel.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
+    connections.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
     executor.shutdown();
     try {
       if (!executor.awaitTermination(1, TimeUnit.SECONDS)) {
@@ -133,12 +139,14 @@ public final class LocalServer implements AutoCloseable {
       Semaphore budget = new Semaphore(ServerLimits.EXCHANGES_PER_PORT);
       ResponseDates dates = new ResponseDates(clock);
       long readTimeoutNanos = ServerLimits.readTimeout().toNanos();
+      ChannelGroup connections = new DefaultChannelGroup(name, GlobalEventExecutor.INSTANCE);
       ServerBootstrap bootstrap = new ServerBootstrap().group(loops()).channel(NioServerSocketChannel.class)
           .option(ChannelOption.SO_BACKLOG, 256)
           .childOption(ChannelOption.TCP_NODELAY, true)
           .childHandler(new ChannelInitializer<SocketChannel>() {
             @Override
             protected void initChannel(SocketChannel ch) {
+              connections.add(ch);
               tls.ifPresent(context -> ch.pipeline().addLast(new SslHandler(serverEngine(context))));
               RequestDeadline deadline = new RequestDeadline(readTimeoutNanos, ServerLimits.IDLE_TIMEOUT.toNanos());
               ch.pipeline().addLast(deadline,
@@ -150,7 +158,7 @@ public final class LocalServer implements AutoCloseable {
           });
       try {
         Channel channel = bootstrap.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port)).sync().channel();
-        return new LocalServer(channel, executor);
+        return new LocalServer(channel, connections, executor);
       } catch (Exception e) {
         executor.shutdownNow();
         // bind failures arrive as the checked BindException Netty rethrows undeclared

@@ -60,9 +60,7 @@ final class RequestDeadline extends ChannelInboundHandlerAdapter {
 
   private void arm(long nanos) {
     cancel();
-    timer = ctx.executor().schedule(() -> {
-      ctx.close();
-    }, nanos, TimeUnit.NANOSECONDS);
+    timer = ctx.executor().schedule(() -> ctx.close(), nanos, TimeUnit.NANOSECONDS);
   }
 
   private void cancel() {

@@ -6,7 +6,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
@@ -210,7 +209,7 @@ final class RequestReader extends ChannelInboundHandlerAdapter {
   }
 
   static boolean closeRequested(Map<String, String> headers) {
-    return headers.entrySet().stream().anyMatch(e -> e.getKey().equalsIgnoreCase(HttpHeaderNames.CONNECTION.toString())
+    return headers.entrySet().stream().anyMatch(e -> e.getKey().equalsIgnoreCase("Connection")
         && e.getValue().equalsIgnoreCase("close"));
   }
 }
