@@ -37,7 +37,7 @@ class LayeringTest {
   void appReachesHttpAwsAndJoseOnlyThroughTheEngine() {
     noClasses().that().resideInAPackage("dev.portcullis.app..")
         .should().dependOnClassesThat().resideInAnyPackage("okhttp3..", "software.amazon..", "com.nimbusds..",
-            "com.sun.net.httpserver..", "com.fasterxml.jackson..")
+            "com.sun.net.httpserver..", "io.netty..", "com.fasterxml.jackson..")
         .check(classes);
   }
 
