@@ -88,7 +88,8 @@ public final class WorkbenchView {
   private void build() {
     tree.setId("workspaceTree");
     tree.setShowRoot(false);
-    tree.setCellFactory(v -> new TreeRowCell(name -> model.unsavedProperty().get().contains(name), new TreeMenus(model, root::getScene)));
+    tree.setCellFactory(v -> new TreeRowCell(name -> model.unsavedProperty().get().contains(name), new TreeMenus(model, root::getScene),
+        model::drop));
     tree.setShowRoot(false);
     tabs.setId("workTabs");
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -185,35 +186,47 @@ public final class WorkbenchView {
   }
 
   /**
-   * Each tab remembers its own dividers: the request wants room for the trace, the matrix and the
-   * token lab want it for themselves. Restored from the last run, saved when moved.
+   * One layout for every tab: the tree and the trace keep their widths when switching tabs (a pane
+   * that jumps is harder to read than one that is a little narrow), the trace pane can be hidden
+   * (View → Trace pane) and keeps its width while the window is resized. Restored from the last run,
+   * saved when moved.
    */
   private void rememberDividers() {
+    javafx.scene.Node trace = split.getItems().get(2);
+    SplitPane.setResizableWithParent(trace, false);
     boolean[] applying = {false};
-    Runnable apply = () -> {
+    Runnable layout = () -> {
       applying[0] = true;
-      split.setDividerPositions(positions(currentTab()));
+      boolean shown = model.trace().shownProperty().get();
+      if (shown && !split.getItems().contains(trace)) {
+        split.getItems().add(trace);
+      } else if (!shown) {
+        split.getItems().remove(trace);
+      }
+      double[] saved = positions();
+      split.setDividerPositions(shown ? saved : new double[] {saved[0]});
+      split.getDividers().forEach(d -> d.positionProperty().addListener((obs, old, now) -> {
+        if (!applying[0]) {
+          keepDividers();
+        }
+      }));
       applying[0] = false;
     };
-    apply.run();
-    tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> apply.run());
-    split.getDividers().forEach(d -> d.positionProperty().addListener((obs, old, now) -> {
-      if (!applying[0]) {
-        model.prefs().put("dividers." + currentTab(), String.join(",", split.getDividers().stream()
-            .map(x -> String.format(java.util.Locale.ROOT, "%.3f", x.getPosition())).toList()));
-      }
-    }));
+    layout.run();
+    model.trace().shownProperty().addListener((obs, old, now) -> layout.run());
   }
 
-  private String currentTab() {
-    Tab tab = tabs.getSelectionModel().getSelectedItem();
-    return tab == null ? "tabRequest" : tab.getId();
+  private void keepDividers() {
+    double[] saved = positions();
+    for (int i = 0; i < split.getDividers().size(); i++) {
+      saved[i] = split.getDividers().get(i).getPosition();
+    }
+    model.prefs().put("dividers", String.format(java.util.Locale.ROOT, "%.3f,%.3f", saved[0], saved[1]));
   }
 
-  private double[] positions(String tab) {
-    String fallback = "tabRequest".equals(tab) ? "0.19,0.55" : "0.16,0.72";
-    String[] saved = model.prefs().get("dividers." + tab, fallback).split(",");
-    return java.util.Arrays.stream(saved).mapToDouble(Double::parseDouble).toArray();
+  private double[] positions() {
+    String[] saved = model.prefs().get("dividers", "0.19,0.58").split(",");
+    return saved.length == 2 ? java.util.Arrays.stream(saved).mapToDouble(Double::parseDouble).toArray() : new double[] {0.19, 0.58};
   }
 
   private static void applyTheme(boolean dark) {

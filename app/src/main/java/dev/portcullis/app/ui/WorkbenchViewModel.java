@@ -97,6 +97,7 @@ public final class WorkbenchViewModel {
     this.callers = new CallerEditorViewModel(tasks, sessions, questions, log, this::replaceCaller);
     this.advisor = new AdvisorViewModel(tasks, log, workspace, this::openRoute);
     trace.onResetState(console::resetLocalState);
+    request.onCurl(this::addCurl);
     this.environments = new dev.portcullis.app.ui.env.EnvironmentEditorViewModel(log, changed -> {
       change(changed);
       String env = request.environmentProperty().get();
@@ -108,6 +109,13 @@ public final class WorkbenchViewModel {
         .filter(c -> c instanceof Caller.Anonymous).map(Caller::name).findFirst().orElse(null)));
     this.dark = new SimpleBooleanProperty(Boolean.parseBoolean(prefs.get("dark", "false")));
     dark.addListener((obs, old, now) -> prefs.put("dark", now.toString()));
+    trace.shownProperty().set(Boolean.parseBoolean(prefs.get("traceShown", "true")));
+    trace.shownProperty().addListener((obs, old, now) -> prefs.put("traceShown", now.toString()));
+    trace.traceProperty().addListener((obs, old, now) -> {
+      if (now != null) {
+        trace.shownProperty().set(true); // a send or a matrix cell asked to see its trace
+      }
+    });
     recent.setAll(List.of(prefs.get("recent", "").split("\n")).stream().filter(s -> !s.isBlank()).toList());
     request.dirtyProperty().addListener((obs, was, now) -> refreshDirty());
     workspace.addListener((obs, old, now) -> refreshDirty());
@@ -344,6 +352,21 @@ public final class WorkbenchViewModel {
     }
   }
 
+  /** A curl command pasted into the path field: its request (and caller, when new) join the workspace, selected. */
+  private void addCurl(dev.portcullis.engine.exchange.ImportedParts parts) {
+    keepEditor(false);
+    Workspace merged = parts.mergedInto(workspace.get());
+    String name = merged.requests().getLast().name();
+    change(merged);
+    selected.set(null);
+    selectRequest(name);
+    parts.report().forEach(log::info);
+    SavedRequest r = merged.request(name).orElseThrow();
+    log.status("The pasted curl command is now request '" + name + "': " + r.method() + " " + r.path() + " on " + r.gateway()
+        + (r.caller() == null ? "" : " as " + r.caller()) + (parts.report().isEmpty() ? "." : "; " + parts.report().size()
+        + " note(s) in the Log."));
+  }
+
   /** A copy of the selected request, right after it, selected. */
   public void duplicate() {
     onSelectedRequest("duplicate", name -> {
@@ -384,6 +407,34 @@ public final class WorkbenchViewModel {
       selectRequest(name);
       log.status("Moved " + name + (folder == null || folder.isBlank() ? " out of its folder." : " to " + folder.strip() + "."));
     });
+  }
+
+  /**
+   * A saved request dragged in the tree and dropped on {@code target}: on another request it goes just
+   * before that one (in its folder), on a folder it goes last in it, on "Saved requests" out of any folder.
+   */
+  public void drop(String name, TreeRef target) {
+    Workspace ws = workspace.get();
+    if (ws == null || ws.request(name).isEmpty() || !(target instanceof TreeRef.Request || target instanceof TreeRef.Folder)) {
+      return;
+    }
+    keepEditor(false);
+    try {
+      Workspace placed = switch (target) {
+        case TreeRef.Request before -> WorkspaceEdits.place(workspace.get(), name, null, before.name());
+        case TreeRef.Folder folder -> WorkspaceEdits.place(workspace.get(), name, folder.name(), null);
+        default -> workspace.get();
+      };
+      if (placed.equals(workspace.get())) {
+        return;
+      }
+      change(placed);
+      String folder = placed.request(name).map(SavedRequest::folder).orElse(null);
+      log.status("Moved " + name + (target instanceof TreeRef.Request before ? " before " + before.name() : "")
+          + (folder == null ? " (no folder)." : " in " + folder + "."));
+    } catch (IllegalArgumentException e) {
+      log.error("Could not move " + name, e);
+    }
   }
 
   /** A new, empty folder for saved requests. */
