@@ -152,6 +152,12 @@ public final class RequestEditorView {
       }
     });
     body.textProperty().addListener((obs, old, now) -> model.bodyProperty().set(now));
+    body.setUndoManager(org.fxmisc.richtext.util.UndoUtils.plainTextUndoManager(body));
+    // loading another request is not an edit to undo: Ctrl+Z stops at the request as it was loaded
+    model.originalProperty().addListener((obs, old, now) -> javafx.application.Platform.runLater(() -> {
+      url.getUndoManager().forgetHistory();
+      body.getUndoManager().forgetHistory();
+    }));
     status.textProperty().bindBidirectional(model.expectStatusProperty());
     errorType.textProperty().bindBidirectional(model.expectErrorTypeProperty());
     decidedBy.textProperty().bindBidirectional(model.expectDecidedByProperty());
@@ -172,6 +178,8 @@ public final class RequestEditorView {
 
   /** The path with {{variables}} highlighted; hovering shows what each resolves to. */
   private void bindUrl() {
+    // Ctrl+Z undoes typing, not the highlighting laid over it (the default manager records style changes as edits too)
+    url.setUndoManager(org.fxmisc.richtext.util.UndoUtils.plainTextUndoManager(url));
     model.pathProperty().addListener((obs, old, now) -> {
       if (!now.equals(url.getText())) {
         url.replaceText(now);
