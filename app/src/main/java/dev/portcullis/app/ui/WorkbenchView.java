@@ -179,6 +179,7 @@ public final class WorkbenchView {
         scene.windowProperty().addListener((o, w, window) -> {
           if (window != null) {
             QuestionDialogs.install(model.questions(), window);
+            ImportPreviewDialog.install(model, window);
           }
         });
       }

@@ -74,6 +74,7 @@ public final class WorkbenchViewModel {
   private final ObjectProperty<Caller> selectedCaller = new SimpleObjectProperty<>();
   private final BooleanProperty dark;
   private final ObservableList<String> recent = FXCollections.observableArrayList();
+  private final ObjectProperty<ImportPreview> importPreview = new SimpleObjectProperty<>();
 
   public WorkbenchViewModel(BackgroundTasks tasks) {
     this(tasks, UiPrefs.memory(), SessionModel.Starter.of(true));
@@ -201,25 +202,65 @@ public final class WorkbenchViewModel {
   }
 
   /**
-   * Imports an API definition (OpenAPI, SAM, CloudFormation, serverless.yml) as a new, unsaved
-   * workspace: nothing is written until Save, and the import report goes to the log pane first, so
-   * what was mapped, left out or unreadable can be read before keeping it.
+   * An import read and waiting for the person's OK: what would open, and the report's three lists.
+   *
+   * @param summary one sentence: how many items were mapped, left out, unreadable
+   */
+  public record ImportPreview(String source, String summary, List<String> mapped, List<String> leftOut, List<String> unreadable,
+      Workspace workspace, String reportText) {}
+
+  /**
+   * Reads an API definition (OpenAPI, SAM, CloudFormation, serverless.yml) and offers it as a
+   * preview ({@link #importPreviewProperty()}): what is mapped, left out and unreadable, before
+   * anything opens. {@link #acceptImport()} opens it as a new, unsaved workspace (nothing is written
+   * until Save); {@link #cancelImport()} leaves the open workspace as it is.
    */
   public void importDefinition(Path path) {
     log.status("Importing " + path.getFileName() + "…");
     tasks.run(() -> dev.portcullis.engine.importer.Importer.create().importFile(path), result -> {
-      result.report().text().lines().forEach(log::info);
-      String summary = "Imported " + path.getFileName() + ": " + result.report().mapped().size() + " items mapped, "
-          + result.report().leftOut().size() + " left out, " + result.report().unreadable().size()
-          + " route(s) with unreadable protection imported as protected. The report is in the Log; Save to keep the workspace.";
       if (result.workspace() == null) {
+        result.report().text().lines().forEach(log::info);
         log.status("Nothing importable in " + path.getFileName() + "; the open workspace is unchanged.");
         return;
       }
-      // an imported definition is someone else's file: it runs and sends nothing of yours until trusted (reopen it after Save)
-      show(result.workspace(), null, TrustGate.closed(path.getFileName().toString()));
-      log.info(summary);
+      var report = result.report();
+      String summary = "Imported " + path.getFileName() + ": " + report.mapped().size() + " items mapped, " + report.leftOut().size()
+          + " left out, " + report.unreadable().size() + " route(s) with unreadable protection imported as protected.";
+      importPreview.set(new ImportPreview(path.getFileName().toString(), summary,
+          report.mapped().stream().map(i -> i.subject() + ": " + i.detail()).toList(),
+          report.leftOut().stream().map(i -> i.subject() + ": " + i.detail()).toList(),
+          report.unreadable().stream().map(u -> u.gateway() + " " + u.route() + ": " + u.why()).toList(),
+          result.workspace(), report.text()));
+      log.status(summary + " Open it, or cancel to keep " + (workspace.get() == null ? "the workbench as it is." : workspace.get().name() + "."));
     }, e -> log.error("Could not import " + path.getFileName(), e));
+  }
+
+  /** The import waiting for OK or Cancel; null when none is. */
+  public ReadOnlyObjectProperty<ImportPreview> importPreviewProperty() {
+    return importPreview;
+  }
+
+  /** OK on the preview: the import opens as a new, unsaved workspace, its report in the Log. */
+  public void acceptImport() {
+    ImportPreview preview = importPreview.get();
+    if (preview == null) {
+      return;
+    }
+    importPreview.set(null);
+    preview.reportText().lines().forEach(log::info);
+    // an imported definition is someone else's file: it runs and sends nothing of yours until trusted (reopen it after Save)
+    show(preview.workspace(), null, TrustGate.closed(preview.source()));
+    log.info(preview.summary() + " The report is in the Log; Save to keep the workspace.");
+    log.status(preview.summary() + " Save (Ctrl+S) to keep it.");
+  }
+
+  /** Cancel on the preview: nothing opens, nothing is written. */
+  public void cancelImport() {
+    ImportPreview preview = importPreview.get();
+    if (preview != null) {
+      importPreview.set(null);
+      log.status("Import of " + preview.source() + " cancelled; nothing was opened or written.");
+    }
   }
 
   /** Saves to {@code path} (the open file when null); false when there is nowhere to save yet. */
