@@ -95,13 +95,14 @@ public final class WorkbenchView {
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     tabs.getTabs().setAll(tab("tabRequest", "Request", () -> request.root()),
         tab("tabLab", "Token lab", () -> new TokenLabView(model.lab()).root()),
-        tab("tabConsole", "Gateway console", () -> new ConsoleView(model.console()).root()),
+        tab("tabConsole", "Console", () -> new ConsoleView(model.console()).root()),
         tab("tabMatrix", "Matrix", () -> new dev.portcullis.app.ui.matrix.MatrixView(model.matrix()).root()),
         tab("tabCaller", "Caller", () -> new dev.portcullis.app.ui.callers.CallerEditorView(model.callers()).root()),
+        tab("tabAuthorizer", "Authoriser", () -> new dev.portcullis.app.ui.authorizers.AuthorizerEditorView(model.authorizers()).root()),
         tab("tabAdvisor", "Advisor", () -> new dev.portcullis.app.ui.advisor.AdvisorView(model.advisor(), () -> showTab("tabRequest")).root()),
 
         tab("tabHistory", "History", () -> new dev.portcullis.app.ui.history.HistoryView(model.history()).root()),
-        tab("tabEnvironments", "Environments", () -> new dev.portcullis.app.ui.env.EnvironmentEditorView(model.environments()).root()));
+        tab("tabEnvironments", "Envs", () -> new dev.portcullis.app.ui.env.EnvironmentEditorView(model.environments()).root()));
     split.setId("mainSplit");
     split.getItems().setAll(tree, tabs, new TraceView(model.trace()).root());
     SplitPane.setResizableWithParent(tree, false);
@@ -189,12 +190,11 @@ public final class WorkbenchView {
   /**
    * One layout for every tab: the tree and the trace keep their widths when switching tabs (a pane
    * that jumps is harder to read than one that is a little narrow), the trace pane can be hidden
-   * (View → Trace pane) and keeps its width while the window is resized. Restored from the last run,
+   * (View → Trace pane). Restored from the last run,
    * saved when moved.
    */
   private void rememberDividers() {
     javafx.scene.Node trace = split.getItems().get(2);
-    SplitPane.setResizableWithParent(trace, false);
     boolean[] applying = {false};
     Runnable layout = () -> {
       applying[0] = true;
@@ -226,8 +226,8 @@ public final class WorkbenchView {
   }
 
   private double[] positions() {
-    String[] saved = model.prefs().get("dividers", "0.19,0.58").split(",");
-    return saved.length == 2 ? java.util.Arrays.stream(saved).mapToDouble(Double::parseDouble).toArray() : new double[] {0.19, 0.58};
+    String[] saved = model.prefs().get("dividers", "0.19,0.62").split(",");
+    return saved.length == 2 ? java.util.Arrays.stream(saved).mapToDouble(Double::parseDouble).toArray() : new double[] {0.19, 0.62};
   }
 
   private static void applyTheme(boolean dark) {

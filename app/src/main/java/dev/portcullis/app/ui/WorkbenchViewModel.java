@@ -60,6 +60,7 @@ public final class WorkbenchViewModel {
   private final AdvisorViewModel advisor;
   private final dev.portcullis.app.ui.history.HistoryViewModel history;
   private final dev.portcullis.app.ui.env.EnvironmentEditorViewModel environments;
+  private final dev.portcullis.app.ui.authorizers.AuthorizerEditorViewModel authorizers;
 
   // Properties
   private final StringProperty title = new SimpleStringProperty("Portcullis");
@@ -105,6 +106,10 @@ public final class WorkbenchViewModel {
       if (!SessionModel.LOCAL.equals(env)) {
         sessions.start(changed, env, () -> { }); // the running target takes the new values
       }
+    });
+    this.authorizers = new dev.portcullis.app.ui.authorizers.AuthorizerEditorViewModel(log, changed -> {
+      change(changed);
+      sessions.start(changed, request.environmentProperty().get(), () -> { }); // the local gateway runs the new function
     });
     lab.onSendWith(token -> request.sendWithBearer(token, workspace.get() == null ? null : workspace.get().callers().stream()
         .filter(c -> c instanceof Caller.Anonymous).map(Caller::name).findFirst().orElse(null)));
@@ -156,6 +161,7 @@ public final class WorkbenchViewModel {
   public UiPrefs prefs() { return prefs; }
   public dev.portcullis.app.ui.history.HistoryViewModel history() { return history; }
   public dev.portcullis.app.ui.env.EnvironmentEditorViewModel environments() { return environments; }
+  public dev.portcullis.app.ui.authorizers.AuthorizerEditorViewModel authorizers() { return authorizers; }
 
   public Session session() {
     return sessions.current();
@@ -548,6 +554,7 @@ public final class WorkbenchViewModel {
     tree.set(WorkspaceTree.rows(changed));
     request.useWorkspace(changed);
     environments.useWorkspace(changed);
+    authorizers.useWorkspace(changed);
   }
 
   private void refreshDirty() {
@@ -615,6 +622,7 @@ public final class WorkbenchViewModel {
     tree.set(WorkspaceTree.rows(ws));
     request.useWorkspace(ws);
     environments.useWorkspace(ws);
+    authorizers.useWorkspace(ws);
     request.environmentProperty().set(SessionModel.LOCAL);
     log.status(ws.gateways().size() + " APIs, " + ws.callers().size() + " callers, " + ws.requests().size()
         + " saved requests. Pick a request on the left.");
