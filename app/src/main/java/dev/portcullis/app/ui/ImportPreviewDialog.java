@@ -59,6 +59,22 @@ final class ImportPreviewDialog {
     view.setId(id);
     view.setPrefSize(640, 280);
     view.getStyleClass().add("mono");
+    // each item wraps to the list's width: a long mapping is read whole, not scrolled sideways
+    view.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+      @Override
+      protected void updateItem(String line, boolean empty) {
+        super.updateItem(line, empty);
+        setText(null);
+        if (empty || line == null) {
+          setGraphic(null);
+          return;
+        }
+        Label text = new Label(line);
+        text.setWrapText(true);
+        text.prefWidthProperty().bind(view.widthProperty().subtract(30));
+        setGraphic(text);
+      }
+    });
     return new Tab(title + " (" + lines.size() + ")", view);
   }
 }

@@ -105,7 +105,6 @@ public final class WorkbenchView {
         tab("tabEnvironments", "Envs", () -> new dev.portcullis.app.ui.env.EnvironmentEditorView(model.environments()).root()));
     split.setId("mainSplit");
     split.getItems().setAll(tree, tabs, new TraceView(model.trace()).root());
-    SplitPane.setResizableWithParent(tree, false);
     root.getStylesheets().add(WorkbenchView.class.getResource("workbench.css").toExternalForm());
     root.setTop(menus.build());
     root.setCenter(split);
@@ -195,9 +194,7 @@ public final class WorkbenchView {
    */
   private void rememberDividers() {
     javafx.scene.Node trace = split.getItems().get(2);
-    boolean[] applying = {false};
     Runnable layout = () -> {
-      applying[0] = true;
       boolean shown = model.trace().shownProperty().get();
       if (shown && !split.getItems().contains(trace)) {
         split.getItems().add(trace);
@@ -206,15 +203,13 @@ public final class WorkbenchView {
       }
       double[] saved = positions();
       split.setDividerPositions(shown ? saved : new double[] {saved[0]});
-      split.getDividers().forEach(d -> d.positionProperty().addListener((obs, old, now) -> {
-        if (!applying[0]) {
-          keepDividers();
-        }
-      }));
-      applying[0] = false;
     };
     layout.run();
     model.trace().shownProperty().addListener((obs, old, now) -> layout.run());
+    // the dividers are fractions of the window: a resized window keeps the proportions the person chose
+    split.widthProperty().addListener((obs, old, now) -> layout.run());
+    // kept when the person lets go of a divider, not whenever a resize moves them
+    split.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> keepDividers());
   }
 
   private void keepDividers() {
@@ -226,8 +221,8 @@ public final class WorkbenchView {
   }
 
   private double[] positions() {
-    String[] saved = model.prefs().get("dividers", "0.19,0.62").split(",");
-    return saved.length == 2 ? java.util.Arrays.stream(saved).mapToDouble(Double::parseDouble).toArray() : new double[] {0.19, 0.62};
+    String[] saved = model.prefs().get("dividers", "0.17,0.66").split(",");
+    return saved.length == 2 ? java.util.Arrays.stream(saved).mapToDouble(Double::parseDouble).toArray() : new double[] {0.17, 0.66};
   }
 
   private static void applyTheme(boolean dark) {

@@ -71,7 +71,7 @@ public final class AuthorizerEditorView {
     apply.setMinWidth(Button.USE_PREF_SIZE);
     apply.setOnAction(e -> model.apply());
     Label hint = new Label("Your own Node.js or Python authoriser runs on this machine in a warm worker, without Docker: the trace shows the"
-        + " event, what it returned and its console output; the Gateway console shows each call, cold or warm, and its time."
+        + " event, what it returned and its console output; the Console tab shows each call, cold or warm, and its time."
         + " A workspace you did not save here runs no code until you trust it.");
     hint.setWrapText(true);
     hint.getStyleClass().add("text-muted");

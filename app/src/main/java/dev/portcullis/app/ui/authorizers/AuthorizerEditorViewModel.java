@@ -97,8 +97,10 @@ public final class AuthorizerEditorViewModel {
         .authorizers(g.authorizers().stream().map(x -> x.name().equals(a.name()) ? changed : x).toList()).build()).toList();
     Workspace updated = workspace.newBuilder().gateways(gateways).build();
     onChange.accept(updated);
-    log.status("Authoriser " + a.name() + " now runs " + function.handler() + " in " + function.codeUri() + " (" + function.runtime()
-        + ", " + function.timeoutSeconds() + " s, " + function.memoryMb() + " MB); Ctrl+S saves it. Each call shows in the Gateway console.");
+    log.info("Authoriser " + a.name() + ": handler " + function.handler() + " in " + function.codeUri() + " (" + function.runtime()
+        + ", " + function.timeoutSeconds() + " s, " + function.memoryMb() + " MB).");
+    log.status("Authoriser " + a.name() + " now runs " + function.handler() + " (" + function.runtime() + "); the Console shows each call,"
+        + " Ctrl+S saves it.");
   }
 
   private void load() {

@@ -75,7 +75,7 @@ public final class ConsoleView {
     rulings.setId("rulings");
     rulings.getColumns().setAll(column("Time", 124, r -> r.at() == null ? "" : TIME.format(r.at())), column("API", 80, RulingRow::gateway),
         column("Method", 78, RulingRow::method), column("Path", 200, RulingRow::path), column("Status", 72, r -> String.valueOf(r.status())),
-        column("Decided by", 160, RulingRow::decidedBy), column("Handler", 190, RulingRow::handler));
+        column("Decided by", 160, RulingRow::decidedBy), column("Handler", 210, RulingRow::handler));
     rulings.setPlaceholder(EmptyState.of("mdi2r-radar", "No requests yet",
         "Send from the workbench, or curl one of the URLs above: every ruling appears here as it happens."));
     rulings.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);

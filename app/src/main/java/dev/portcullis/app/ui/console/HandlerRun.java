@@ -13,7 +13,7 @@ final class HandlerRun {
   static String summary(String evidence) {
     Matcher cold = COLD.matcher(evidence);
     if (cold.find()) {
-      return "cold · start " + cold.group(1) + " ms + handler " + cold.group(2) + " ms";
+      return "cold · start " + cold.group(1) + " + run " + cold.group(2) + " ms";
     }
     Matcher warm = WARM.matcher(evidence);
     if (warm.find()) {
