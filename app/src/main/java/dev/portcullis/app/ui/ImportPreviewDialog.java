@@ -71,6 +71,7 @@ final class ImportPreviewDialog {
         }
         Label text = new Label(line);
         text.setWrapText(true);
+        text.setMinHeight(Label.USE_PREF_SIZE);
         text.prefWidthProperty().bind(view.widthProperty().subtract(30));
         setGraphic(text);
       }
