@@ -1,12 +1,10 @@
 package dev.portcullis.app.ui;
 
 import java.util.List;
-import javafx.collections.FXCollections;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.VBox;
@@ -54,28 +52,20 @@ final class ImportPreviewDialog {
     dialog.show();
   }
 
+  /** The items as wrapped lines in a scrolling column: each is read whole, however long. */
   private static Tab list(String title, String id, List<String> lines) {
-    ListView<String> view = new ListView<>(FXCollections.observableArrayList(lines.isEmpty() ? List.of("(none)") : lines));
-    view.setId(id);
-    view.setPrefSize(640, 280);
-    view.getStyleClass().add("mono");
-    // each item wraps to the list's width: a long mapping is read whole, not scrolled sideways
-    view.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
-      @Override
-      protected void updateItem(String line, boolean empty) {
-        super.updateItem(line, empty);
-        setText(null);
-        if (empty || line == null) {
-          setGraphic(null);
-          return;
-        }
-        Label text = new Label(line);
-        text.setWrapText(true);
-        text.setMinHeight(Label.USE_PREF_SIZE);
-        text.prefWidthProperty().bind(view.widthProperty().subtract(30));
-        setGraphic(text);
-      }
-    });
-    return new Tab(title + " (" + lines.size() + ")", view);
+    VBox items = new VBox(6);
+    items.setId(id);
+    items.setPadding(new javafx.geometry.Insets(8));
+    for (String line : lines.isEmpty() ? List.of("(none)") : lines) {
+      Label text = new Label(line);
+      text.setWrapText(true);
+      text.setMinHeight(Label.USE_PREF_SIZE);
+      items.getChildren().add(text);
+    }
+    javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(items);
+    scroll.setFitToWidth(true);
+    scroll.setPrefSize(640, 280);
+    return new Tab(title + " (" + lines.size() + ")", scroll);
   }
 }

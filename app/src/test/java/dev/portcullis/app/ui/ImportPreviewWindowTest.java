@@ -3,7 +3,6 @@ package dev.portcullis.app.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -37,8 +36,8 @@ class ImportPreviewWindowTest {
 
     robot.interact(() -> app.model().importDefinition(source));
     WorkbenchRobot.await(() -> robot.lookup("#importPreview").tryQuery().isPresent());
-    assertThat(robot.lookup("#importMapped").queryAs(ListView.class).getItems())
-        .anyMatch(l -> l.toString().contains("route orderapi POST /placeOrder: COGNITO_USER_POOLS"));
+    assertThat(robot.lookup("#importMapped .label").queryAllAs(javafx.scene.control.Label.class))
+        .anyMatch(l -> l.getText().contains("route orderapi POST /placeOrder: COGNITO_USER_POOLS"));
     assertThat(((Stage) robot.window(0)).getTitle()).isEqualTo("Portcullis — payments-demo");
 
     robot.clickOn("Open the import");
