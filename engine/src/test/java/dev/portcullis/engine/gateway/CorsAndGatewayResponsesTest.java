@@ -136,6 +136,22 @@ class CorsAndGatewayResponsesTest {
   }
 
   @Test
+  @DisplayName("AWS docs how-to-cors.html: a REST OPTIONS method with a mock integration answers preflight without auth")
+  void restOwnOptionsMockMethodAnswersPreflight() throws Exception {
+    Route options = new Route("OPTIONS", "/me", Route.AuthorizationType.NONE, null, null, false,
+        new Integration.Mock(200, Map.of("Access-Control-Allow-Origin", ORIGIN, "Access-Control-Allow-Methods", "GET"), ""), null);
+    start("payments", b -> b.routes(java.util.stream.Stream.concat(demo().gateway("payments").orElseThrow().routes().stream(),
+        java.util.stream.Stream.of(options)).toList()));
+    HttpResponse<String> preflight = send("payments", "OPTIONS", "/prod/me", "Origin", ORIGIN,
+        "Access-Control-Request-Method", "GET");
+
+    assertThat(preflight.statusCode()).isEqualTo(200);
+    assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods")).contains("GET");
+    assertThat(lastRuling().routeKey()).isEqualTo("OPTIONS /me");
+    assertThat(lastRuling().check("cors.browser")).hasValueSatisfying(c -> assertThat(c.passed()).isTrue());
+  }
+
+  @Test
   @DisplayName("spec §1.1: DEFAULT_4XX customises every 4XX type not customised itself; templates substitute $context")
   void gatewayResponsesSetStatusHeadersAndBody() throws Exception {
     start("payments", b -> b.stageVariables(Map.of("env", "blue")).gatewayResponses(Map.of(
