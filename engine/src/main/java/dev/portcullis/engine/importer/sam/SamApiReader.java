@@ -1,6 +1,8 @@
 package dev.portcullis.engine.importer.sam;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.portcullis.engine.importer.ApiSettings;
+import dev.portcullis.engine.importer.ApiSettingsReader;
 import dev.portcullis.engine.importer.ImportContext;
 import dev.portcullis.engine.importer.ImportException;
 import dev.portcullis.engine.importer.ImportedApi;
@@ -95,8 +97,10 @@ final class SamApiReader {
     String keySourceText = ix.text(props.get("ApiKeySourceType"), where);
     Gateway.ApiKeySource keySource = keySourceText == null ? (body == null ? null : body.apiKeySource())
         : keySourceText.equalsIgnoreCase("AUTHORIZER") ? Gateway.ApiKeySource.AUTHORIZER : Gateway.ApiKeySource.HEADER;
+    ApiSettings settings = settings(props, where, spec.http());
     return new ImportedApi(name, flavor, ctx.region(), null, stage, null, spec.http() ? null : keySource, List.copyOf(routes.values()),
-        authorizers, plans, resourcePolicy);
+        authorizers, plans, resourcePolicy)
+        .withSettings(body == null ? settings : settings.over(body.settings()));
   }
 
   private ImportedRoute eventRoute(SamEvent ev, boolean http, String defaultAuthorizer, boolean apiKeyDefault,
@@ -290,15 +294,24 @@ final class SamApiReader {
     return List.of(p);
   }
 
+  /** Cors, GatewayResponses, Variables (HttpApi: StageVariables) and EndpointConfiguration (SAM spec, AWS::Serverless::Api). */
+  private ApiSettings settings(JsonNode props, String where, boolean http) {
+    ApiSettingsReader read = new ApiSettingsReader(ix);
+    if (http) {
+      JsonNode cors = props.get("CorsConfiguration");
+      Gateway.Cors c = cors != null && cors.isBoolean() ? null : read.httpCors(cors, where + " CorsConfiguration");
+      if (cors != null && cors.isBoolean()) {
+        ctx.leftOut(where + " CorsConfiguration", "true takes the CORS settings from the OpenAPI body's x-amazon-apigateway-cors");
+      }
+      return new ApiSettings(c, null, read.stageVariables(props.get("StageVariables"), where + " StageVariables"), null);
+    }
+    return new ApiSettings(read.samRestCors(props.get("Cors"), where + " Cors"),
+        read.gatewayResponses(props.get("GatewayResponses"), where + " GatewayResponses", true),
+        read.stageVariables(props.get("Variables"), where + " Variables"),
+        read.endpoint(props.get("EndpointConfiguration"), where + " EndpointConfiguration"));
+  }
+
   private void leftOut(JsonNode props, JsonNode auth, String where, boolean http) {
-    if (props.has("Cors") || props.has("CorsConfiguration")) {
-      ctx.leftOut(where + " Cors", "CORS is answered by API Gateway before auth; the local gateway does not emulate it");
-    }
-    String endpoint = ix.text(props.path("EndpointConfiguration").isObject() ? props.path("EndpointConfiguration").get("Type")
-        : props.get("EndpointConfiguration"), where);
-    if (endpoint != null && endpoint.toUpperCase(Locale.ROOT).contains("PRIVATE")) {
-      ctx.leftOut(where + " EndpointConfiguration", "a PRIVATE API (reachable only through a VPC endpoint); the local gateway serves it on loopback, and the resource policy still applies");
-    }
     if (auth.has("InvokeRole")) {
       ctx.leftOut(where + " Auth.InvokeRole", "the role API Gateway invokes functions with does not affect who may call");
     }
