@@ -112,7 +112,7 @@ final class CustomGatewayResponses {
     c.put("context.error.messageString", GatewayResponses.quote(message));
     c.put("context.error.responseType", d.gatewayResponseType());
     c.put("context.requestId", ex.requestId);
-    c.put("context.extendedRequestId", GatewayResponses.apigwId(ex.requestId));
+    c.put("context.extendedRequestId", RequestIds.apigwId(ex.requestId));
     c.put("context.apiId", ex.gateway.apiId());
     c.put("context.stage", ex.gateway.stage());
     c.put("context.accountId", ex.gateway.accountId());
