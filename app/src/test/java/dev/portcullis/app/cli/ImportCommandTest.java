@@ -38,7 +38,8 @@ class ImportCommandTest {
     assertThat(r.exit()).as(r.err()).isEqualTo(1);
     var report = new ObjectMapper().readTree(r.out());
     assertThat(report.get("kind").asText()).isEqualTo("Swagger 2.0");
-    assertThat(report.get("leftOut").toString()).contains("x-amazon-apigateway-gateway-responses");
+    assertThat(report.get("leftOut").toString()).contains("x-amazon-apigateway-binary-media-types");
+    assertThat(report.get("mapped").toString()).contains("x-amazon-apigateway-gateway-responses");
     assertThat(report.get("mapped").toString()).contains("GET /just_do_it");
   }
 

@@ -54,7 +54,7 @@ public record ImportedApi(
   }
 
   public ImportedApi withAuthorizers(List<ImportedAuthorizer> newAuthorizers) {
-    return new ImportedApi(name, flavor, region, apiId, stage, baseUrl, apiKeySource, routes, newAuthorizers, usagePlans, resourcePolicy);
+    return new ImportedApi(name, flavor, region, apiId, stage, baseUrl, apiKeySource, routes, newAuthorizers, usagePlans, resourcePolicy, settings);
   }
 
   public ImportedApi withUsagePlans(List<UsagePlan> plans) {
