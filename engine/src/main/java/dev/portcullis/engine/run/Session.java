@@ -44,11 +44,13 @@ public final class Session implements AutoCloseable {
 
   private Session(Workspace workspace, Target target, Clock clock, SecretResolver.Prompter prompter, String environment,
       AutoCloseable resources, Supplier<String> ids, TrustGate gate) {
-    this(workspace, target, clock, prompter, environment, resources, ids, gate, Network.system());
+    this(workspace, target, clock, prompter, environment, resources, ids, gate, Network.system(), Machine.system());
   }
 
   private Session(Workspace workspace, Target target, Clock clock, SecretResolver.Prompter prompter, String environment,
-      AutoCloseable resources, Supplier<String> ids, TrustGate gate, Network network) {
+      AutoCloseable resources, Supplier<String> ids, TrustGate gate, Network network, Machine machine) {
+    // the environment's callers stand in for the workspace's: its real pool, issuer, profiles and key references
+    workspace = workspace.inEnvironment(environment);
     this.workspace = workspace;
     this.ids = Objects.requireNonNull(ids, "ids");
     this.target = target;
@@ -58,11 +60,12 @@ public final class Session implements AutoCloseable {
       local.world().gateway().maskSecretsOf(masking.registry());
     }
     this.resources = resources;
-    SecretResolver secrets = SecretResolver.create(workspace.emulator(), prompter, gate);
+    SecretResolver secrets = SecretResolver.create(workspace.emulator(), prompter, machine.env(),
+        dev.portcullis.engine.store.Keychain.system(), gate);
     Variables variables = Variables.of(workspace, environment, null, target.runtimeVariables());
     HttpExchanger exchanger = HttpExchanger.create(Duration.ofSeconds(30), gate, network);
     LocalTokensBridge tokens = new LocalTokensBridge(target);
-    CredentialAcquirer acquirer = CredentialAcquirer.create(secrets, variables, exchanger, clock, tokens);
+    CredentialAcquirer acquirer = CredentialAcquirer.create(secrets, variables, exchanger, clock, tokens, machine.profiles());
     this.predictor = Pipeline.builder(workspace).clock(clock).requestIds(ids).environment(environment)
         .runtimeVariables(target.runtimeVariables()).secrets(secrets).trust(gate).build();
     this.runner = new RequestRunner(workspace, target, environment, acquirer, exchanger, predictor, masking, clock, ids);
@@ -130,8 +133,17 @@ public final class Session implements AutoCloseable {
    */
   public static Session remote(Workspace workspace, String environment, Clock clock, SecretResolver.Prompter prompter,
       TrustGate gate, Network network, LiveConfiguration live) {
+    return remote(workspace, environment, clock, prompter, gate, network, live, Machine.system());
+  }
+
+  /**
+   * As {@link #remote(Workspace, String, Clock, SecretResolver.Prompter, TrustGate, Network, LiveConfiguration)}, with
+   * environment variables and AWS profiles from {@code machine}: a stand-in of the user's account in tests.
+   */
+  public static Session remote(Workspace workspace, String environment, Clock clock, SecretResolver.Prompter prompter,
+      TrustGate gate, Network network, LiveConfiguration live, Machine machine) {
     return new Session(workspace, new Target.Remote(LiveConfiguration.once(live)), clock, prompter, environment, () -> { }, RANDOM_IDS,
-        gate, network);
+        gate, network, machine);
   }
 
   /** A new id from this session's id source, for a trace or a predicted request. */
