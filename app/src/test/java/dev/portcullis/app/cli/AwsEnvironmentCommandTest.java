@@ -16,9 +16,10 @@ class AwsEnvironmentCommandTest {
     Cli run = Cli.run("send", "--request", "health (no auth)", "--aws", "aws-dev");
 
     assertThat(run.exit()).as(run.err()).isEqualTo(1);
-    assertThat(run.out()).contains("gateway 'payments' baseUrl is an example still to be completed: set paymentsApiId in environment"
-        + " aws-dev to the id of your payments REST API in us-east-1 (aws apigateway get-rest-apis --region us-east-1 lists it")
-        .doesNotContain("has no baseUrl");
+    assertThat(run.out()).contains("Environment 'aws-dev' is an example still to be completed for your AWS account: ")
+        .contains("set paymentsApiId to the id of your payments REST API in us-east-1 (aws apigateway get-rest-apis --region us-east-1 lists it")
+        .contains("set mobilePoolId to ").contains("set bankIssuer to ").contains("set refreshJobProfile to ")
+        .doesNotContain("has no baseUrl").doesNotContain("fill in:");
   }
 
   @Test

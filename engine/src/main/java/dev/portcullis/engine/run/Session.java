@@ -41,6 +41,7 @@ public final class Session implements AutoCloseable {
   public static final Supplier<String> RANDOM_IDS = () -> UUID.randomUUID().toString();
 
   private final Supplier<String> ids;
+  private final Variables variables;
 
   private Session(Workspace workspace, Target target, Clock clock, SecretResolver.Prompter prompter, String environment,
       AutoCloseable resources, Supplier<String> ids, TrustGate gate) {
@@ -63,6 +64,7 @@ public final class Session implements AutoCloseable {
     SecretResolver secrets = SecretResolver.create(workspace.emulator(), prompter, machine.env(),
         dev.portcullis.engine.store.Keychain.system(), gate);
     Variables variables = Variables.of(workspace, environment, null, target.runtimeVariables());
+    this.variables = variables;
     HttpExchanger exchanger = HttpExchanger.create(Duration.ofSeconds(30), gate, network);
     LocalTokensBridge tokens = new LocalTokensBridge(target);
     CredentialAcquirer acquirer = CredentialAcquirer.create(secrets, variables, exchanger, clock, tokens, machine.profiles());
@@ -190,6 +192,11 @@ public final class Session implements AutoCloseable {
       w.resetState();
       return true;
     }).orElse(false);
+  }
+
+  /** The workspace's variables in this session's environment, over them what the target knows ({@code idpBaseUrl} of the local world). */
+  public Variables variables() {
+    return variables;
   }
 
   public Workspace workspace() {

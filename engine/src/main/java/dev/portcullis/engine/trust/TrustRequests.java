@@ -180,7 +180,7 @@ public final class TrustRequests {
     private void credentials(CredentialSource source, String where, List<String> to) {
       switch (source) {
         case CredentialSource.DefaultChain d -> secret("your default AWS credentials", where, to);
-        case CredentialSource.Profile p -> secret("aws-profile:" + expand(p.profile(), variables()), where, to);
+        case CredentialSource.Profile p -> secret("aws-profile:" + profileName(p.profile()), where, to);
         case CredentialSource.StaticKeys s -> {
           secret(s.secretAccessKey(), where + " secretAccessKey", to);
           secret(s.sessionToken(), where + " sessionToken", to);
@@ -223,6 +223,12 @@ public final class TrustRequests {
         }
       }
       return List.copyOf(out);
+    }
+
+    /** A profile named by variable, as the environment sets it; as written while it is a placeholder still to fill in. */
+    private String profileName(String profile) {
+      String expanded = expand(profile, variables());
+      return expanded.contains(dev.portcullis.engine.store.Variables.FILL_IN) ? profile : expanded;
     }
 
     private List<String> remoteHostsOrLocal(String url, String local) {
