@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  */
 class DemoAwsDevTest {
   /** What the user of aws-dev must set, as the sentence names them. */
-  private static final List<String> TO_FILL = List.of("b2bApiId", "bankIssuer", "expiredSessionProfile", "mobileApiId", "mobileClientId",
+  private static final List<String> TO_FILL = List.of("b2bApiId", "bankIssuer", "expiredRefreshJobProfile", "mobileApiId", "mobileClientId",
       "mobilePoolId", "paymentsApiId", "refreshJobProfile", "reportingProfile");
   private static Workspace demo;
 

@@ -129,7 +129,7 @@ public final class AwsStandIn implements AutoCloseable {
   }
 
   /** Each role of the account and the access key of the deployed world it signs with. */
-  private static final Map<String, String> PROFILES = Map.of("refreshJob", "ASIALOCALREFRESHJOB1", "expiredSession",
+  private static final Map<String, String> PROFILES = Map.of("refreshJob", "ASIALOCALREFRESHJOB1", "expiredRefreshJob",
       "ASIALOCALREFRESHOLD1", "reporting", "ASIALOCALREPORTING01");
 
   /** Each {@code env:} name the example environment reads and the deployed world's fixture that answers it. */
