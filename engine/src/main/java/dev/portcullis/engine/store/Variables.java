@@ -108,12 +108,12 @@ public final class Variables {
   }
 
   /**
-   * The one sentence for environment {@code environment} while these values still hold placeholders,
-   * naming each variable and what it is; empty once every one is set.
+   * The one sentence for environment {@code environment} while any of {@code names} still holds a
+   * placeholder, naming each such variable and what it is; empty once every one is set.
    */
-  public java.util.Optional<String> stillToFill(String environment) {
-    List<String> toFill = new java.util.TreeMap<>(values).entrySet().stream().filter(e -> e.getValue().startsWith(FILL_IN))
-        .map(e -> fillIn(e.getKey(), e.getValue())).toList();
+  public java.util.Optional<String> stillToFill(String environment, java.util.Collection<String> names) {
+    List<String> toFill = new java.util.TreeSet<>(names).stream().filter(n -> values.getOrDefault(n, "").startsWith(FILL_IN))
+        .map(n -> fillIn(n, values.get(n))).toList();
     return toFill.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of("Environment '" + environment
         + "' is an example still to be completed for your AWS account: " + String.join("; ", toFill) + ".");
   }

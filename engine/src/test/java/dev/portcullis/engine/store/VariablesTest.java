@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.portcullis.engine.model.Workspace;
 import dev.portcullis.engine.testing.ProjectFiles;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -47,8 +48,8 @@ class VariablesTest {
 
     assertThatThrownBy(() -> v.apply("{{poolId}}", "caller 'alice' userPoolId"))
         .hasMessage("caller 'alice' userPoolId is an example still to be completed: set poolId to the id of your user pool");
-    assertThat(v.stillToFill("dev")).hasValue("Environment 'dev' is an example still to be completed for your AWS account:"
-        + " set poolId to the id of your user pool; set region to its region.");
-    assertThat(Variables.of(Map.of("stage", "prod")).stillToFill("dev")).isEmpty();
+    assertThat(v.stillToFill("dev", List.of("stage", "region", "poolId"))).hasValue("Environment 'dev' is an example still to be"
+        + " completed for your AWS account: set poolId to the id of your user pool; set region to its region.");
+    assertThat(v.stillToFill("dev", List.of("stage"))).as("only the names asked about").isEmpty();
   }
 }
