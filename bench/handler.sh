@@ -8,7 +8,7 @@ source "$ROOT/bench/common.sh"
 OUT="$ROOT/bench/target/jmh"
 export PORTCULLIS_BENCH_HANDLER="$ROOT/engine/src/test/resources/handlers/seed-node"
 export PORTCULLIS_BENCH_EVENT="$ROOT/bench/handlers/event.json"
-[ -n "${NO_BUILD:-}" ] || (cd "$ROOT" && ./mvnw -B -q -Pbench -pl bench -am install -DskipTests)
+[ -n "${NO_BUILD:-}" ] || (cd "$ROOT" && ./mvnw -B -q -Pbench -pl bench -am package -DskipTests)
 mkdir -p "$OUT"
 idle="$(wait_quiet)"
 echo "bench: handler kind ($(node --version); CPUs $idle % idle just before; $(uptime | sed 's/.*load/load/'))"

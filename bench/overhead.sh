@@ -5,7 +5,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/bench/common.sh"
 OUT="$ROOT/bench/target/jmh"
-[ -n "${NO_BUILD:-}" ] || (cd "$ROOT" && ./mvnw -B -q -Pbench -pl bench -am install -DskipTests)
+[ -n "${NO_BUILD:-}" ] || (cd "$ROOT" && ./mvnw -B -q -Pbench -pl bench -am package -DskipTests)
 mkdir -p "$OUT"
 idle="$(wait_quiet)"
 echo "bench: OverheadBenchmark (CPUs $idle % idle just before; $(uptime | sed 's/.*load/load/'))"

@@ -11,7 +11,7 @@ OUT="$ROOT/bench/target/jmh"
 BENCHMARKS=("$@")
 [ ${#BENCHMARKS[@]} -gt 0 ] || BENCHMARKS=(jwtRoute sigv4Route cognitoRoute lambdaRulesRoute lambdaRulesRouteUncached)
 
-[ -n "${NO_BUILD:-}" ] || (cd "$ROOT" && ./mvnw -B -q -Pbench -pl bench -am install -DskipTests)
+[ -n "${NO_BUILD:-}" ] || (cd "$ROOT" && ./mvnw -B -q -Pbench -pl bench -am package -DskipTests)
 mkdir -p "$OUT"
 for b in "${BENCHMARKS[@]}"; do
   idle="$(wait_quiet)"

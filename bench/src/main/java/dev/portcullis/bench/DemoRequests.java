@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 
 /**
  * The demo requests both benchmarks send, each one the demo allows: a bank token on the b2b JWT
@@ -22,8 +22,9 @@ final class DemoRequests {
       .getBytes(StandardCharsets.UTF_8);
   static final byte[] REFRESH = "{\"scope\":\"partners\"}".getBytes(StandardCharsets.UTF_8);
   static final String ACME_KEY = "local-acme-3f9a1b7c5d2e4f60a1b2c3d4";
-  private static final String REFRESH_JOB_KEY = "AKIALOCALREFRESHJOB1";
+  private static final String REFRESH_JOB_KEY = "ASIALOCALREFRESHJOB1";
   private static final String REFRESH_JOB_SECRET = "localonly/refreshjob/0000000000000000000000";
+  private static final String REFRESH_JOB_SESSION = "localonly-session/refresh-job/refresh-handler/0000000000000000";
 
   private DemoRequests() {}
 
@@ -40,12 +41,13 @@ final class DemoRequests {
   }
 
   /**
-   * POST {@code url} (ending in /internal/refresh) signed as refresh-job with the SDK's signer, with
-   * the Host header the signature covers. Valid for 5 minutes from {@code clock}'s now.
+   * POST {@code url} (ending in /internal/refresh) signed as refresh-job's role session with the SDK's
+   * signer (X-Amz-Security-Token included), with the Host header the signature covers. Valid for 5 minutes from {@code clock}'s now.
    */
   static OutgoingRequest signedRefresh(URI url, Clock clock) {
     OutgoingRequest unsigned = new OutgoingRequest("POST", url, HeaderList.of("Content-Type", "application/json"), REFRESH);
-    SigV4Signing.Signed signed = SigV4Signing.sign(unsigned, AwsBasicCredentials.create(REFRESH_JOB_KEY, REFRESH_JOB_SECRET),
+    SigV4Signing.Signed signed = SigV4Signing.sign(unsigned,
+        AwsSessionCredentials.create(REFRESH_JOB_KEY, REFRESH_JOB_SECRET, REFRESH_JOB_SESSION),
         "us-east-1", clock);
     OutgoingRequest out = signed.request();
     String host = url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort());

@@ -109,7 +109,7 @@ final class ImportCommand implements Callable<Integer> {
       err.println("portcullis: " + target + " exists; not overwritten. Give --out FILE, or --into " + target + " to merge into it.");
       return 2;
     }
-    store.save(result.workspace(), target);
+    store.saveWithSchemaPointer(result.workspace(), target);
     err.println("portcullis: wrote " + target + " (" + result.workspace().gateways().size() + " gateway(s), "
         + result.workspace().requests().size() + " request(s)); " + summary(result));
     return result.exitCode();

@@ -139,7 +139,23 @@ final class DemoScript {
       case "sleep" -> {
         return System.nanoTime() - waitingSince > Long.parseLong(arg) * 1_000_000L;
       }
-      case "snapshot" -> snapshot(new File(arg));
+      case "snapshot" -> snapshot(stage.getScene(), new File(arg));
+      case "authoriser" -> {
+        String[] parts = arg.split("\\|", 2);
+        model.authorizers().codeUriProperty().set(parts[0]);
+        model.authorizers().handlerProperty().set(parts[1]);
+        model.authorizers().apply();
+      }
+      case "trace" -> model.trace().shownProperty().set(arg.equals("show"));
+      case "import" -> model.importDefinition(java.nio.file.Path.of(arg));
+      case "snapshotdialog" -> {
+        // the dialog showing over the window (the import preview): waits until there is one
+        var dialog = javafx.stage.Window.getWindows().stream().filter(w -> w != stage && w.isShowing()).findFirst();
+        dialog.ifPresent(w -> snapshot(w.getScene(), new File(arg)));
+        return dialog.isPresent();
+      }
+      case "closedialog" -> javafx.stage.Window.getWindows().stream().filter(w -> w != stage && w.isShowing()).toList()
+          .forEach(javafx.stage.Window::hide);
       case "measure" -> measure();
       case "quit" -> Platform.exit();
       default -> System.err.println("portcullis demo script: unknown step " + step);
@@ -164,8 +180,8 @@ final class DemoScript {
   }
 
   /** The window's scene as PNG, converted pixel by pixel so no Swing bridge is needed. */
-  private void snapshot(File file) {
-    WritableImage image = stage.getScene().snapshot(null);
+  private void snapshot(javafx.scene.Scene scene, File file) {
+    WritableImage image = scene.snapshot(null);
     int w = (int) image.getWidth();
     int h = (int) image.getHeight();
     BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);

@@ -10,11 +10,54 @@ import org.kordamp.ikonli.javafx.FontIcon;
 final class TreeRowCell extends TreeCell<TreeRow> {
   private final java.util.function.Predicate<String> unsaved;
   private final TreeMenus menus;
+  private final java.util.function.BiConsumer<String, dev.portcullis.app.ui.TreeRef> drop;
 
-  /** {@code unsaved} says which saved requests have edits not yet saved: they get a dot after the name. */
-  TreeRowCell(java.util.function.Predicate<String> unsaved, TreeMenus menus) {
+  /**
+   * {@code unsaved} says which saved requests have edits not yet saved: they get a dot after the name;
+   * {@code drop} takes a saved request dragged onto another request or a folder.
+   */
+  TreeRowCell(java.util.function.Predicate<String> unsaved, TreeMenus menus,
+      java.util.function.BiConsumer<String, dev.portcullis.app.ui.TreeRef> drop) {
     this.unsaved = unsaved;
     this.menus = menus;
+    this.drop = drop;
+    dragging();
+  }
+
+  /** A saved request can be dragged; a request or a folder takes it (before the request, or last in the folder). */
+  private void dragging() {
+    setOnDragDetected(e -> {
+      if (getItem() != null && getItem().ref() instanceof dev.portcullis.app.ui.TreeRef.Request r) {
+        javafx.scene.input.Dragboard board = startDragAndDrop(javafx.scene.input.TransferMode.MOVE);
+        javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+        content.putString(r.name());
+        board.setContent(content);
+        e.consume();
+      }
+    });
+    setOnDragOver(e -> {
+      if (e.getGestureSource() != this && e.getDragboard().hasString() && takesDrop()) {
+        e.acceptTransferModes(javafx.scene.input.TransferMode.MOVE);
+        if (!getStyleClass().contains("tree-drop")) {
+          getStyleClass().add("tree-drop");
+        }
+      }
+      e.consume();
+    });
+    setOnDragExited(e -> getStyleClass().remove("tree-drop"));
+    setOnDragDropped(e -> {
+      boolean done = e.getDragboard().hasString() && takesDrop();
+      if (done) {
+        drop.accept(e.getDragboard().getString(), getItem().ref());
+      }
+      e.setDropCompleted(done);
+      e.consume();
+    });
+  }
+
+  private boolean takesDrop() {
+    return getItem() != null && (getItem().ref() instanceof dev.portcullis.app.ui.TreeRef.Request
+        || getItem().ref() instanceof dev.portcullis.app.ui.TreeRef.Folder);
   }
 
   private static final Map<String, String> ICONS = Map.ofEntries(

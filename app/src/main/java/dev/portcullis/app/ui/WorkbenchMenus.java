@@ -70,7 +70,11 @@ final class WorkbenchMenus {
     dark.setId("darkTheme");
     dark.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
     dark.selectedProperty().bindBidirectional(model.darkProperty());
-    return new Menu("View", null, dark);
+    CheckMenuItem trace = new CheckMenuItem("Trace pane");
+    trace.setId("showTrace");
+    trace.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+T"));
+    trace.selectedProperty().bindBidirectional(model.trace().shownProperty());
+    return new Menu("View", null, dark, trace);
   }
 
   private void chooseDefinition() {

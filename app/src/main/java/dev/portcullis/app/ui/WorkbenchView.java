@@ -88,22 +88,23 @@ public final class WorkbenchView {
   private void build() {
     tree.setId("workspaceTree");
     tree.setShowRoot(false);
-    tree.setCellFactory(v -> new TreeRowCell(name -> model.unsavedProperty().get().contains(name), new TreeMenus(model, root::getScene)));
+    tree.setCellFactory(v -> new TreeRowCell(name -> model.unsavedProperty().get().contains(name), new TreeMenus(model, root::getScene),
+        model::drop));
     tree.setShowRoot(false);
     tabs.setId("workTabs");
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     tabs.getTabs().setAll(tab("tabRequest", "Request", () -> request.root()),
         tab("tabLab", "Token lab", () -> new TokenLabView(model.lab()).root()),
-        tab("tabConsole", "Gateway console", () -> new ConsoleView(model.console()).root()),
+        tab("tabConsole", "Console", () -> new ConsoleView(model.console()).root()),
         tab("tabMatrix", "Matrix", () -> new dev.portcullis.app.ui.matrix.MatrixView(model.matrix()).root()),
         tab("tabCaller", "Caller", () -> new dev.portcullis.app.ui.callers.CallerEditorView(model.callers()).root()),
+        tab("tabAuthorizer", "Authoriser", () -> new dev.portcullis.app.ui.authorizers.AuthorizerEditorView(model.authorizers()).root()),
         tab("tabAdvisor", "Advisor", () -> new dev.portcullis.app.ui.advisor.AdvisorView(model.advisor(), () -> showTab("tabRequest")).root()),
 
         tab("tabHistory", "History", () -> new dev.portcullis.app.ui.history.HistoryView(model.history()).root()),
-        tab("tabEnvironments", "Environments", () -> new dev.portcullis.app.ui.env.EnvironmentEditorView(model.environments()).root()));
+        tab("tabEnvironments", "Envs", () -> new dev.portcullis.app.ui.env.EnvironmentEditorView(model.environments()).root()));
     split.setId("mainSplit");
     split.getItems().setAll(tree, tabs, new TraceView(model.trace()).root());
-    SplitPane.setResizableWithParent(tree, false);
     root.getStylesheets().add(WorkbenchView.class.getResource("workbench.css").toExternalForm());
     root.setTop(menus.build());
     root.setCenter(split);
@@ -178,6 +179,7 @@ public final class WorkbenchView {
         scene.windowProperty().addListener((o, w, window) -> {
           if (window != null) {
             QuestionDialogs.install(model.questions(), window);
+            ImportPreviewDialog.install(model, window);
           }
         });
       }
@@ -185,35 +187,42 @@ public final class WorkbenchView {
   }
 
   /**
-   * Each tab remembers its own dividers: the request wants room for the trace, the matrix and the
-   * token lab want it for themselves. Restored from the last run, saved when moved.
+   * One layout for every tab: the tree and the trace keep their widths when switching tabs (a pane
+   * that jumps is harder to read than one that is a little narrow), the trace pane can be hidden
+   * (View → Trace pane). Restored from the last run,
+   * saved when moved.
    */
   private void rememberDividers() {
-    boolean[] applying = {false};
-    Runnable apply = () -> {
-      applying[0] = true;
-      split.setDividerPositions(positions(currentTab()));
-      applying[0] = false;
-    };
-    apply.run();
-    tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> apply.run());
-    split.getDividers().forEach(d -> d.positionProperty().addListener((obs, old, now) -> {
-      if (!applying[0]) {
-        model.prefs().put("dividers." + currentTab(), String.join(",", split.getDividers().stream()
-            .map(x -> String.format(java.util.Locale.ROOT, "%.3f", x.getPosition())).toList()));
+    javafx.scene.Node trace = split.getItems().get(2);
+    Runnable layout = () -> {
+      boolean shown = model.trace().shownProperty().get();
+      if (shown && !split.getItems().contains(trace)) {
+        split.getItems().add(trace);
+      } else if (!shown) {
+        split.getItems().remove(trace);
       }
-    }));
+      double[] saved = positions();
+      split.setDividerPositions(shown ? saved : new double[] {saved[0]});
+    };
+    layout.run();
+    model.trace().shownProperty().addListener((obs, old, now) -> layout.run());
+    // the dividers are fractions of the window: a resized window keeps the proportions the person chose
+    split.widthProperty().addListener((obs, old, now) -> layout.run());
+    // kept when the person lets go of a divider, not whenever a resize moves them
+    split.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> keepDividers());
   }
 
-  private String currentTab() {
-    Tab tab = tabs.getSelectionModel().getSelectedItem();
-    return tab == null ? "tabRequest" : tab.getId();
+  private void keepDividers() {
+    double[] saved = positions();
+    for (int i = 0; i < split.getDividers().size(); i++) {
+      saved[i] = split.getDividers().get(i).getPosition();
+    }
+    model.prefs().put("dividers", String.format(java.util.Locale.ROOT, "%.3f,%.3f", saved[0], saved[1]));
   }
 
-  private double[] positions(String tab) {
-    String fallback = "tabRequest".equals(tab) ? "0.19,0.55" : "0.16,0.72";
-    String[] saved = model.prefs().get("dividers." + tab, fallback).split(",");
-    return java.util.Arrays.stream(saved).mapToDouble(Double::parseDouble).toArray();
+  private double[] positions() {
+    String[] saved = model.prefs().get("dividers", "0.17,0.66").split(",");
+    return saved.length == 2 ? java.util.Arrays.stream(saved).mapToDouble(Double::parseDouble).toArray() : new double[] {0.17, 0.66};
   }
 
   private static void applyTheme(boolean dark) {

@@ -60,6 +60,7 @@ public final class WorkbenchViewModel {
   private final AdvisorViewModel advisor;
   private final dev.portcullis.app.ui.history.HistoryViewModel history;
   private final dev.portcullis.app.ui.env.EnvironmentEditorViewModel environments;
+  private final dev.portcullis.app.ui.authorizers.AuthorizerEditorViewModel authorizers;
 
   // Properties
   private final StringProperty title = new SimpleStringProperty("Portcullis");
@@ -74,6 +75,7 @@ public final class WorkbenchViewModel {
   private final ObjectProperty<Caller> selectedCaller = new SimpleObjectProperty<>();
   private final BooleanProperty dark;
   private final ObservableList<String> recent = FXCollections.observableArrayList();
+  private final ObjectProperty<ImportPreview> importPreview = new SimpleObjectProperty<>();
 
   public WorkbenchViewModel(BackgroundTasks tasks) {
     this(tasks, UiPrefs.memory(), SessionModel.Starter.of(true));
@@ -97,6 +99,7 @@ public final class WorkbenchViewModel {
     this.callers = new CallerEditorViewModel(tasks, sessions, questions, log, this::replaceCaller);
     this.advisor = new AdvisorViewModel(tasks, log, workspace, this::openRoute);
     trace.onResetState(console::resetLocalState);
+    request.onCurl(this::addCurl);
     this.environments = new dev.portcullis.app.ui.env.EnvironmentEditorViewModel(log, changed -> {
       change(changed);
       String env = request.environmentProperty().get();
@@ -104,10 +107,21 @@ public final class WorkbenchViewModel {
         sessions.start(changed, env, () -> { }); // the running target takes the new values
       }
     });
+    this.authorizers = new dev.portcullis.app.ui.authorizers.AuthorizerEditorViewModel(log, changed -> {
+      change(changed);
+      sessions.start(changed, request.environmentProperty().get(), () -> { }); // the local gateway runs the new function
+    });
     lab.onSendWith(token -> request.sendWithBearer(token, workspace.get() == null ? null : workspace.get().callers().stream()
         .filter(c -> c instanceof Caller.Anonymous).map(Caller::name).findFirst().orElse(null)));
     this.dark = new SimpleBooleanProperty(Boolean.parseBoolean(prefs.get("dark", "false")));
     dark.addListener((obs, old, now) -> prefs.put("dark", now.toString()));
+    trace.shownProperty().set(Boolean.parseBoolean(prefs.get("traceShown", "true")));
+    trace.shownProperty().addListener((obs, old, now) -> prefs.put("traceShown", now.toString()));
+    trace.traceProperty().addListener((obs, old, now) -> {
+      if (now != null) {
+        trace.shownProperty().set(true); // a send or a matrix cell asked to see its trace
+      }
+    });
     recent.setAll(List.of(prefs.get("recent", "").split("\n")).stream().filter(s -> !s.isBlank()).toList());
     request.dirtyProperty().addListener((obs, was, now) -> refreshDirty());
     workspace.addListener((obs, old, now) -> refreshDirty());
@@ -147,6 +161,7 @@ public final class WorkbenchViewModel {
   public UiPrefs prefs() { return prefs; }
   public dev.portcullis.app.ui.history.HistoryViewModel history() { return history; }
   public dev.portcullis.app.ui.env.EnvironmentEditorViewModel environments() { return environments; }
+  public dev.portcullis.app.ui.authorizers.AuthorizerEditorViewModel authorizers() { return authorizers; }
 
   public Session session() {
     return sessions.current();
@@ -193,25 +208,65 @@ public final class WorkbenchViewModel {
   }
 
   /**
-   * Imports an API definition (OpenAPI, SAM, CloudFormation, serverless.yml) as a new, unsaved
-   * workspace: nothing is written until Save, and the import report goes to the log pane first, so
-   * what was mapped, left out or unreadable can be read before keeping it.
+   * An import read and waiting for the person's OK: what would open, and the report's three lists.
+   *
+   * @param summary one sentence: how many items were mapped, left out, unreadable
+   */
+  public record ImportPreview(String source, String summary, List<String> mapped, List<String> leftOut, List<String> unreadable,
+      Workspace workspace, String reportText) {}
+
+  /**
+   * Reads an API definition (OpenAPI, SAM, CloudFormation, serverless.yml) and offers it as a
+   * preview ({@link #importPreviewProperty()}): what is mapped, left out and unreadable, before
+   * anything opens. {@link #acceptImport()} opens it as a new, unsaved workspace (nothing is written
+   * until Save); {@link #cancelImport()} leaves the open workspace as it is.
    */
   public void importDefinition(Path path) {
     log.status("Importing " + path.getFileName() + "…");
     tasks.run(() -> dev.portcullis.engine.importer.Importer.create().importFile(path), result -> {
-      result.report().text().lines().forEach(log::info);
-      String summary = "Imported " + path.getFileName() + ": " + result.report().mapped().size() + " items mapped, "
-          + result.report().leftOut().size() + " left out, " + result.report().unreadable().size()
-          + " route(s) with unreadable protection imported as protected. The report is in the Log; Save to keep the workspace.";
       if (result.workspace() == null) {
+        result.report().text().lines().forEach(log::info);
         log.status("Nothing importable in " + path.getFileName() + "; the open workspace is unchanged.");
         return;
       }
-      // an imported definition is someone else's file: it runs and sends nothing of yours until trusted (reopen it after Save)
-      show(result.workspace(), null, TrustGate.closed(path.getFileName().toString()));
-      log.info(summary);
+      var report = result.report();
+      String summary = "Imported " + path.getFileName() + ": " + report.mapped().size() + " items mapped, " + report.leftOut().size()
+          + " left out, " + report.unreadable().size() + " route(s) with unreadable protection imported as protected.";
+      importPreview.set(new ImportPreview(path.getFileName().toString(), summary,
+          report.mapped().stream().map(i -> i.subject() + ": " + i.detail()).toList(),
+          report.leftOut().stream().map(i -> i.subject() + ": " + i.detail()).toList(),
+          report.unreadable().stream().map(u -> u.gateway() + " " + u.route() + ": " + u.why()).toList(),
+          result.workspace(), report.text()));
+      log.status(summary + " Open it, or cancel to keep " + (workspace.get() == null ? "the workbench as it is." : workspace.get().name() + "."));
     }, e -> log.error("Could not import " + path.getFileName(), e));
+  }
+
+  /** The import waiting for OK or Cancel; null when none is. */
+  public ReadOnlyObjectProperty<ImportPreview> importPreviewProperty() {
+    return importPreview;
+  }
+
+  /** OK on the preview: the import opens as a new, unsaved workspace, its report in the Log. */
+  public void acceptImport() {
+    ImportPreview preview = importPreview.get();
+    if (preview == null) {
+      return;
+    }
+    importPreview.set(null);
+    preview.reportText().lines().forEach(log::info);
+    // an imported definition is someone else's file: it runs and sends nothing of yours until trusted (reopen it after Save)
+    show(preview.workspace(), null, TrustGate.closed(preview.source()));
+    log.info(preview.summary() + " The report is in the Log; Save to keep the workspace.");
+    log.status(preview.summary() + " Save (Ctrl+S) to keep it.");
+  }
+
+  /** Cancel on the preview: nothing opens, nothing is written. */
+  public void cancelImport() {
+    ImportPreview preview = importPreview.get();
+    if (preview != null) {
+      importPreview.set(null);
+      log.status("Import of " + preview.source() + " cancelled; nothing was opened or written.");
+    }
   }
 
   /** Saves to {@code path} (the open file when null); false when there is nowhere to save yet. */
@@ -344,6 +399,21 @@ public final class WorkbenchViewModel {
     }
   }
 
+  /** A curl command pasted into the path field: its request (and caller, when new) join the workspace, selected. */
+  private void addCurl(dev.portcullis.engine.exchange.ImportedParts parts) {
+    keepEditor(false);
+    Workspace merged = parts.mergedInto(workspace.get());
+    String name = merged.requests().getLast().name();
+    change(merged);
+    selected.set(null);
+    selectRequest(name);
+    parts.report().forEach(log::info);
+    SavedRequest r = merged.request(name).orElseThrow();
+    log.status("The pasted curl command is now request '" + name + "': " + r.method() + " " + r.path() + " on " + r.gateway()
+        + (r.caller() == null ? "" : " as " + r.caller()) + (parts.report().isEmpty() ? "." : "; " + parts.report().size()
+        + " note(s) in the Log."));
+  }
+
   /** A copy of the selected request, right after it, selected. */
   public void duplicate() {
     onSelectedRequest("duplicate", name -> {
@@ -384,6 +454,34 @@ public final class WorkbenchViewModel {
       selectRequest(name);
       log.status("Moved " + name + (folder == null || folder.isBlank() ? " out of its folder." : " to " + folder.strip() + "."));
     });
+  }
+
+  /**
+   * A saved request dragged in the tree and dropped on {@code target}: on another request it goes just
+   * before that one (in its folder), on a folder it goes last in it, on "Saved requests" out of any folder.
+   */
+  public void drop(String name, TreeRef target) {
+    Workspace ws = workspace.get();
+    if (ws == null || ws.request(name).isEmpty() || !(target instanceof TreeRef.Request || target instanceof TreeRef.Folder)) {
+      return;
+    }
+    keepEditor(false);
+    try {
+      Workspace placed = switch (target) {
+        case TreeRef.Request before -> WorkspaceEdits.place(workspace.get(), name, null, before.name());
+        case TreeRef.Folder folder -> WorkspaceEdits.place(workspace.get(), name, folder.name(), null);
+        default -> workspace.get();
+      };
+      if (placed.equals(workspace.get())) {
+        return;
+      }
+      change(placed);
+      String folder = placed.request(name).map(SavedRequest::folder).orElse(null);
+      log.status("Moved " + name + (target instanceof TreeRef.Request before ? " before " + before.name() : "")
+          + (folder == null ? " (no folder)." : " in " + folder + "."));
+    } catch (IllegalArgumentException e) {
+      log.error("Could not move " + name, e);
+    }
   }
 
   /** A new, empty folder for saved requests. */
@@ -456,6 +554,7 @@ public final class WorkbenchViewModel {
     tree.set(WorkspaceTree.rows(changed));
     request.useWorkspace(changed);
     environments.useWorkspace(changed);
+    authorizers.useWorkspace(changed);
   }
 
   private void refreshDirty() {
@@ -523,6 +622,7 @@ public final class WorkbenchViewModel {
     tree.set(WorkspaceTree.rows(ws));
     request.useWorkspace(ws);
     environments.useWorkspace(ws);
+    authorizers.useWorkspace(ws);
     request.environmentProperty().set(SessionModel.LOCAL);
     log.status(ws.gateways().size() + " APIs, " + ws.callers().size() + " callers, " + ws.requests().size()
         + " saved requests. Pick a request on the left.");

@@ -56,9 +56,9 @@ class AwsEnvironmentCommandTest {
 
   @Test
   void theTargetPickerTellsTheEmbeddedGatewayFromAnEnvironmentNamedLocal() {
-    assertThat(RequestEditorViewModel.targetLabel(SessionModel.LOCAL)).isEqualTo("Embedded local gateway (no AWS)");
-    assertThat(RequestEditorViewModel.targetLabel("local")).isEqualTo("Deployed: local environment");
-    assertThat(RequestEditorViewModel.targetLabel("aws-dev")).isEqualTo("Deployed: aws-dev environment");
+    assertThat(RequestEditorViewModel.targetLabel(SessionModel.LOCAL)).isEqualTo("Local gateway");
+    assertThat(RequestEditorViewModel.targetLabel("local")).isEqualTo("local · real AWS");
+    assertThat(RequestEditorViewModel.targetLabel("aws-dev")).isEqualTo("aws-dev · real AWS");
   }
 
   /** A stand-in answering as an HTTP API's JWT authoriser does on a refused token (spec/apigw-facts.md §1.3). */

@@ -98,6 +98,41 @@ class WorkbenchEditingTest {
   }
 
   @Test
+  void aRequestDraggedOntoAFolderMovesThereAndStaysSelectedAsItWas() {
+    model.openDemo();
+    model.selectRequest("health (no auth)");
+    model.request().pathProperty().set("/health?edited");
+
+    model.drop("health (no auth)", new TreeRef.Folder("internal"));
+
+    SavedRequest moved = model.workspaceProperty().get().request("health (no auth)").orElseThrow();
+    assertThat(moved.folder()).isEqualTo("internal");
+    assertThat(moved.path()).as("the editor's edit was kept on the way").isEqualTo("/health?edited");
+    assertThat(model.unsavedProperty().get()).contains("health (no auth)");
+    assertThat(model.statusProperty().get()).isEqualTo("Moved health (no auth) in internal.");
+    assertThat(model.treeProperty().get().get(2).children().stream().filter(r -> r.label().equals("internal")).findFirst()
+        .orElseThrow().children()).extracting(WorkbenchViewModel.TreeRow::label).endsWith("health (no auth)");
+  }
+
+  @Test
+  void theTracePaneStaysHiddenAcrossRunsUntilATraceArrives() {
+    UiPrefs prefs = UiPrefs.memory();
+    WorkbenchViewModel first = new WorkbenchViewModel(BackgroundTasks.direct(), prefs, SessionModel.Starter.of(true));
+    first.trace().shownProperty().set(false);
+    WorkbenchViewModel second = new WorkbenchViewModel(BackgroundTasks.direct(), prefs, SessionModel.Starter.of(true));
+    try {
+      assertThat(second.trace().shownProperty().get()).isFalse();
+      second.openDemo();
+      second.selectRequest("health (no auth)");
+      second.request().send();
+      assertThat(second.trace().shownProperty().get()).isTrue();
+    } finally {
+      first.close();
+      second.close();
+    }
+  }
+
+  @Test
   void loadingARequestIsNotAnEdit() {
     model.openDemo();
     for (SavedRequest r : model.workspaceProperty().get().requests()) {

@@ -85,7 +85,9 @@ class WorkbenchViewModelTest {
       Trace trace = model.trace().traceProperty().get();
       assertThat(trace.request().caller()).isEqualTo(caller);
       assertThat(trace.step(Step.Kind.VERDICT)).isPresent();
-      assertThat(model.statusProperty().get()).isEqualTo(trace.verdict().sentence());
+      // the trace's headline carries the answer; the status bar says the send is done, not the same sentence again
+      assertThat(model.statusProperty().get()).isEqualTo("Sent GET /me as " + caller + ": answered " + trace.verdict().actual().status()
+          + "; the trace says why.").isNotEqualTo(trace.verdict().sentence());
     }
   }
 
@@ -126,7 +128,7 @@ class WorkbenchViewModelTest {
     Trace trace = model.trace().traceProperty().get();
     assertThat(trace.step(Step.Kind.SEND)).get().satisfies(s -> assertThat(s.outcome()).isEqualTo(dev.portcullis.engine.trace.Outcome.FAIL));
     assertThat(trace.verdict().result()).isEqualTo(Verdict.Result.INCOMPLETE);
-    assertThat(model.statusProperty().get()).startsWith("No answer to judge");
+    assertThat(model.statusProperty().get()).isEqualTo("Sent GET /health as anonymous: no answer; the trace says why.");
   }
 
   @Test
@@ -164,17 +166,39 @@ class WorkbenchViewModelTest {
   }
 
   @Test
-  void importingADefinitionOpensItUnsavedWithTheReportInTheLog() {
+  void importingADefinitionShowsItsReportFirstAndOpensItUnsavedOnOk() {
+    model.openDemo();
     Path source = Path.of(System.getProperty("portcullis.root"), "../shared/oracles/import-corpus/sam/06-owasp-order-cognito-template.yaml");
 
     model.importDefinition(source);
 
+    WorkbenchViewModel.ImportPreview preview = model.importPreviewProperty().get();
+    assertThat(preview.summary()).startsWith("Imported 06-owasp-order-cognito-template.yaml: ");
+    assertThat(preview.mapped()).anyMatch(l -> l.contains("route orderapi POST /placeOrder: COGNITO_USER_POOLS by CognitoAuthorizer"));
+    assertThat(model.titleProperty().get()).as("nothing opens before OK").isEqualTo("Portcullis — payments-demo");
+
+    model.acceptImport();
+
+    assertThat(model.importPreviewProperty().get()).isNull();
     assertThat(model.titleProperty().get()).isEqualTo("Portcullis — OrderApi");
     var apis = model.treeProperty().get().getFirst().children();
     assertThat(apis).extracting(WorkbenchViewModel.TreeRow::label).containsExactly("orderapi");
     assertThat(model.save(null)).as("an import is unsaved until the user picks where").isFalse();
     assertThat(model.log().lines()).anyMatch(l -> l.contains("route orderapi POST /placeOrder: COGNITO_USER_POOLS by CognitoAuthorizer"))
         .anyMatch(l -> l.contains("Imported 06-owasp-order-cognito-template.yaml:") && l.contains("Save to keep the workspace"));
+  }
+
+  @Test
+  void cancellingTheImportPreviewKeepsTheOpenWorkspace() {
+    model.openDemo();
+    Path source = Path.of(System.getProperty("portcullis.root"), "../shared/oracles/import-corpus/sam/06-owasp-order-cognito-template.yaml");
+    model.importDefinition(source);
+
+    model.cancelImport();
+
+    assertThat(model.importPreviewProperty().get()).isNull();
+    assertThat(model.titleProperty().get()).isEqualTo("Portcullis — payments-demo");
+    assertThat(model.statusProperty().get()).isEqualTo("Import of 06-owasp-order-cognito-template.yaml cancelled; nothing was opened or written.");
   }
 
   @Test

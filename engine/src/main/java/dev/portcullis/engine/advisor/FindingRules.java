@@ -52,6 +52,7 @@ final class FindingRules {
       apiKeyWithoutPlan(g, out);
       policyDeniesNothing(g, out);
       flavourMismatch(g, out);
+      authErrorWithoutCors(g, out);
     }
     IdentityPolicyRules.invokeOnStar(ws, out);
     return out;
@@ -281,5 +282,34 @@ final class FindingRules {
           List.of("gateway '" + g.name() + "' is " + g.flavor() + ": " + feature),
           FlavourFeatures.fix(g.flavor()), List.of(), null));
     }
+  }
+
+  // PC114
+  private void authErrorWithoutCors(Gateway g, List<Finding> out) {
+    List<RouteRef> guarded = g.routes().stream().filter(r -> r.authorization() != AuthorizationType.NONE)
+        .map(r -> new RouteRef(g.name(), r.key())).toList();
+    if (g.flavor() != Flavor.REST || g.cors() == null || guarded.isEmpty()) {
+      return;
+    }
+    List<String> bare = new ArrayList<>();
+    for (String type : List.of("UNAUTHORIZED", "ACCESS_DENIED")) {
+      Gateway.GatewayResponse own = g.gatewayResponses().getOrDefault(type, g.gatewayResponses().get("DEFAULT_4XX"));
+      boolean cors = own != null && own.responseParameters().keySet().stream()
+          .anyMatch(k -> k.equalsIgnoreCase("gatewayresponse.header.Access-Control-Allow-Origin"));
+      if (!cors) {
+        bare.add(type);
+      }
+    }
+    if (bare.isEmpty()) {
+      return;
+    }
+    out.add(new Finding(Rule.AUTH_ERROR_WITHOUT_CORS, null, Subject.gateway(g.name()),
+        "REST API '" + g.name() + "' sets CORS for browsers, but its " + String.join(" and ", bare)
+            + " answers carry no Access-Control-Allow-Origin: a refused browser call shows a CORS error instead.",
+        List.of("gateway '" + g.name() + "' CORS origins " + g.cors().allowOrigins(),
+            "gateway responses customised: " + (g.gatewayResponses().isEmpty() ? "none" : g.gatewayResponses().keySet())),
+        "Add gatewayresponse.header.Access-Control-Allow-Origin to the DEFAULT_4XX gateway response (or to "
+            + String.join(" and ", bare) + ").",
+        guarded, null));
   }
 }

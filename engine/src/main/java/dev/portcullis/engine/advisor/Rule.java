@@ -57,7 +57,12 @@ public enum Rule {
   FLAVOUR_MISMATCH("PC113", "feature-of-the-other-flavour", Severity.MEDIUM,
       "A REST feature configured on an HTTP API, or an HTTP feature on a REST API",
       "The feature does not exist on this flavour: the deployment rejects it or silently ignores it, and the route "
-          + "is not protected the way the configuration reads (spec/apigw-facts.md §6, §7).");
+          + "is not protected the way the configuration reads (spec/apigw-facts.md §6, §7)."),
+  AUTH_ERROR_WITHOUT_CORS("PC114", "auth-error-without-cors-headers", Severity.LOW,
+      "A REST API with CORS whose 401/403 gateway responses carry no CORS headers",
+      "API Gateway's own errors carry only the headers their gateway response adds, so a browser page that is "
+          + "refused sees a CORS error instead of the 401 or 403 and cannot tell an expired token from a network "
+          + "fault (spec/apigw-facts.md §1.1; observed in serverless/serverless#3191).");
 
   private final String id;
   private final String slug;

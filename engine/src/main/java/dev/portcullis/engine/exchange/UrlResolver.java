@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * gateway of the workspace and the path on it. Accepted, in order:
  * <ol>
  *   <li>a local world's URL: {@code http://127.0.0.1:PORT/...} (the running world's ports, else the workspace's);</li>
- *   <li>an execute-api URL: {@code https://{apiId}.execute-api.{region}.amazonaws.com/{stage}/...}, by api id;</li>
+ *   <li>an execute-api URL: {@code https://{apiId}.execute-api.{region}.amazonaws.com/{stage}/...}, by api id (the
+ *       gateway's own, else an environment's, through the gateway's {@code baseUrl});</li>
  *   <li>a gateway's {@code baseUrl} (e.g. a custom domain), as written or with an environment's variables;</li>
  *   <li>{@code API:/path}, by gateway name or api id;</li>
  *   <li>a path, {@code /v2/me} (or with the stage, {@code /prod/me}): the gateway with a route for it.</li>
@@ -108,6 +109,11 @@ public final class UrlResolver {
       String apiId = m.group(1);
       List<Gateway> matching = workspace.gateways().stream().filter(g -> g.apiId().equalsIgnoreCase(apiId)).toList();
       if (matching.isEmpty()) {
+        // a deployed API's id is usually an environment's variable ({{paymentsApiId}}), not the gateway's own apiId
+        UrlResolution deployed = byBaseUrl(text, pathAndQuery);
+        if (deployed instanceof UrlResolution.Resolved) {
+          return deployed;
+        }
         return new UrlResolution.Unresolved("no gateway of " + workspace.name() + " has api id '" + apiId + "' (its api ids are "
             + workspace.gateways().stream().map(Gateway::apiId).toList() + "); set the gateway's apiId, or give API:/path");
       }

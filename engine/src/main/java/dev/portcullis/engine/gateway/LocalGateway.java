@@ -1,22 +1,18 @@
 package dev.portcullis.engine.gateway;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.portcullis.engine.model.Gateway;
 import dev.portcullis.engine.model.Workspace;
 import dev.portcullis.engine.rules.Pipeline;
 import dev.portcullis.engine.rules.Ruling;
-import dev.portcullis.engine.serve.ServerLimits;
+import dev.portcullis.engine.serve.LocalServer;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
 
 /**
  * Serves every gateway of a workspace on loopback, each on its own port, and answers as API
@@ -26,21 +22,23 @@ import java.util.function.Consumer;
 public final class LocalGateway implements AutoCloseable {
   /** API Gateway's payload quota. */
   public static final long MAX_BODY_BYTES = 10L * 1024 * 1024;
+  /** The ruling log's bound: some ten thousand rulings of an echo route, by estimate. */
+  static final long RULING_LOG_BYTES = 32L * 1024 * 1024;
 
   private final Workspace workspace;
   private final Pipeline pipeline;
   private final Clock clock;
   private final RulingLog log;
-  private final Map<String, HttpServer> servers = new LinkedHashMap<>();
-  private final java.util.List<ExecutorService> executors = new java.util.ArrayList<>();
+  private final Map<String, LocalServer> servers = new LinkedHashMap<>();
+  private Optional<SSLContext> tls = Optional.empty();
   private boolean started;
   private volatile dev.portcullis.engine.mask.SecretRegistry sessionSecrets = new dev.portcullis.engine.mask.SecretRegistry();
 
-  private LocalGateway(Workspace workspace, Pipeline pipeline, Clock clock, int logCapacity) {
+  private LocalGateway(Workspace workspace, Pipeline pipeline, Clock clock, long logBytes) {
     this.workspace = Objects.requireNonNull(workspace, "workspace");
     this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.log = new RulingLog(logCapacity);
+    this.log = new RulingLog(logBytes);
   }
 
   /**
@@ -54,7 +52,19 @@ public final class LocalGateway implements AutoCloseable {
   }
 
   public static LocalGateway create(Workspace workspace, Pipeline pipeline, Clock clock) {
-    return new LocalGateway(workspace, pipeline, clock, 10_000);
+    return new LocalGateway(workspace, pipeline, clock, RULING_LOG_BYTES);
+  }
+
+  /**
+   * Serves HTTPS with this context instead of plain HTTP on every gateway port (before
+   * {@link #start}); the context's key manager holds the certificate for 127.0.0.1.
+   */
+  public synchronized LocalGateway tls(Optional<SSLContext> tls) {
+    if (started) {
+      throw new IllegalStateException("TLS is chosen before the local gateway starts");
+    }
+    this.tls = Objects.requireNonNull(tls, "tls");
+    return this;
   }
 
   /** Binds every gateway to 127.0.0.1 on its {@code localPort} (0: a free port). */
@@ -63,18 +73,13 @@ public final class LocalGateway implements AutoCloseable {
       throw new IllegalStateException("the local gateway is already started");
     }
     started = true;
-    ServerLimits.install();
     try {
       for (Gateway gateway : workspace.gateways()) {
         int port = gateway.localPort() == null ? 0 : gateway.localPort();
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-        server.createContext("/", ServerLimits.budgeted(new GatewayHandler(gateway, pipeline, clock, log,
-            text -> sessionSecrets.scrub(text)), ServerLimits.EXCHANGES_PER_PORT));
+        GatewayHandler handler = new GatewayHandler(gateway, pipeline, clock, log, text -> sessionSecrets.scrub(text));
         // each port its own executor, a virtual thread per exchange: slow clients of one API stall no other
-        ExecutorService executor = ServerLimits.executor("local-gateway-" + gateway.name());
-        executors.add(executor);
-        server.setExecutor(executor);
-        server.start();
+        LocalServer server = LocalServer.builder("local-gateway-" + gateway.name(), handler).port(port)
+            .maxBodyBytes(MAX_BODY_BYTES).tls(tls).clock(clock).start();
         servers.put(gateway.name(), server);
       }
     } catch (IOException e) {
@@ -88,7 +93,7 @@ public final class LocalGateway implements AutoCloseable {
   /** Gateway name to the port it actually listens on. */
   public synchronized Map<String, Integer> ports() {
     Map<String, Integer> ports = new LinkedHashMap<>();
-    servers.forEach((name, server) -> ports.put(name, server.getAddress().getPort()));
+    servers.forEach((name, server) -> ports.put(name, server.port()));
     return ports;
   }
 
@@ -118,19 +123,7 @@ public final class LocalGateway implements AutoCloseable {
   /** Stops listening (waiting at most a second for exchanges in flight) and ends the worker threads. */
   @Override
   public synchronized void close() {
-    servers.values().forEach(server -> server.stop(1));
+    servers.values().forEach(LocalServer::close);
     servers.clear();
-    for (ExecutorService executor : executors) {
-      executor.shutdown();
-      try {
-        if (!executor.awaitTermination(2, TimeUnit.SECONDS)) {
-          executor.shutdownNow();
-        }
-      } catch (InterruptedException e) {
-        executor.shutdownNow();
-        Thread.currentThread().interrupt();
-      }
-    }
-    executors.clear();
   }
 }

@@ -4,45 +4,57 @@ import dev.portcullis.engine.rules.Ruling;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The last rulings of the local gateway, by request id, so a client can fetch the server-side
- * ruling of the answer it got. Bounded: the oldest go first.
+ * ruling of the answer it got. Bounded by size, not count: each ruling is kept compact
+ * ({@link CompactRuling}, rendered again when asked for) with an estimate of its bytes, and the
+ * oldest go first once the total passes the bound. (Ten thousand whole rulings of about 10 KB
+ * each were GC pauses under load, issue 19.)
  *
- * <p>Every answered request adds one, on the request's thread, so adding takes no lock: a ring of
- * the last {@code capacity} rulings says which one to evict, and a concurrent map finds them by id.
- * (A synchronized LinkedHashMap made every worker queue behind one monitor under load.) While adds
- * race, the map may hold a few more than {@code capacity}, never more than one per adding thread.
+ * <p>Every answered request adds one, on the request's thread, so adding takes no lock: a queue
+ * says which one to evict, and a concurrent map finds them by id. While adds race, the total may
+ * pass the bound by at most one ruling per adding thread.
  */
 public final class RulingLog {
-  private final Map<String, Ruling> rulings = new ConcurrentHashMap<>();
-  private final AtomicReferenceArray<Ruling> ring;
-  private final AtomicLong added = new AtomicLong();
-  private final List<Consumer<Ruling>> listeners = new CopyOnWriteArrayList<>();
-  private final java.util.Set<Consumer<Ruling>> failedListeners = ConcurrentHashMap.newKeySet();
   private static final Logger LOG = LoggerFactory.getLogger(RulingLog.class);
+  private final long maxBytes;
+  private final Map<String, CompactRuling> rulings = new ConcurrentHashMap<>();
+  private final Queue<CompactRuling> oldestFirst = new ConcurrentLinkedQueue<>();
+  private final AtomicLong bytes = new AtomicLong();
+  private final List<Consumer<Ruling>> listeners = new CopyOnWriteArrayList<>();
+  private final Set<Consumer<Ruling>> failedListeners = ConcurrentHashMap.newKeySet();
 
-  public RulingLog(int capacity) {
-    if (capacity < 1) {
-      throw new IllegalArgumentException("a ruling log needs room for at least one ruling, not " + capacity);
+  /** A log that keeps rulings up to about {@code maxBytes} of heap. */
+  public RulingLog(long maxBytes) {
+    if (maxBytes < 1) {
+      throw new IllegalArgumentException("a ruling log needs room, not " + maxBytes + " bytes");
     }
-    this.ring = new AtomicReferenceArray<>(capacity);
+    this.maxBytes = maxBytes;
   }
 
   public void add(Ruling ruling) {
-    rulings.put(ruling.requestId(), ruling);
-    Ruling evicted = ring.getAndSet((int) (added.getAndIncrement() % ring.length()), ruling);
-    if (evicted != null) {
-      // Only if still mapped to that very ruling (identity: rulings are records, equal when alike),
-      // so a later ruling with the same id stays.
-      rulings.computeIfPresent(evicted.requestId(), (id, kept) -> kept == evicted ? null : kept);
+    CompactRuling kept = CompactRuling.of(ruling);
+    rulings.put(kept.requestId(), kept);
+    oldestFirst.add(kept);
+    long total = bytes.addAndGet(kept.bytes());
+    while (total > maxBytes) {
+      CompactRuling evicted = oldestFirst.poll();
+      if (evicted == null) {
+        break;
+      }
+      // Only if still mapped to that very entry, so a later ruling with the same id stays.
+      rulings.remove(evicted.requestId(), evicted);
+      total = bytes.addAndGet(-evicted.bytes());
     }
     for (Consumer<Ruling> listener : listeners) {
       try {
@@ -57,8 +69,19 @@ public final class RulingLog {
     }
   }
 
+  /** The ruling with this request id, rendered from what the log keeps; empty once evicted. */
   public Optional<Ruling> find(String requestId) {
-    return Optional.ofNullable(rulings.get(requestId));
+    return Optional.ofNullable(rulings.get(requestId)).map(CompactRuling::render);
+  }
+
+  /** The estimated bytes the kept rulings take. */
+  long bytes() {
+    return bytes.get();
+  }
+
+  /** The bound, in words, for messages. */
+  String bound() {
+    return maxBytes / (1024 * 1024) + " MB of rulings";
   }
 
   /** Calls {@code listener} with every new ruling, on the request's thread; close the handle to stop. */

@@ -5,6 +5,7 @@ import dev.portcullis.engine.model.Gateway;
 import dev.portcullis.engine.model.LambdaFunction;
 import dev.portcullis.engine.model.SecretRef;
 import dev.portcullis.engine.model.Workspace;
+import dev.portcullis.engine.store.CredentialNames;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,7 +65,9 @@ public final class HandlerFunctions {
    * @param timeoutSeconds {@code Timeout} after Globals; null for Lambda's 3 s
    * @param memoryMb {@code MemorySize} after Globals; null for Lambda's 128 MB
    * @param environment {@code Environment.Variables}: a null value stands for an intrinsic function
-   *     ({@code Ref}, {@code Fn::GetAtt}, ...) the importer could not resolve; it is left out and noted
+   *     ({@code Ref}, {@code Fn::GetAtt}, ...) the importer could not resolve; it is left out and noted.
+   *     A variable whose name or value says it is a credential becomes {@code env:NAME}: the
+   *     template's value is not copied into the workspace
    */
   public static Mapping fromTemplate(Path templateDir, String functionName, String codeUri, String handler, String runtime,
       Integer timeoutSeconds, Integer memoryMb, Map<String, String> environment) {
@@ -108,6 +111,10 @@ public final class HandlerFunctions {
         if (value == null) {
           notes.add(name + "'s environment variable " + key + " is computed by CloudFormation; set its value in the "
               + "workspace (a secret reference) before running the handler");
+        } else if (CredentialNames.isCredential(key) || CredentialNames.looksSecret(value)) {
+          env.put(key, new SecretRef.Env(key));
+          notes.add(name + "'s environment variable " + key + " looks like a secret, so the workspace reads it from env:" + key
+              + " when the handler starts; its value in the template was not copied");
         } else {
           env.put(key, new SecretRef.Literal(value));
         }

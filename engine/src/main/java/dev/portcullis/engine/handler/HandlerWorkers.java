@@ -107,7 +107,7 @@ public final class HandlerWorkers implements AutoCloseable {
           slot.worker = start(function, runtime, code, environment, region);
         } catch (Worker.StartFailure e) {
           Invocation failed = Invocation.notRun(e.getMessage());
-          return new Invocation(failed.outcome(), true, runtime.version(), 0, 0, 0, 0, e.console, slot.restartReason);
+          return new Invocation(failed.outcome(), true, runtime.version(), 0, 0, 0, 0, e.console, slot.restartReason, "");
         }
         note = slot.restartReason.isEmpty() ? "" : slot.restartReason + "; started a new worker (pid "
             + slot.worker.pid() + "), so this is a cold start and module state was lost";

@@ -17,17 +17,20 @@ import java.util.Objects;
  * @param roundTripMillis from writing the event to reading the answer (handler plus protocol)
  * @param console what the handler printed (console.*, print, stderr), in order; stderr lines marked
  * @param note what the worker pool did that the user should know (a crashed worker was replaced)
+ * @param memoryLimit how the worker holds the function to its memory ("enforced: ..." or "not enforced: ..."), as
+ *     its runtime reported it; empty when nothing ran
  */
 public record Invocation(Outcome outcome, boolean coldStart, String runtime, double startMillis, double initMillis,
-    double handlerMillis, double roundTripMillis, String console, String note) {
+    double handlerMillis, double roundTripMillis, String console, String note, String memoryLimit) {
   public Invocation {
     Objects.requireNonNull(outcome, "outcome");
     console = console == null ? "" : console;
     note = note == null ? "" : note;
+    memoryLimit = memoryLimit == null ? "" : memoryLimit;
   }
 
   static Invocation notRun(String reason) {
-    return new Invocation(new Outcome.NotRun(reason), false, null, 0, 0, 0, 0, "", "");
+    return new Invocation(new Outcome.NotRun(reason), false, null, 0, 0, 0, 0, "", "", "");
   }
 
   /** What came back. */

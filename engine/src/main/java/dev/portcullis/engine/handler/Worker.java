@@ -37,6 +37,7 @@ final class Worker implements AutoCloseable {
   /** Output printed while the module loaded: it belongs to the first call, as on Lambda. */
   private final StringBuilder initConsole = new StringBuilder();
   private String version;
+  private String memoryLimit;
   private double startMillis;
   private double initMillis;
   private boolean used;
@@ -77,6 +78,7 @@ final class Worker implements AutoCloseable {
       worker.version = reported.startsWith("v") ? "Node.js " + reported : reported;
       worker.startMillis = (nanoTime.getAsLong() - began) / 1e6;
       worker.initMillis = number(first.get("initMs"));
+      worker.memoryLimit = first.get("memory") instanceof String m ? m : memoryLimitOf(builder.command());
       return worker;
     }
     worker.kill();
@@ -236,7 +238,15 @@ final class Worker implements AutoCloseable {
   private Invocation done(Outcome outcome, boolean cold, long began, double handlerMillis, StringBuilder console, String note) {
     double roundTrip = (nanoTime.getAsLong() - began) / 1e6;
     return new Invocation(outcome, cold, version, cold ? startMillis : 0, cold ? initMillis : 0, handlerMillis, roundTrip,
-        console.toString(), note);
+        console.toString(), note, memoryLimit);
+  }
+
+  /** Node's bootstrap reports none: its limit is the heap cap on the command line. */
+  private static String memoryLimitOf(List<String> command) {
+    return command.stream().filter(a -> a.startsWith("--max-old-space-size=")).findFirst()
+        .map(a -> "enforced for the V8 heap only: capped at " + a.substring(a.indexOf('=') + 1)
+            + " MB (--max-old-space-size), memory outside it (buffers) is not")
+        .orElse("not enforced");
   }
 
   private static double number(Object value) {

@@ -1,8 +1,6 @@
 package dev.portcullis.engine.idp;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.portcullis.engine.idp.cognito.LocalCognito;
 import dev.portcullis.engine.idp.http.Exchanges;
 import dev.portcullis.engine.idp.http.IdpContext;
@@ -12,8 +10,6 @@ import dev.portcullis.engine.idp.oidc.LocalOidcIssuer;
 import dev.portcullis.engine.model.Emulator;
 import dev.portcullis.engine.model.Emulator.TokenRecipe;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,8 +18,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import dev.portcullis.engine.serve.ServerLimits;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import dev.portcullis.engine.serve.Exchange;
+import dev.portcullis.engine.serve.LocalServer;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import java.util.regex.Matcher;
@@ -60,8 +58,9 @@ public final class LocalIdentityProviders implements AutoCloseable {
 
   private final Emulator emulator;
   private final IdpContext context;
-  private final HttpServer server;
-  private final ExecutorService executor;
+  private final LocalServer server;
+  // a request on a fixed port can arrive as soon as it is bound, before the handlers below exist
+  private final CountDownLatch ready = new CountDownLatch(1);
   private final URI baseUrl;
   private final LocalCognito cognito;
   private final Map<String, LocalOidcIssuer> oidcIssuers = new LinkedHashMap<>();
@@ -69,26 +68,22 @@ public final class LocalIdentityProviders implements AutoCloseable {
   private LocalIdentityProviders(Builder builder, URI offlineBaseUrl) throws IOException {
     this.emulator = builder.emulator;
     this.context = new IdpContext(builder.clock, builder.random, builder.log);
-    ServerLimits.install();
+    // its own server and executor, apart from the gateway's: a slow API client cannot stall logins, nor the reverse
     this.server = offlineBaseUrl != null ? null
-        : HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port), 0);
-    this.baseUrl = offlineBaseUrl != null ? offlineBaseUrl : URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        : LocalServer.builder("portcullis-idp", this::route).port(builder.port).maxBodyBytes(Exchanges.MAX_BODY)
+            .clock(builder.clock).start();
+    this.baseUrl = offlineBaseUrl != null ? offlineBaseUrl : URI.create("http://127.0.0.1:" + server.port());
     String base = baseUrl.toString();
     this.cognito = new LocalCognito(emulator.userPools(), base, emulator.signingKeySeed(), context);
     emulator.oidcIssuers().forEach(i -> oidcIssuers.put(i.name(),
         new LocalOidcIssuer(i, base + "/oidc/" + i.name(), emulator.signingKeySeed(), context)));
     if (server == null) {
-      this.executor = null;
       return;
     }
-    // its own executor, apart from the gateway's: a slow API client cannot stall logins, nor the reverse
-    this.executor = ServerLimits.executor("portcullis-idp");
-    server.setExecutor(executor);
-    server.createContext("/", ServerLimits.budgeted(this::route, ServerLimits.EXCHANGES_PER_PORT));
     // keys before the first request: the first JWKS answer must not wait on deriving them
     cognito.warmKeys();
     oidcIssuers.values().forEach(i -> i.keys().warm());
-    server.start();
+    ready.countDown();
     context.event("Local identity providers listening on " + baseUrl);
   }
 
@@ -243,8 +238,7 @@ public final class LocalIdentityProviders implements AutoCloseable {
   @Override
   public void close() {
     if (server != null) {
-      server.stop(0);
-      executor.shutdownNow();
+      server.close();
     }
   }
 
@@ -258,21 +252,25 @@ public final class LocalIdentityProviders implements AutoCloseable {
             + emulator.userPools().stream().map(Emulator.UserPool::id).toList() + ", OIDC issuers " + oidcIssuers.keySet()));
   }
 
-  private void route(HttpExchange exchange) {
+  private void route(Exchange exchange) {
     try {
-      if (!serve(exchange, exchange.getRequestURI().getPath())) {
-        Exchanges.sendJson(exchange, 404, Map.of("message", "Not found: " + exchange.getRequestURI().getPath()));
+      if (!ready.await(10, TimeUnit.SECONDS)) {
+        Exchanges.sendJson(exchange, 503, Map.of("__type", "InternalErrorException", "message", "Starting"));
+        return;
+      }
+      if (!serve(exchange, exchange.path())) {
+        Exchanges.sendJson(exchange, 404, Map.of("message", "Not found: " + exchange.path()));
       }
     } catch (IOException | RuntimeException e) {
       // Logged once here; the client sees a 500 unless the response had already started.
-      LOG.warn("Local identity providers: {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e);
+      LOG.warn("Local identity providers: {} {} failed", exchange.method(), exchange.path(), e);
       sendInternalError(exchange);
-    } finally {
-      exchange.close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
-  private boolean serve(HttpExchange exchange, String path) throws IOException {
+  private boolean serve(Exchange exchange, String path) throws IOException {
     if (path.equals("/")) {
       cognito.handleApi(exchange);
       return true;
@@ -290,8 +288,8 @@ public final class LocalIdentityProviders implements AutoCloseable {
     return pool.matches() && cognito.handleWellKnown(exchange, pool.group(1), pool.group(2));
   }
 
-  private static void sendInternalError(HttpExchange exchange) {
-    if (exchange.getResponseCode() != -1) {
+  private static void sendInternalError(Exchange exchange) {
+    if (exchange.responded()) {
       return;
     }
     try {

@@ -1,5 +1,6 @@
 package dev.portcullis.engine.importer;
 
+import dev.portcullis.engine.handler.HandlerFunctions;
 import java.util.List;
 import java.util.Objects;
 
@@ -11,6 +12,8 @@ import java.util.Objects;
  * @param ttlSeconds null when the source gives none
  * @param pools COGNITO: user pool ARNs or ids (possibly {@code {{variables}}})
  * @param functionUri LAMBDA: the authoriser function's invocation URI or ARN, kept for the report
+ * @param code LAMBDA: what the function's code in the source became (a {@code handler} function when it is on
+ *     disk and its runtime runs locally, else why not); null when the source names no function it defines
  */
 public record ImportedAuthorizer(
     String name,
@@ -24,7 +27,8 @@ public record ImportedAuthorizer(
     String payloadFormat,
     boolean simpleResponses,
     String functionUri,
-    String origin) {
+    String origin,
+    HandlerFunctions.Mapping code) {
 
   public ImportedAuthorizer {
     Objects.requireNonNull(name, "an imported authoriser needs a name");
@@ -32,6 +36,20 @@ public record ImportedAuthorizer(
     identitySources = identitySources == null ? List.of() : List.copyOf(identitySources);
     pools = pools == null ? List.of() : List.copyOf(pools);
     audiences = audiences == null ? List.of() : List.copyOf(audiences);
+  }
+
+  /** Without code of its own (a function defined elsewhere, or no function at all). */
+  public ImportedAuthorizer(String name, Kind kind, List<String> identitySources, String validationRegex, Integer ttlSeconds,
+      List<String> pools, String issuer, List<String> audiences, String payloadFormat, boolean simpleResponses,
+      String functionUri, String origin) {
+    this(name, kind, identitySources, validationRegex, ttlSeconds, pools, issuer, audiences, payloadFormat, simpleResponses,
+        functionUri, origin, null);
+  }
+
+  /** The same authoriser, its function's code found in the source. */
+  public ImportedAuthorizer withCode(HandlerFunctions.Mapping newCode) {
+    return new ImportedAuthorizer(name, kind, identitySources, validationRegex, ttlSeconds, pools, issuer, audiences,
+        payloadFormat, simpleResponses, functionUri, origin, newCode);
   }
 
   public enum Kind { COGNITO, JWT, TOKEN, REQUEST }

@@ -1,5 +1,6 @@
 package dev.portcullis.engine.importer;
 
+import dev.portcullis.engine.handler.HandlerFunctions;
 import dev.portcullis.engine.model.Authorizer;
 import dev.portcullis.engine.model.Caller;
 import dev.portcullis.engine.model.CredentialSource;
@@ -83,16 +84,22 @@ final class LocalStandIns {
   }
 
   private Authorizer cognito(String gateway, ImportedAuthorizer a, Set<String> scopes, boolean anyWithoutScopes) {
-    if (a.validationRegex() != null) {
-      ctx.leftOut("authoriser " + a.name() + " identityValidationExpression", "'" + a.validationRegex()
-          + "' is not emulated for Cognito authorisers; a token that does not match would be refused on AWS");
-    }
-    if (a.ttlSeconds() != null) {
-      ctx.leftOut("authoriser " + a.name() + " TTL", a.ttlSeconds() + " s: the local Cognito authoriser does not cache");
-    }
     int n = ++counter;
     String localPool = "us-east-1_Imported" + n;
     String clientId = "importedclient" + n;
+    if (a.validationRegex() != null && (!scopes.isEmpty() || !matches(a.validationRegex(), clientId))) {
+      // the expression is matched against the token's aud: access tokens have none, and the local client may not match
+      unpassable.add(gateway + "/" + a.name());
+      ctx.localEmulation("authoriser " + a.name() + ": identityValidationExpression " + a.validationRegex() + " is matched against"
+          + " the token's aud, which " + (scopes.isEmpty() ? "the local client id " + clientId + " does not meet"
+              : "access tokens (for its scoped routes) do not have") + ", so its local twins are refused (401) and its saved"
+          + " requests carry no expectation.");
+    }
+    Integer ttl = a.ttlSeconds();
+    if (ttl != null && (ttl < 0 || ttl > 3600)) {
+      ctx.leftOut("authoriser " + a.name() + " TTL", ttl + " s is outside API Gateway's 0..3600, so it was not kept");
+      ttl = null;
+    }
     String user = "tester" + n;
     addPool(localPool, clientId, user, scopes);
     List<String> trusted = new ArrayList<>(a.pools());
@@ -115,7 +122,7 @@ final class LocalStandIns {
     ctx.localEmulation("authoriser " + a.name() + ": also trusts the local pool " + localPool + " (user " + user
         + ", client " + clientId + (scopes.isEmpty() ? "" : ", group adding scopes " + scopes) + "), so caller " + a.name()
         + "-local passes it on the local gateway; the real pool(s) stay listed for AWS.");
-    return new Authorizer.Cognito(a.name(), trusted, source, "{{idpBaseUrl}}/" + localPool);
+    return new Authorizer.Cognito(a.name(), trusted, source, "{{idpBaseUrl}}/" + localPool, a.validationRegex(), ttl);
   }
 
   private Authorizer jwt(String gateway, ImportedAuthorizer a, Set<String> scopes) {
@@ -218,14 +225,29 @@ final class LocalStandIns {
       ttl = 300;
     }
     String payload = http ? (a.payloadFormat() == null ? "2.0" : a.payloadFormat().startsWith("1") ? "1.0" : "2.0") : null;
+    Authorizer.LambdaType type = a.kind() == ImportedAuthorizer.Kind.TOKEN && !http ? Authorizer.LambdaType.TOKEN
+        : Authorizer.LambdaType.REQUEST;
+    String function = a.functionUri() == null ? "(not named)" : a.functionUri();
+    if (a.code() instanceof HandlerFunctions.Mapped code) {
+      LambdaFunction.Handler h = code.function();
+      // the user's handler decides, so no expectation can be written for the twin's stand-in value
+      unpassable.add(gateway + "/" + a.name());
+      ctx.mapped("authoriser " + a.name() + " function", "runs your handler " + h.handler() + " (" + h.runtime() + ") from "
+          + h.codeUri() + " on the local gateway, timeout " + h.timeoutSeconds() + " s, memory " + h.memoryMb() + " MB");
+      code.notes().forEach(n -> ctx.localEmulation("authoriser " + a.name() + ": " + n + "."));
+      ctx.localEmulation("authoriser " + a.name() + ": runs your handler code locally once the workspace is trusted; its local"
+          + " twin sends the value of fixture " + fixture + ", so its saved requests carry no expectation (your handler decides).");
+      return new Authorizer.Lambda(a.name(), type, sources, a.validationRegex(), ttl, payload, http && a.simpleResponses(), h);
+    }
+    String why = a.code() instanceof HandlerFunctions.NotMapped n ? n.reason()
+        : "the source does not define it (only its ARN or name), so there is no code to run";
     var rule = new LambdaFunction.Rule("local stand-in for " + (a.functionUri() == null ? "the authoriser function" : a.functionUri())
         + ": allows the " + a.name() + "-local caller's value", match, LambdaFunction.Rule.Effect.ALLOW, "imported-local", Map.of(),
         LambdaFunction.Rule.ResourceScope.API, null);
-    ctx.localEmulation("authoriser " + a.name() + ": the function " + (a.functionUri() == null ? "(not named)" : a.functionUri())
-        + " does not run locally; a rules stand-in allows the value of fixture " + fixture + " and refuses anything else (401)."
-        + " To run the real handler, change its function to kind command or invoke.");
-    return new Authorizer.Lambda(a.name(), a.kind() == ImportedAuthorizer.Kind.TOKEN && !http ? Authorizer.LambdaType.TOKEN
-        : Authorizer.LambdaType.REQUEST, sources, a.validationRegex(), ttl, payload, http && a.simpleResponses(),
+    ctx.localEmulation("authoriser " + a.name() + ": the function " + function + " does not run locally (" + why + "); a rules"
+        + " stand-in allows the value of fixture " + fixture + " and refuses anything else (401). To run the real code, change its"
+        + " function to kind handler (your code folder), command or invoke.");
+    return new Authorizer.Lambda(a.name(), type, sources, a.validationRegex(), ttl, payload, http && a.simpleResponses(),
         new LambdaFunction.Rules(List.of(rule), LambdaFunction.Rule.Effect.UNAUTHORIZED));
   }
 

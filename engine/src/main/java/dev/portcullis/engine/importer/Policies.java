@@ -9,6 +9,13 @@ import dev.portcullis.engine.store.Json;
 
 /** Resource policies from sources: intrinsics resolved, {@code execute-api:/...} expanded, read through the store's policy format. */
 public final class Policies {
+  /**
+   * What {@code execute-api:/...} expands to when the source does not give the API's region, account and id: the
+   * shorthand names the API the policy is attached to, and a policy belongs to one gateway, so any API matches.
+   * (A made-up id would match no request of the local gateway, whose API id is the gateway's own.)
+   */
+  public static final String THIS_API = "arn:aws:execute-api:*:*:*";
+
   private Policies() {}
 
   /**

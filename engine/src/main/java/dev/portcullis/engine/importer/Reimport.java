@@ -104,13 +104,26 @@ public final class Reimport {
     before.keySet().stream().filter(k -> !after.containsKey(k)).forEach(k -> changes.add(now.name() + " " + k + ": removed"));
   }
 
-  /** A Lambda authoriser the user pointed at their real handler (command or invoke) keeps that function over the new stand-in. */
+  /**
+   * A Lambda authoriser the user pointed at their real code (handler, command or invoke) keeps that function over
+   * what the source gives. When both are handlers, the source's code wins; an unchanged handler keeps the
+   * environment the user gave it (references they set instead of the template's values).
+   */
   private static List<Authorizer> keepUserFunctions(Gateway old, Gateway now, List<String> changes) {
     List<Authorizer> out = new ArrayList<>();
     for (Authorizer a : now.authorizers()) {
       var was = old.authorizer(a.name());
-      if (a instanceof Authorizer.Lambda l && was.isPresent() && was.get() instanceof Authorizer.Lambda w
-          && !(w.function() instanceof LambdaFunction.Rules)) {
+      if (a instanceof Authorizer.Lambda l && l.function() instanceof LambdaFunction.Handler h && was.isPresent()
+          && was.get() instanceof Authorizer.Lambda w && w.function() instanceof LambdaFunction.Handler oldHandler
+          && oldHandler.codeUri().equals(h.codeUri()) && oldHandler.handler().equals(h.handler())
+          && !oldHandler.environment().equals(h.environment())) {
+        out.add(new Authorizer.Lambda(l.name(), l.eventType(), l.identitySources(), l.validationRegex(), l.ttlSeconds(), l.payloadFormat(),
+            l.simpleResponses(), new LambdaFunction.Handler(h.functionName(), h.runtime(), h.codeUri(), h.handler(),
+                oldHandler.environment(), h.timeoutSeconds(), h.memoryMb())));
+        changes.add(now.name() + " authoriser " + a.name() + ": kept your handler's environment variables");
+      } else if (a instanceof Authorizer.Lambda l && was.isPresent() && was.get() instanceof Authorizer.Lambda w
+          && !(w.function() instanceof LambdaFunction.Rules)
+          && !(w.function() instanceof LambdaFunction.Handler && l.function() instanceof LambdaFunction.Handler)) {
         out.add(new Authorizer.Lambda(l.name(), l.eventType(), l.identitySources(), l.validationRegex(), l.ttlSeconds(), l.payloadFormat(),
             l.simpleResponses(), w.function()));
         changes.add(now.name() + " authoriser " + a.name() + ": kept your " + w.function().getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)

@@ -93,8 +93,8 @@ public final class WorkspaceAssembler {
     }
     String region = api.region() != null ? api.region() : ctx.region();
     String baseUrl = api.baseUrl() == null ? null : "{{baseUrl." + name + "}}";
-    Gateway g = new Gateway(name, api.flavor(), region, null, api.apiId(), api.stage(), baseUrl, null,
-        api.apiKeySource(), routes, authorizers, plans, api.resourcePolicy());
+    Gateway g = api.settings().applyTo(new Gateway(name, api.flavor(), region, null, api.apiId(), api.stage(), baseUrl,
+        null, api.apiKeySource(), routes, authorizers, plans, api.resourcePolicy()).newBuilder()).build();
     ctx.mapped("gateway " + name, api.flavor() + " API '" + api.name() + "': " + routes.size() + " route(s), "
         + authorizers.size() + " authoriser(s), " + plans.size() + " usage plan(s)" + (api.resourcePolicy() == null ? "" : ", a resource policy"));
     return standIns.register(g);

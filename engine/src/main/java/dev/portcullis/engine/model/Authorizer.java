@@ -13,9 +13,14 @@ public sealed interface Authorizer {
    * @param identitySource e.g. {@code method.request.header.Authorization}
    * @param issuerOverride for a local pool: the issuer URL the tokens carry (derived from the pool
    *     id and region when null)
+   * @param identityValidationExpression a regex the token's {@code aud} must match, else 401; a token
+   *     without {@code aud} (an access token) is refused (spec §2); null for none
+   * @param ttlSeconds {@code authorizerResultTtlInSeconds} as configured (0..3600, null when not
+   *     given): kept for AWS and exports; AWS does not document caching for Cognito authorisers, so the
+   *     local gateway does not cache
    */
-  record Cognito(String name, List<String> userPools, String identitySource, String issuerOverride)
-      implements Authorizer {
+  record Cognito(String name, List<String> userPools, String identitySource, String issuerOverride,
+      String identityValidationExpression, Integer ttlSeconds) implements Authorizer {
     public Cognito {
       Names.require(name, "authoriser name");
       userPools = Names.list(userPools);
@@ -23,6 +28,25 @@ public sealed interface Authorizer {
         throw new IllegalArgumentException("Cognito authoriser '" + name + "' names no user pool");
       }
       identitySource = identitySource == null ? "method.request.header.Authorization" : identitySource;
+      identityValidationExpression = identityValidationExpression == null || identityValidationExpression.isBlank()
+          ? null : identityValidationExpression;
+      if (identityValidationExpression != null) {
+        try {
+          java.util.regex.Pattern.compile(identityValidationExpression);
+        } catch (java.util.regex.PatternSyntaxException e) {
+          throw new IllegalArgumentException("Cognito authoriser '" + name + "': identityValidationExpression '"
+              + identityValidationExpression + "' is not a regular expression (" + e.getDescription() + ")");
+        }
+      }
+      if (ttlSeconds != null && (ttlSeconds < 0 || ttlSeconds > 3600)) {
+        throw new IllegalArgumentException("Cognito authoriser '" + name + "': ttlSeconds " + ttlSeconds
+            + " is outside API Gateway's 0..3600");
+      }
+    }
+
+    /** Without a validation expression or TTL (the usual case). */
+    public Cognito(String name, List<String> userPools, String identitySource, String issuerOverride) {
+      this(name, userPools, identitySource, issuerOverride, null, null);
     }
   }
 

@@ -1,7 +1,10 @@
 package dev.portcullis.engine.model;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * One API on API Gateway (a REST API and one stage of it, or an HTTP API and one stage), with its
@@ -11,6 +14,11 @@ import java.util.Optional;
  *     when it only runs on the local gateway
  * @param localPort the loopback port the local gateway serves it on (0 picks a free one)
  * @param apiKeySource REST only: where API Gateway reads the API key from
+ * @param cors the API's CORS settings: HTTP APIs' corsConfiguration; on REST the OPTIONS mock methods
+ *     "Enable CORS" (or SAM's Cors) adds to every resource; null when none
+ * @param gatewayResponses REST only: customised gateway responses by type (UNAUTHORIZED, DEFAULT_4XX ...)
+ * @param stageVariables the stage's variables, {@code ${stageVariables.x}} in URIs and {@code stageVariables} in events
+ * @param endpointConfiguration REST only: the endpoint type; PRIVATE is reached through VPC endpoints; null is REGIONAL
  */
 public record Gateway(
     String name,
@@ -25,7 +33,11 @@ public record Gateway(
     List<Route> routes,
     List<Authorizer> authorizers,
     List<UsagePlan> usagePlans,
-    PolicyDocument resourcePolicy) {
+    PolicyDocument resourcePolicy,
+    Cors cors,
+    Map<String, GatewayResponse> gatewayResponses,
+    Map<String, String> stageVariables,
+    EndpointConfiguration endpointConfiguration) {
 
   public Gateway {
     Names.require(name, "gateway name");
@@ -38,6 +50,72 @@ public record Gateway(
     routes = Names.list(routes);
     authorizers = Names.list(authorizers);
     usagePlans = Names.list(usagePlans);
+    gatewayResponses = sorted(gatewayResponses);
+    stageVariables = sorted(stageVariables);
+  }
+
+  /** The gateway as it was before CORS, gateway responses, stage variables and endpoints could be set. */
+  public Gateway(String name, Flavor flavor, String region, String accountId, String apiId, String stage, String baseUrl,
+      Integer localPort, ApiKeySource apiKeySource, List<Route> routes, List<Authorizer> authorizers,
+      List<UsagePlan> usagePlans, PolicyDocument resourcePolicy) {
+    this(name, flavor, region, accountId, apiId, stage, baseUrl, localPort, apiKeySource, routes, authorizers, usagePlans,
+        resourcePolicy, null, null, null, null);
+  }
+
+  private static <V> Map<String, V> sorted(Map<String, V> map) {
+    return map == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(map));
+  }
+
+  /**
+   * CORS as an HTTP API's corsConfiguration says it (BOTO-AGW2 {@code Cors}); lists compare without
+   * case except origins, and {@code *} allows any.
+   *
+   * @param maxAge seconds a browser may cache the preflight answer; null sends no Access-Control-Max-Age
+   */
+  public record Cors(List<String> allowOrigins, List<String> allowMethods, List<String> allowHeaders,
+      List<String> exposeHeaders, Integer maxAge, boolean allowCredentials) {
+    public Cors {
+      allowOrigins = Names.list(allowOrigins);
+      allowMethods = Names.list(allowMethods);
+      allowHeaders = Names.list(allowHeaders);
+      exposeHeaders = Names.list(exposeHeaders);
+    }
+  }
+
+  /**
+   * A customised REST gateway response (BOTO-AGW {@code GatewayResponse}).
+   *
+   * @param statusCode the status sent instead of the type's default; null keeps it
+   * @param responseParameters {@code gatewayresponse.header.NAME} to a quoted literal ({@code 'value'}) or
+   *     {@code method.request.header.X}, {@code method.request.querystring.X}, {@code stageVariables.X}
+   * @param responseTemplates content type to body template; {@code $context.error.messageString} and the
+   *     like are substituted, not run as VTL (spec §1.1)
+   */
+  public record GatewayResponse(Integer statusCode, Map<String, String> responseParameters,
+      Map<String, String> responseTemplates) {
+    public GatewayResponse {
+      responseParameters = sorted(responseParameters);
+      responseTemplates = sorted(responseTemplates);
+    }
+  }
+
+  /**
+   * Where the API is reached from (BOTO-AGW {@code EndpointConfiguration}).
+   *
+   * @param vpcEndpointIds PRIVATE: the VPC endpoints associated with the API
+   */
+  public record EndpointConfiguration(EndpointType type, List<String> vpcEndpointIds) {
+    public EndpointConfiguration {
+      type = type == null ? EndpointType.REGIONAL : type;
+      vpcEndpointIds = Names.list(vpcEndpointIds);
+    }
+  }
+
+  public enum EndpointType { EDGE, REGIONAL, PRIVATE }
+
+  /** True when the API is PRIVATE: only callers through a VPC endpoint reach it. */
+  public boolean privateApi() {
+    return endpointConfiguration != null && endpointConfiguration.type() == EndpointType.PRIVATE;
   }
 
   /** REST APIs (API Gateway v1) and HTTP APIs (v2) differ in mechanisms, order and error shapes. */
@@ -81,6 +159,10 @@ public record Gateway(
     private List<Authorizer> authorizers;
     private List<UsagePlan> usagePlans;
     private PolicyDocument resourcePolicy;
+    private Cors cors;
+    private Map<String, GatewayResponse> gatewayResponses;
+    private Map<String, String> stageVariables;
+    private EndpointConfiguration endpointConfiguration;
 
     private Builder(String name, Flavor flavor) {
       this.name = name;
@@ -101,6 +183,10 @@ public record Gateway(
       this.authorizers = from.authorizers;
       this.usagePlans = from.usagePlans;
       this.resourcePolicy = from.resourcePolicy;
+      this.cors = from.cors;
+      this.gatewayResponses = from.gatewayResponses;
+      this.stageVariables = from.stageVariables;
+      this.endpointConfiguration = from.endpointConfiguration;
     }
 
     public Builder name(String name) {
@@ -168,8 +254,29 @@ public record Gateway(
       return this;
     }
 
+    public Builder cors(Cors cors) {
+      this.cors = cors;
+      return this;
+    }
+
+    public Builder gatewayResponses(Map<String, GatewayResponse> gatewayResponses) {
+      this.gatewayResponses = gatewayResponses;
+      return this;
+    }
+
+    public Builder stageVariables(Map<String, String> stageVariables) {
+      this.stageVariables = stageVariables;
+      return this;
+    }
+
+    public Builder endpointConfiguration(EndpointConfiguration endpointConfiguration) {
+      this.endpointConfiguration = endpointConfiguration;
+      return this;
+    }
+
     public Gateway build() {
-      return new Gateway(name, flavor, region, accountId, apiId, stage, baseUrl, localPort, apiKeySource, routes, authorizers, usagePlans, resourcePolicy);
+      return new Gateway(name, flavor, region, accountId, apiId, stage, baseUrl, localPort, apiKeySource, routes,
+          authorizers, usagePlans, resourcePolicy, cors, gatewayResponses, stageVariables, endpointConfiguration);
     }
   }
 }

@@ -52,7 +52,14 @@ final class DefaultPipeline implements Pipeline {
   @Override
   public Ruling decide(IncomingRequest request, Gateway gateway) {
     PipelineState ex = begin(request, gateway);
-    Optional<Denied> denied = headerSize(ex).or(() -> route(ex)).or(() -> authorize(ex)).or(() -> ex.rest() ? usage(ex) : Optional.empty());
+    Optional<Denied> tooBig = headerSize(ex);
+    if (tooBig.isEmpty()) {
+      Optional<Outcome.Allowed> preflight = CorsRules.preflight(ex);
+      if (preflight.isPresent()) {
+        return ruling(ex, preflight.get(), null);
+      }
+    }
+    Optional<Denied> denied = tooBig.or(() -> route(ex)).or(() -> authorize(ex)).or(() -> ex.rest() ? usage(ex) : Optional.empty());
     if (denied.isPresent()) {
       return ruling(ex, denied.get(), null);
     }
@@ -163,7 +170,7 @@ final class DefaultPipeline implements Pipeline {
       }
       case AWS_IAM -> iam.authorize(ex);
       case CUSTOM -> authorizer(ex, Authorizer.Lambda.class)
-          .map(a -> iam.resourcePolicy(ex, false).or(() -> lambda.authorize(ex, a)))
+          .map(a -> iam.resourcePolicy(ex, false).or(() -> lambda.authorize(ex, StageVariables.authorizer(ex, a))))
           .orElseGet(() -> misconfigured(ex, "a Lambda authoriser"));
       case COGNITO_USER_POOLS -> authorizer(ex, Authorizer.Cognito.class).filter(a -> ex.rest())
           .map(a -> tokens.cognito(ex, a).or(() -> iam.resourcePolicy(ex, true)))
@@ -197,7 +204,7 @@ final class DefaultPipeline implements Pipeline {
   }
 
   private Ruling integrate(PipelineState ex) {
-    Integration integration = ex.match.route().integration();
+    Integration integration = StageVariables.integration(ex, ex.match.route().integration());
     String format = integration instanceof Integration.Echo echo && echo.payloadFormat() != null
         ? echo.payloadFormat() : ex.rest() ? "1.0" : "2.0";
     Map<String, Object> event = IntegrationEvents.of(ex, format);
@@ -208,7 +215,12 @@ final class DefaultPipeline implements Pipeline {
     return ruling(ex, new Outcome.Allowed(response.status(), headers, response.body()), event);
   }
 
-  private static Ruling ruling(PipelineState ex, Outcome outcome, Map<String, Object> event) {
+  private static Ruling ruling(PipelineState ex, Outcome given, Map<String, Object> event) {
+    Map<String, String> headers = CorsRules.addHeaders(ex, given.headers());
+    Outcome outcome = given instanceof Denied d
+        ? new Denied(d.status(), d.gatewayResponseType(), d.errorType(), d.body(), headers, d.decidedBy())
+        : new Outcome.Allowed(given.status(), headers, given.body());
+    CorsRules.browserView(ex, outcome);
     return new Ruling(ex.requestId, ex.request.receivedAt(), ex.gateway.name(), ex.gateway.flavor(),
         ex.request.method(), ex.request.rawPath(), ex.routeKey(), outcome, ex.checks, event);
   }

@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * API Gateway's error answers (spec §1): REST sends {@code x-amzn-RequestId}, {@code x-amz-apigw-id}
  * and {@code x-amzn-ErrorType}; HTTP APIs send {@code apigw-requestid} and no error type (§1.3).
- * Bodies are the default template {@code {"message":$context.error.messageString}} (§1.1).
+ * Bodies are the default template {@code {"message":$context.error.messageString}} (§1.1), unless the
+ * API customises the response type ({@link CustomGatewayResponses}).
  */
 final class GatewayResponses {
   static final String JSON = "application/json";
@@ -38,7 +39,8 @@ final class GatewayResponses {
       headers.put("x-amzn-ErrorType", errorType);
     }
     headers.putAll(extraHeaders);
-    return new Denied(status, gatewayResponseType, ex.rest() ? errorType : null, body, headers, decidedBy);
+    return CustomGatewayResponses.apply(ex,
+        new Denied(status, gatewayResponseType, ex.rest() ? errorType : null, body, headers, decidedBy));
   }
 
   static Denied deny(PipelineState ex, int status, String type, String errorType, String body, String decidedBy) {

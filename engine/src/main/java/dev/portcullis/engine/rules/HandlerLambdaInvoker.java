@@ -88,6 +88,9 @@ final class HandlerLambdaInvoker implements LambdaInvoker {
       out.append(", ran under ").append(inv.runtime()).append(" (declared ").append(function.runtime()).append(")");
     }
     out.append(", timeout ").append(function.timeoutSeconds()).append(" s, memory ").append(function.memoryMb()).append(" MB");
+    if (!inv.memoryLimit().isEmpty()) {
+      out.append(" (").append(inv.memoryLimit()).append(")");
+    }
     if (inv.runtime() != null) {
       out.append(inv.coldStart()
           ? String.format(Locale.ROOT, "; cold start: worker started in %.1f ms (module load %.1f ms), apart from the "

@@ -70,7 +70,7 @@ final class IamAuthorization {
     PolicyQuery query = PolicyQuery.invoke(caller, policies, resource, ex.methodArn(), conditions(ex));
     PolicyDecision decision = evaluator.evaluate(query);
     String evidence = "may " + caller.displayName() + " invoke " + ex.methodArn() + "? "
-        + String.join("; ", decision.evidence());
+        + String.join("; ", decision.evidence()) + endpointNote(ex, decision instanceof PolicyDecision.Denied);
     if (decision instanceof PolicyDecision.Denied denied) {
       ex.fail("iam.policy", evidence);
       IamDenial denial = IamDenial.of(denied, query);
@@ -99,6 +99,7 @@ final class IamAuthorization {
         + String.join("; ", decision.evidence());
     boolean refused = decision instanceof PolicyDecision.ExplicitDeny
         || (allowRequired && decision instanceof PolicyDecision.ImplicitDeny);
+    evidence += endpointNote(ex, refused);
     if (!refused) {
       ex.pass("resourcePolicy", evidence + (allowRequired ? "" : "; only an explicit deny stops a request before "
           + "a Lambda authoriser (spec §7)"));
@@ -110,7 +111,28 @@ final class IamAuthorization {
         GatewayResponses.message(denial.message()), "resourcePolicy"));
   }
 
+  /**
+   * The header that says which VPC endpoint a request came through. The local gateway is reached on
+   * loopback, never through one, so a caller is outside every VPC endpoint unless it sends this.
+   */
+  static final String SOURCE_VPCE_HEADER = "X-Portcullis-Source-Vpce";
+
   private static ConditionContext conditions(PipelineState ex) {
-    return ConditionContext.empty().with(ConditionContext.SOURCE_IP, ex.request.sourceIp());
+    ConditionContext context = ConditionContext.empty().with(ConditionContext.SOURCE_IP, ex.request.sourceIp());
+    return ex.request.headers().first(SOURCE_VPCE_HEADER).map(v -> context.with(ConditionContext.SOURCE_VPCE, v))
+        .orElse(context);
+  }
+
+  /** For a PRIVATE API, where the caller came from, and what AWS gives a caller outside the endpoint. */
+  private static String endpointNote(PipelineState ex, boolean refused) {
+    if (!ex.gateway.privateApi()) {
+      return "";
+    }
+    var vpce = ex.request.headers().first(SOURCE_VPCE_HEADER);
+    String from = vpce.map(v -> "; the caller came through VPC endpoint " + v + " (" + SOURCE_VPCE_HEADER + ")")
+        .orElse("; this PRIVATE API's caller came through no VPC endpoint (the local gateway's default; send "
+            + SOURCE_VPCE_HEADER + ": vpce-... to come through one), so aws:SourceVpce is absent");
+    return from + (refused ? ". On AWS a caller outside the VPC cannot resolve a private API's host at all; one through "
+        + "an endpoint the policy does not allow gets this 403 AccessDeniedException (KC-403, spec §1.2)" : "");
   }
 }

@@ -31,7 +31,7 @@ final class IntegrationEvents {
     event.put("queryStringParameters", RequestParts.lastQueryValues(ex.request));
     event.put("multiValueQueryStringParameters", nullIfEmpty(RequestParts.query(ex.request)));
     event.put("pathParameters", nullIfEmpty(ex.pathParameters()));
-    event.put("stageVariables", null);
+    event.put("stageVariables", nullIfEmpty(ex.gateway.stageVariables()));
     event.put("requestContext", v1Context(ex));
     Object[] body = RequestParts.body(ex.request);
     event.put("body", body[0]);
@@ -126,6 +126,7 @@ final class IntegrationEvents {
     event.put("headers", RequestParts.joinedHeaders(ex.request));
     putIfPresent(event, "queryStringParameters", nullIfEmpty(RequestParts.joinedQueryValues(ex.request)));
     putIfPresent(event, "pathParameters", nullIfEmpty(ex.pathParameters()));
+    putIfPresent(event, "stageVariables", nullIfEmpty(ex.gateway.stageVariables()));
     event.put("requestContext", v2Context(ex));
     Object[] body = RequestParts.body(ex.request);
     putIfPresent(event, "body", body[0]);

@@ -61,7 +61,7 @@ final class LambdaEvents {
     event.put("queryStringParameters", RequestParts.lastQueryValues(ex.request));
     event.put("multiValueQueryStringParameters", nullIfEmpty(RequestParts.query(ex.request)));
     event.put("pathParameters", nullIfEmpty(ex.pathParameters()));
-    event.put("stageVariables", null);
+    event.put("stageVariables", nullIfEmpty(ex.gateway.stageVariables()));
   }
 
   /** HTTP 1.0: REST-like, identity values comma-joined in both identitySource and authorizationToken. */
@@ -96,7 +96,7 @@ final class LambdaEvents {
     if (request.containsKey("pathParameters")) {
       event.put("pathParameters", request.get("pathParameters"));
     }
-    event.put("stageVariables", null);
+    event.put("stageVariables", nullIfEmpty(ex.gateway.stageVariables()));
     return event;
   }
 }

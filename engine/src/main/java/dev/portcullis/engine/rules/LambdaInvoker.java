@@ -103,6 +103,36 @@ public interface LambdaInvoker {
         ? new dev.portcullis.engine.model.CredentialSource.DefaultChain() : invoke.credentials(), where + " credentials"));
   }
 
+  /**
+   * Thrown by a {@link #deferred} invoker: the decision needs the user's own code to run, and the
+   * caller chose not to run it here (a predictor for the local gateway, which runs it once itself).
+   */
+  final class Deferred extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Deferred(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /** Whether a function runs the workspace's own code ({@code command}, {@code handler}) when invoked. */
+  static boolean runsUserCode(LambdaFunction function) {
+    return TrustRequests.program(function, "").isPresent();
+  }
+
+  /**
+   * For a predictor whose requests go to the local gateway: functions that run the user's code are
+   * not run here (the gateway runs them once for the same request, and a second run would double
+   * their side effects and their console output); deciding a request that needs one throws
+   * {@link Deferred}. Other kinds run as {@link #forFunction(LambdaFunction, SecretResolver)} does.
+   */
+  static java.util.function.Function<LambdaFunction, LambdaInvoker> deferringUserCode(SecretResolver secrets) {
+    return function -> runsUserCode(function) ? call -> {
+      throw new Deferred(function instanceof LambdaFunction.Handler h ? "your handler " + h.handler() + " in " + h.codeUri()
+          : "your command " + String.join(" ", ((LambdaFunction.Command) function).command()));
+    } : forFunction(function, secrets);
+  }
+
   /** Shorthand for tests and adapters: a fixed policy answer. */
   static Result returned(Map<String, Object> payload) {
     return new Result.Returned(payload, "");

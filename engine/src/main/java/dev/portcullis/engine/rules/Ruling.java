@@ -93,6 +93,17 @@ public record Ruling(
     return Optional.ofNullable(integrationEvent);
   }
 
+  /** The integration event as the JSON text the integration received (nulls kept), or null when denied. */
+  public String integrationEventJson() {
+    return integrationEvent == null ? null : Integrations.json(integrationEvent);
+  }
+
+  /** An event read back from {@link #integrationEventJson()}: the same maps, in the same order. */
+  public static Map<String, Object> readEvent(String json) {
+    return dev.portcullis.engine.store.Json.readObject(json)
+        .orElseThrow(() -> new IllegalArgumentException("not an integration event: " + json.length() + " characters"));
+  }
+
   /** JSON-ready form with credentials masked to a prefix, safe for logs, exports and the rulings endpoint. */
   public Map<String, Object> toJson() {
     Map<String, Object> json = new LinkedHashMap<>();

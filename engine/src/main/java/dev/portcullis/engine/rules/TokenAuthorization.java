@@ -42,11 +42,38 @@ final class TokenAuthorization {
     return switch (verdict) {
       case TokenVerdict.Accepted accepted -> {
         record(ex, accepted.checks());
+        Optional<Denied> refused = validateAudience(ex, auth, accepted.claims().get("aud"));
+        if (refused.isPresent()) {
+          yield refused;
+        }
         ex.grant = new Grant.Token(ClaimRendering.rest(accepted.claims()), null);
         yield Optional.empty();
       }
       case TokenVerdict.Refused refused -> Optional.of(refuse(ex, refused, answer(ex, refused, GatewayAnswer.rest(refused))));
     };
+  }
+
+  /**
+   * A Cognito authoriser's identityValidationExpression is matched against the token's {@code aud}: a token
+   * without one (an access token) or one that does not match is refused with 401 (spec §2).
+   */
+  private static Optional<Denied> validateAudience(PipelineState ex, Authorizer.Cognito auth, Object aud) {
+    String regex = auth.identityValidationExpression();
+    if (regex == null) {
+      return Optional.empty();
+    }
+    List<String> audiences = aud == null ? List.of() : aud instanceof List<?> l ? l.stream().map(String::valueOf).toList()
+        : List.of(String.valueOf(aud));
+    java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(regex);
+    if (audiences.stream().anyMatch(a -> pattern.matcher(a).matches())) {
+      ex.pass("cognito.validationExpression", "the token's aud " + audiences + " matches identityValidationExpression " + regex);
+      return Optional.empty();
+    }
+    ex.fail("cognito.validationExpression", (audiences.isEmpty()
+        ? "the token has no aud (an access token), so identityValidationExpression " + regex + " rejects it"
+        : "the token's aud " + audiences + " does not match identityValidationExpression " + regex)
+        + "; 401 (spec §2)");
+    return Optional.of(GatewayResponses.unauthorized(ex, "cognito.validationExpression"));
   }
 
   Optional<Denied> jwt(PipelineState ex, Authorizer.Jwt auth) {

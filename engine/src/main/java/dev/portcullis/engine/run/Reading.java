@@ -63,12 +63,20 @@ final class Reading {
     String summary;
     Outcome outcome;
     if (r.allowed()) {
-      summary = "Allowed by the local gateway: " + r.checks().size() + " checks passed on " + r.routeKey();
+      long passed = r.checks().stream().filter(Ruling.Check::passed).count();
+      summary = "Allowed by the local gateway: " + passed + " checks passed on "
+          + (r.routeKey() == null ? "a CORS preflight, before any route" : r.routeKey());
       outcome = Outcome.OK;
     } else {
       Ruling.Outcome.Denied d = (Ruling.Outcome.Denied) r.outcome();
       String evidence = r.check(d.decidedBy()).map(Ruling.Check::evidence).orElse("");
       summary = "Denied " + d.status() + " " + d.gatewayResponseType() + " by " + d.decidedBy() + (evidence.isEmpty() ? "" : ": " + evidence);
+      outcome = Outcome.WARN;
+    }
+    // What a browser would see (the cors.browser check), when it is not what a curl caller sees.
+    var browser = r.check("cors.browser").filter(c -> !c.passed());
+    if (browser.isPresent()) {
+      summary += ". In a browser: " + browser.get().evidence();
       outcome = Outcome.WARN;
     }
     if (prediction != null && prediction.status() != r.outcome().status()) {

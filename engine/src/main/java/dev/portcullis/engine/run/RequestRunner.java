@@ -263,6 +263,11 @@ final class RequestRunner {
           : "The rule book predicts " + p.status() + " " + p.responseType() + ", decided by " + p.decidedBy();
       trace.add(new Step.Predict(Outcome.OK, summary, List.of(Reading.checks("checks the predictor made", ruling)), timer.elapsed(), p));
       return ruling;
+    } catch (dev.portcullis.engine.rules.LambdaInvoker.Deferred d) {
+      trace.add(new Step.Predict(Outcome.SKIPPED, "Predicted from the gateway's run: the authoriser runs " + d.getMessage()
+          + ", which the local gateway runs once for this request, so its ruling below is the answer (not run a second time here)",
+          List.of(), timer.elapsed(), null));
+      return null;
     } catch (RuntimeException e) {
       trace.add(new Step.Predict(Outcome.WARN, "No prediction: " + oneLine(String.valueOf(e.getMessage())), List.of(), timer.elapsed(), null));
       return null;

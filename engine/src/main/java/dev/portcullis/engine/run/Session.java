@@ -7,6 +7,7 @@ import dev.portcullis.engine.mask.Masking;
 import dev.portcullis.engine.model.SavedRequest;
 import dev.portcullis.engine.model.Workspace;
 import dev.portcullis.engine.rules.Pipeline;
+import dev.portcullis.engine.rules.jwt.LocalDocuments;
 import dev.portcullis.engine.send.HttpExchanger;
 import dev.portcullis.engine.send.Network;
 import dev.portcullis.engine.store.SecretResolver;
@@ -68,8 +69,15 @@ public final class Session implements AutoCloseable {
     HttpExchanger exchanger = HttpExchanger.create(Duration.ofSeconds(30), gate, network);
     LocalTokensBridge tokens = new LocalTokensBridge(target);
     CredentialAcquirer acquirer = CredentialAcquirer.create(secrets, variables, exchanger, clock, tokens, machine.profiles());
-    this.predictor = Pipeline.builder(workspace).clock(clock).requestIds(ids).environment(environment)
-        .runtimeVariables(target.runtimeVariables()).secrets(secrets).trust(gate).build();
+    // Predicting for an in-process world reads its issuers' keys as its gateway does: in-process, without the fetch quota.
+    LocalDocuments localKeys = target instanceof Target.Local local ? local.world().identityProviders()::document : LocalDocuments.NONE;
+    Pipeline.Builder predicting = Pipeline.builder(workspace).clock(clock).requestIds(ids).environment(environment)
+        .runtimeVariables(target.runtimeVariables()).secrets(secrets).trust(gate).localDocuments(localKeys);
+    if (!(target instanceof Target.Remote)) {
+      // the local gateway runs the user's handler for the request itself: running it here too would run it twice
+      predicting.lambdaInvokers(dev.portcullis.engine.rules.LambdaInvoker.deferringUserCode(secrets));
+    }
+    this.predictor = predicting.build();
     this.runner = new RequestRunner(workspace, target, environment, acquirer, exchanger, predictor, masking, clock, ids);
   }
 

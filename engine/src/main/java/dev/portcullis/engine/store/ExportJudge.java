@@ -35,10 +35,6 @@ import java.util.regex.Pattern;
  * reported, never a value. The emulator section is not judged: its fixtures open nothing real.
  */
 final class ExportJudge {
-  /** Names that carry credentials, in headers, query strings, bodies and variables (normalised: lower case, trimmed). */
-  static final Pattern CREDENTIAL_NAME = Pattern.compile(
-      ".*(authorization|token|secret|password|passwd|pwd|api[-_]?key|apikey|credential|private[-_]?key|session|cookie|signature"
-          + "|x-amz-security-token|auth).*|key|sig|code");
   private static final Pattern JWT = Pattern.compile("eyJ[\\w-]{4,}\\.eyJ[\\w-]{4,}\\.[\\w-]*");
   private static final Pattern VAR = Pattern.compile("\\{\\{\\s*([\\w.$-]+)\\s*}}");
   private static final Pattern SCHEME = Pattern.compile("(?i)^(bearer|basic|token|digest|aws4-hmac-sha256)\\s+");
@@ -319,7 +315,7 @@ final class ExportJudge {
   }
 
   private static boolean credentialName(String name) {
-    return CREDENTIAL_NAME.matcher(name.strip().toLowerCase(Locale.ROOT)).matches();
+    return CredentialNames.isCredential(name);
   }
 
   private static boolean looksSecret(String value) {

@@ -169,6 +169,23 @@ public final class WorkspaceStore {
     return Json.write(workspace);
   }
 
+  /** The {@code $id} of the schema the engine ships ({@code dev/portcullis/schema/workspace-1.schema.json}). */
+  public static final String SCHEMA_ID = "https://portcullis.dev/schema/workspace-1.schema.json";
+
+  /**
+   * As {@link #save}, with a {@code "$schema"} pointer to the engine's schema first, so an editor that maps
+   * {@link #SCHEMA_ID} to the shipped file completes and validates it (imports write new files so).
+   */
+  public void saveWithSchemaPointer(Workspace workspace, Path file) throws IOException {
+    write(file, renderWithSchemaPointer(workspace), !WorkspaceExporter.literalSecrets(workspace).isEmpty());
+  }
+
+  /** The bytes {@link #saveWithSchemaPointer} would write. */
+  public static String renderWithSchemaPointer(Workspace workspace) {
+    String json = render(workspace);
+    return "{\n  \"$schema\": \"" + SCHEMA_ID + "\"," + json.substring(json.indexOf('{') + 1);
+  }
+
   void write(Path file, String content) throws IOException {
     write(file, content, false);
   }

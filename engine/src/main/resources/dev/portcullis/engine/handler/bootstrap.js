@@ -67,11 +67,61 @@ async function load() {
   return fn;
 }
 
+// What keeps the event loop alive, by type. Write requests are the protocol's own output, not the handler's.
+function activeResources() {
+  const counts = {};
+  for (const type of process.getActiveResourcesInfo ? process.getActiveResourcesInfo() : []) {
+    if (type !== 'WriteWrap' && type !== 'ShutdownWrap') counts[type] = (counts[type] || 0) + 1;
+  }
+  return counts;
+}
+
+// The bootstrap's own resources when idle (its stdin): an event loop holding only these is "empty".
+let idleResources = {};
+
+function pendingBeyondIdle() {
+  const pending = [];
+  for (const [type, n] of Object.entries(activeResources())) {
+    const extra = n - (idleResources[type] || 0);
+    if (extra > 0) pending.push(type + (extra > 1 ? ' x' + extra : ''));
+  }
+  return pending;
+}
+
+// As Lambda's Node.js runtime does for a callback: with context.callbackWaitsForEmptyEventLoop true (the default) the
+// answer waits until the timers, sockets and other work the handler left behind are done (or the function times
+// out); false answers at once and leaves that work running into the next call. Checked from setImmediate, which
+// (unlike a timer running its own callback) is not itself counted as pending.
+function whenEventLoopEmpty(id, then) {
+  let told = false;
+  const check = () => {
+    const pending = pendingBeyondIdle();
+    if (pending.length === 0) {
+      then();
+      return;
+    }
+    if (!told) {
+      told = true;
+      send({ type: 'log', id, stream: 'portcullis', text: 'the callback was called; Lambda waits for the event loop to be '
+        + 'empty before answering (context.callbackWaitsForEmptyEventLoop is true), and still pending: '
+        + pending.join(', ') + '\n' });
+    }
+    setTimeout(() => setImmediate(check), 2);
+  };
+  setImmediate(check);
+}
+
 function invoke(handler, message) {
   const started = process.hrtime.bigint();
   const deadline = Date.now() + message.timeoutMs;
   current = message.id;
   let done = false;
+  let context;
+  const viaCallback = (err, value) => {
+    if (done) return;
+    if (context.callbackWaitsForEmptyEventLoop) whenEventLoopEmpty(message.id, () => finish(err, value));
+    else finish(err, value);
+  };
   const finish = (err, value) => {
     if (done) return;
     done = true;
@@ -90,7 +140,7 @@ function invoke(handler, message) {
     }
     send({ type: 'result', id: message.id, durationMs, payload: payload === undefined ? null : payload });
   };
-  const context = {
+  context = {
     awsRequestId: message.id,
     functionName,
     functionVersion: '$LATEST',
@@ -100,11 +150,11 @@ function invoke(handler, message) {
     logStreamName: 'portcullis/local',
     callbackWaitsForEmptyEventLoop: true,
     getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-    succeed: (value) => finish(null, value),
-    fail: (err) => finish(err === undefined ? new Error('handled') : err),
-    done: (err, value) => finish(err, value),
+    succeed: (value) => viaCallback(null, value),
+    fail: (err) => viaCallback(err === undefined ? new Error('handled') : err),
+    done: (err, value) => viaCallback(err, value),
   };
-  const callback = (err, value) => finish(err, value);
+  const callback = (err, value) => viaCallback(err, value);
   try {
     const returned = handler(message.event, context, callback);
     if (returned && typeof returned.then === 'function') {
@@ -141,6 +191,10 @@ orphaned();
 setInterval(orphaned, 1000).unref();
 
 (async () => {
+  // Portcullis writes the first call only after "ready", so reading stdin may start before the module loads; the idle
+  // resources are taken here, so what the module's own top level leaves running counts as pending, as on Lambda.
+  const lines = readline.createInterface({ input: process.stdin, terminal: false });
+  idleResources = activeResources();
   const started = process.hrtime.bigint();
   let handler;
   try {
@@ -151,7 +205,6 @@ setInterval(orphaned, 1000).unref();
   }
   send({ type: 'ready', initMs: Number(process.hrtime.bigint() - started) / 1e6, version: process.version });
   current = null;
-  const lines = readline.createInterface({ input: process.stdin, terminal: false });
   lines.on('line', (line) => {
     if (line.trim() !== '') invoke(handler, JSON.parse(line));
   });

@@ -103,6 +103,29 @@ def _load():
     return handler
 
 
+def _cap_memory():
+    """Caps the worker's address space at the interpreter's own plus the function's memory (RLIMIT_AS), so a
+    handler that allocates past its MemorySize fails with MemoryError as it fails on Lambda. Address space is not
+    Lambda's measure (resident memory in the sandbox), so the cap is close, not exact; where the platform has no
+    such limit the answer says it is not enforced."""
+    memory_mb = int(os.environ.get("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "128") or "128")
+    try:
+        import resource
+    except ImportError:
+        return "not enforced: this platform has no resource limits (Windows)"
+    if not sys.platform.startswith("linux"):
+        return "not enforced: %s does not enforce an address-space limit (RLIMIT_AS)" % sys.platform
+    try:
+        with open("/proc/self/status") as status:
+            own_kb = next(int(line.split()[1]) for line in status if line.startswith("VmSize:"))
+        cap = own_kb * 1024 + memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+        return "enforced: address space capped at the interpreter's own %d MB plus the function's %d MB (RLIMIT_AS)" % (
+            own_kb // 1024, memory_mb)
+    except (OSError, ValueError, StopIteration) as err:
+        return "not enforced: the address-space limit could not be set (%s)" % err
+
+
 def _watch_parent(parent):
     # Portcullis names itself as the parent; if it is gone (even before this ran), so is this worker.
     while True:
@@ -114,6 +137,7 @@ def _watch_parent(parent):
 def main():
     parent = int(os.environ.pop("PORTCULLIS_PARENT_PID", "0") or "0") or os.getppid()
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    memory = _cap_memory()
     started = time.perf_counter()
     try:
         handler = _load()
@@ -125,7 +149,7 @@ def main():
         _send(message)
         sys.exit(2)
     _send({"type": "ready", "initMs": (time.perf_counter() - started) * 1000.0,
-           "version": "Python " + sys.version.split()[0]})
+           "version": "Python " + sys.version.split()[0], "memory": memory})
     for line in sys.stdin:
         if not line.strip():
             continue
@@ -137,6 +161,14 @@ def main():
             result = handler(request["event"], context)
             payload = json.loads(json.dumps(result, default=_json_default))
             answer = {"type": "result", "id": request["id"], "payload": payload}
+        except MemoryError:
+            # Lambda ends an execution environment that runs out of memory; so does the worker, after answering
+            answer = {"type": "error", "id": request["id"], "errorType": "Runtime.OutOfMemory", "trace": [],
+                      "errorMessage": "the handler needed more than the function's %s MB (%s)" % (
+                          os.environ.get("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "128"), memory)}
+            answer["durationMs"] = (time.perf_counter() - began) * 1000.0
+            _send(answer)
+            os._exit(137)
         except Exception as err:  # a raised error is the invocation's answer, as on Lambda
             answer = _describe(err)
             answer.update({"type": "error", "id": request["id"]})

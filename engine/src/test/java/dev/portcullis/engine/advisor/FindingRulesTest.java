@@ -300,4 +300,29 @@ class FindingRulesTest {
         List.of(new Authorizer.Jwt("bank", "https://idp.example.com", List.of("a"), null)));
     assertThat(findings(Ws.of(rest, http), Rule.FLAVOUR_MISMATCH)).isEmpty();
   }
+
+  // PC114: a REST API's own 401/403 carry no CORS headers unless a gateway response adds them (spec §1.1)
+  private Gateway corsApi(Map<String, Gateway.GatewayResponse> responses) {
+    Gateway base = Ws.rest("api", List.of(route("GET", "/me", AuthorizationType.COGNITO_USER_POOLS, "pool", List.of("a"), false)),
+        List.of(new Authorizer.Cognito("pool", List.of("us-east-1_Abc"), null, null)));
+    return base.newBuilder().cors(new Gateway.Cors(List.of("*"), List.of("GET"), List.of("Authorization"), null, null, false))
+        .gatewayResponses(responses).build();
+  }
+
+  @Test
+  void corsWithoutCorsOnAuthErrorsIsFound() {
+    assertThat(findings(Ws.of(corsApi(Map.of())), Rule.AUTH_ERROR_WITHOUT_CORS)).singleElement().satisfies(f -> {
+      assertThat(f.message()).contains("UNAUTHORIZED and ACCESS_DENIED").contains("CORS error instead");
+      assertThat(f.affected()).extracting(RouteRef::routeKey).containsExactly("GET /me");
+    });
+  }
+
+  @Test
+  void aDefault4xxWithTheOriginHeaderCoversBoth() {
+    Gateway.GatewayResponse withOrigin = new Gateway.GatewayResponse(null,
+        Map.of("gatewayresponse.header.Access-Control-Allow-Origin", "'*'"), Map.of());
+    assertThat(findings(Ws.of(corsApi(Map.of("DEFAULT_4XX", withOrigin))), Rule.AUTH_ERROR_WITHOUT_CORS)).isEmpty();
+    assertThat(findings(Ws.of(corsApi(Map.of("UNAUTHORIZED", withOrigin))), Rule.AUTH_ERROR_WITHOUT_CORS))
+        .singleElement().satisfies(f -> assertThat(f.message()).contains("its ACCESS_DENIED answers"));
+  }
 }

@@ -63,6 +63,21 @@ class UrlResolverTest {
     assertThat(r.query()).containsExactly(Map.entry("from", "2026-01-01"), Map.entry("x", "a b"));
   }
 
+  @Test
+  void anExecuteApiUrlOfADeployedApiIdIsFoundThroughTheEnvironmentThatNamesIt() throws Exception {
+    Workspace demo = DemoWorkspace.load();
+    Workspace deployed = demo.newBuilder().environments(List.of(new Environment("aws-dev", Map.of("b2bApiId", "abc123")))).build();
+
+    UrlResolution r = UrlResolver.create(deployed, Map.of()).resolve("https://abc123.execute-api.eu-west-1.amazonaws.com/b2b/settlements", "POST");
+
+    assertThat(r).isInstanceOf(UrlResolution.Resolved.class);
+    UrlResolution.Resolved ok = (UrlResolution.Resolved) r;
+    assertThat(ok.gateway()).isEqualTo("b2b");
+    assertThat(ok.path()).isEqualTo("/b2b/settlements");
+    assertThat(ok.environment()).isEqualTo("aws-dev");
+    assertThat(ok.origin()).isEqualTo(UrlResolution.Origin.ENVIRONMENT);
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
       "https://zzz.execute-api.us-east-1.amazonaws.com/prod/me | no gateway of payments-demo has api id 'zzz'",

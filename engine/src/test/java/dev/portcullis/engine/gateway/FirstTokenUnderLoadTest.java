@@ -54,6 +54,20 @@ class FirstTokenUnderLoadTest {
     }
   }
 
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource(delimiter = '|', value = {
+      "payments|/me|us-east-1_Local01|token_use=access,scope=profile.read,client_id=5mobileappclientlocal01|",
+      "mobile|/v2/me|us-east-1_Local01|token_use=id|5mobileappclientlocal01"})
+  @DisplayName("the local providers' keys are read in-process: with their HTTP port closed, their tokens still get in")
+  void localKeysAreNotBehindAFetch(String api, String path, String issuer, String claims, String audience) throws Exception {
+    Workspace demo = WorkspaceStore.create(Clock.systemUTC()).load(ProjectFiles.demo());
+    try (LocalWorld world = LocalWorld.start(demo, Clock.systemUTC(), true, line -> { })) {
+      String token = world.identityProviders().mint(issuer, claimsOf(claims), audience, Duration.ofMinutes(10), false);
+      world.identityProviders().close(); // nothing answers on the providers' port from here on
+      assertThat(answer(URI.create(world.apiUrls().get(api) + path), token)).startsWith("200");
+    }
+  }
+
   private static Map<String, Object> claimsOf(String text) {
     java.util.LinkedHashMap<String, Object> claims = new java.util.LinkedHashMap<>();
     for (String pair : text.split(",")) {

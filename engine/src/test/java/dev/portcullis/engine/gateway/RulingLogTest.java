@@ -6,6 +6,7 @@ import dev.portcullis.engine.model.Gateway;
 import dev.portcullis.engine.rules.Ruling;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -15,23 +16,44 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class RulingLogTest {
+  /** Room for about three of the small rulings below. */
+  private static final long THREE = 3 * CompactRuling.of(ruling("x")).bytes() + 10;
 
   private static Ruling ruling(String requestId) {
     return new Ruling(requestId, Instant.EPOCH, "b2b", Gateway.Flavor.HTTP, "GET", "/", "GET /",
         new Ruling.Outcome.Allowed(200, Map.of(), ""), List.of(), null);
   }
 
+  /** A ruling as an echo route makes it: the answer's body is the event, which carries nulls and numbers. */
+  private static Ruling echoed(String requestId, String padding) {
+    Map<String, Object> event = new LinkedHashMap<>();
+    event.put("version", "2.0");
+    event.put("rawPath", "/b2b/settlements");
+    event.put("headers", new LinkedHashMap<>(Map.of("authorization", "Bearer eyJhbGciOiJSUzI1NiJ9.e30.sig", "x-pad", padding)));
+    event.put("stageVariables", null);
+    event.put("requestContext", new LinkedHashMap<>(Map.of("requestId", requestId, "timeEpoch", 1796175470771L)));
+    event.put("isBase64Encoded", false);
+    Ruling draft = new Ruling(requestId, Instant.parse("2026-12-02T01:00:00Z"), "b2b", Gateway.Flavor.HTTP, "POST",
+        "/b2b/settlements", "POST /b2b/settlements", new Ruling.Outcome.Allowed(200, Map.of(), ""),
+        List.of(new Ruling.Check("route", true, "POST /b2b/settlements matched"), new Ruling.Check("jwt.signature", true,
+            "RS256 signature verified with key bank-1")), event);
+    Ruling.Outcome body = new Ruling.Outcome.Allowed(200, Map.of("Content-Type", "application/json", "apigw-requestid", requestId),
+        draft.integrationEventJson());
+    return new Ruling(requestId, draft.receivedAt(), draft.gateway(), draft.flavor(), draft.method(), draft.path(),
+        draft.routeKey(), body, draft.checks(), event);
+  }
+
   @Test
   void findsARulingByItsRequestId() {
-    RulingLog log = new RulingLog(3);
+    RulingLog log = new RulingLog(THREE);
     log.add(ruling("a"));
     assertThat(log.find("a")).map(Ruling::requestId).contains("a");
     assertThat(log.find("b")).isEmpty();
   }
 
   @Test
-  void dropsTheOldestOnceFull() {
-    RulingLog log = new RulingLog(3);
+  void dropsTheOldestOncePastItsSize() {
+    RulingLog log = new RulingLog(THREE);
     List.of("a", "b", "c", "d", "e").forEach(id -> log.add(ruling(id)));
     assertThat(log.find("a")).isEmpty();
     assertThat(log.find("b")).isEmpty();
@@ -39,29 +61,88 @@ class RulingLogTest {
   }
 
   @Test
+  void boundsMemoryBySizeAndRendersTheNewestAsBefore() {
+    RulingLog log = new RulingLog(256 * 1024);
+    List<Ruling> added = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      // sizes vary (0 to 2 KB of padding), so the bound is not a count in disguise
+      Ruling ruling = echoed("req-" + i, "p".repeat((i * 37) % 2048));
+      added.add(ruling);
+      log.add(ruling);
+    }
+
+    assertThat(log.bytes()).isLessThanOrEqualTo(256 * 1024);
+    assertThat(log.find("req-0")).as("the oldest are evicted").isEmpty();
+    long kept = added.stream().filter(r -> log.find(r.requestId()).isPresent()).count();
+    assertThat(kept).isBetween(50L, 399L);
+    // what is kept is the newest, without a gap
+    assertThat(added.subList(added.size() - (int) kept, added.size()))
+        .allSatisfy(r -> {
+          Ruling again = log.find(r.requestId()).orElseThrow();
+          assertThat(again.toJsonString()).isEqualTo(r.toJsonString());
+          assertThat(again.integrationEventJson()).isEqualTo(r.integrationEventJson());
+          assertThat(again.event()).isEqualTo(r.event());
+        });
+  }
+
+  @Test
+  void anEchoRulingOfTheRuleBookKeepsItsEventOnceAsTheBody() throws Exception {
+    String json = """
+        {"schemaVersion": 1, "name": "echo", "emulator": {"localOnly": true},
+         "gateways": [{"name": "h", "flavor": "HTTP", "apiId": "h1", "routes": [
+           {"method": "POST", "path": "/echo", "authorization": "NONE", "integration": {"type": "echo", "payloadFormat": "2.0"}}]}]}
+        """;
+    var ws = dev.portcullis.engine.store.WorkspaceStore.create(java.time.Clock.systemUTC())
+        .parse(java.nio.file.Path.of("echo.json"), json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Ruling ruling = dev.portcullis.engine.rules.Pipeline.builder(ws).build().decide(new dev.portcullis.engine.http.IncomingRequest(
+        "POST", "/echo", null, dev.portcullis.engine.http.HeaderList.of("Host", "x", "Content-Type", "application/json"),
+        "{\"a\":1}".getBytes(java.nio.charset.StandardCharsets.UTF_8), "127.0.0.1", Instant.parse("2026-12-02T01:00:00Z")), ws.gateway("h").orElseThrow());
+
+    CompactRuling kept = CompactRuling.of(ruling);
+    assertThat(ruling.allowed()).isTrue();
+    assertThat(kept.eventIsBody()).as("the echo body is the event's JSON, kept once").isTrue();
+    assertThat(kept.event()).isNull();
+    assertThat(kept.render().toJsonString()).isEqualTo(ruling.toJsonString());
+  }
+
+  @Test
+  void aDeniedRulingWithoutAnEventRendersAsBefore() {
+    RulingLog log = new RulingLog(THREE);
+    Ruling denied = new Ruling("d1", Instant.EPOCH, "payments", Gateway.Flavor.REST, "GET", "/prod/x", null,
+        new Ruling.Outcome.Denied(403, "MISSING_AUTHENTICATION_TOKEN", "MissingAuthenticationTokenException",
+            "{\"message\":\"Missing Authentication Token\"}", Map.of("x-amzn-ErrorType", "MissingAuthenticationTokenException"),
+            "route"), List.of(new Ruling.Check("route", false, "no route GET /x")), null);
+    log.add(denied);
+    assertThat(log.find("d1")).contains(denied);
+  }
+
+  @Test
   void keepsALaterRulingWithTheSameIdWhenTheEarlierOneIsDropped() {
-    RulingLog log = new RulingLog(2);
+    RulingLog log = new RulingLog(2 * CompactRuling.of(ruling("a")).bytes() + 10);
     log.add(ruling("a"));
-    Ruling again = ruling("a");
+    Ruling again = new Ruling("a", Instant.EPOCH, "b2b", Gateway.Flavor.HTTP, "GET", "/", "GET /",
+        new Ruling.Outcome.Allowed(201, Map.of(), ""), List.of(), null);
     log.add(again);
     log.add(ruling("b"));
-    assertThat(log.find("a")).containsSame(again);
+    assertThat(log.find("a")).contains(again);
   }
 
   @Test
   void staysBoundedWhileManyThreadsAdd() throws Exception {
-    RulingLog log = new RulingLog(100);
+    long bound = 100 * CompactRuling.of(ruling("r10000")).bytes();
+    RulingLog log = new RulingLog(bound);
     ExecutorService pool = Executors.newFixedThreadPool(8);
     IntStream.range(0, 20_000).forEach(i -> pool.execute(() -> log.add(ruling("r" + i))));
     pool.shutdown();
     assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
     long kept = IntStream.range(0, 20_000).filter(i -> log.find("r" + i).isPresent()).count();
-    assertThat(kept).isEqualTo(100);
+    assertThat(kept).isBetween(95L, 101L);
+    assertThat(log.bytes()).isLessThanOrEqualTo(bound);
   }
 
   @Test
   void tellsListenersAndSurvivesOneThatFails() throws Exception {
-    RulingLog log = new RulingLog(10);
+    RulingLog log = new RulingLog(THREE);
     List<String> seen = new ArrayList<>();
     log.listen(r -> {
       throw new IllegalStateException("a closed view");

@@ -376,4 +376,49 @@ class HandlerLambdaTest {
     assertThat(evidence(ruling, "lambda.function")).contains("the handler returned null")
         .contains("neither async nor takes a callback");
   }
+
+  @Test
+  @DisplayName("Lambda's Node.js model: a callback answers once the event loop is empty (callbackWaitsForEmptyEventLoop true)")
+  void callbackWaitsForTheEventLoopByDefault() throws IOException {
+    needs(Runtimes.Family.NODEJS);
+    Ruling ruling = single(node("exports.handler = (event, context, callback) => { setTimeout(() => console.log('timer ran'), 30); "
+        + "callback(null, " + ALLOW_ALL + "); };", 3), Gateway.Flavor.REST, false);
+    assertThat(ruling.allowed()).isTrue();
+    assertThat(evidence(ruling, "lambda.function")).contains("callbackWaitsForEmptyEventLoop is true), and still pending: Timeout")
+        .contains("timer ran");
+  }
+
+  @Test
+  @DisplayName("Lambda's Node.js model: callbackWaitsForEmptyEventLoop false answers at once, with a timer still pending")
+  void callbackWaitsForEmptyEventLoopFalseAnswersAtOnce() throws IOException {
+    needs(Runtimes.Family.NODEJS);
+    String code = "exports.handler = (event, context, callback) => { context.callbackWaitsForEmptyEventLoop = !event.headers['x-wait']"
+        + " ? false : true; setTimeout(() => console.log('an hour later'), 3600000); callback(null, " + ALLOW_ALL + "); };";
+    Ruling early = single(node(code, 1), Gateway.Flavor.REST, false);
+    assertThat(early.allowed()).as("answered before its 1 s timeout, the hour-long timer left running").isTrue();
+    assertThat(evidence(early, "lambda.function")).doesNotContain("an hour later").doesNotContain("still pending");
+    Ruling waiting = single(node(code, 1), Gateway.Flavor.REST, false, "x-wait", "1");
+    assertThat(denied(waiting).status()).as("spec §4.2: the same callback waiting for that timer times out: 500").isEqualTo(500);
+    assertThat(evidence(waiting, "lambda.function")).contains("timed out after 1000 ms").contains("still pending: Timeout");
+  }
+
+  @Test
+  @DisplayName("spec §4.2: a Python handler allocating past its MemorySize fails (500) and its worker is replaced, as on Lambda")
+  void pythonMemoryLimit() throws IOException {
+    needs(Runtimes.Family.PYTHON);
+    assumeTrue(System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).contains("linux"), "RLIMIT_AS is enforced on Linux");
+    Path dir = Files.createDirectories(tmp.resolve("py-memory"));
+    Files.writeString(dir.resolve("app.py"), "def handler(event, context):\n"
+        + "    if event['headers'].get('x-big'):\n        hog = bytearray(400 * 1024 * 1024)\n"
+        + "    return {'principalId': 'u', 'policyDocument': {'Version': '2012-10-17', 'Statement': [{'Action': "
+        + "'execute-api:Invoke', 'Effect': 'Allow', 'Resource': 'arn:aws:execute-api:*:*:api1/*'}]}}\n");
+    LambdaFunction.Handler fn = new LambdaFunction.Handler("hog", "python3.12", dir.toString(), "app.handler", Map.of(), 3, 128);
+    Ruling small = single(fn, Gateway.Flavor.REST, false);
+    assertThat(small.allowed()).isTrue();
+    assertThat(evidence(small, "lambda.handler")).contains("memory 128 MB (enforced: address space capped at the interpreter's own");
+    Ruling big = single(fn, Gateway.Flavor.REST, false, "x-big", "1");
+    assertThat(denied(big).status()).isEqualTo(500);
+    assertThat(evidence(big, "lambda.function")).contains("the handler needed more than the function's 128 MB");
+    assertThat(evidence(single(fn, Gateway.Flavor.REST, false), "lambda.handler")).contains("cold start");
+  }
 }

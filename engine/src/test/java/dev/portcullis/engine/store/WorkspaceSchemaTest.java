@@ -79,9 +79,13 @@ class WorkspaceSchemaTest {
     List<String> problems = new ArrayList<>();
     check(Json.mapper().readTree(Files.readAllBytes(ProjectFiles.demo())), schema, schema, "", problems);
     Path sam = Path.of(System.getProperty("portcullis.shared"), "oracles/import-corpus/sam/golden/api_with_auth_all_maximum.input.yaml");
-    String imported = WorkspaceStore.render(Importer.create().importFile(sam).workspace());
+    String imported = WorkspaceStore.renderWithSchemaPointer(Importer.create().importFile(sam).workspace());
     check(Json.mapper().readTree(imported), schema, schema, "", problems);
     assertThat(problems).isEmpty();
+    // an import points at the shipped schema by its $id, and the pointer does not stop the file loading
+    assertThat(Json.mapper().readTree(imported).path("$schema").asText()).isEqualTo(schema.path("$id").asText());
+    assertThat(WorkspaceStore.create(java.time.Clock.systemUTC()).parse(Path.of("imported.pcws"),
+        imported.getBytes(java.nio.charset.StandardCharsets.UTF_8)).gateways()).isNotEmpty();
     // and the check itself notices what the store refuses
     List<String> caught = new ArrayList<>();
     check(Json.mapper().readTree("{\"schemaVersion\": 1, \"name\": \"x\", \"gateways\": [{\"name\": \"g\", \"flavor\": \"SOAP\", \"routs\": []}]}"),

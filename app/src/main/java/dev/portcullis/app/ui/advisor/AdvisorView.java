@@ -56,7 +56,9 @@ public final class AdvisorView {
     Button refresh = new Button("Advise", new FontIcon("mdi2r-refresh"));
     refresh.setId("advisorRefresh");
     refresh.setOnAction(e -> model.refresh());
+    refresh.setMinWidth(Button.USE_PREF_SIZE);
     Label summary = new Label();
+    summary.setWrapText(true);
     summary.setId("advisorSummary");
     summary.textProperty().bind(model.summaryProperty());
     HBox bar = new HBox(10, refresh, summary);
@@ -88,7 +90,7 @@ public final class AdvisorView {
           setText(null);
           return;
         }
-        Label head = new Label(f.severity() + " · " + f.rule().id() + " " + f.rule().slug() + " · " + f.subject().describe());
+        Label head = wrap(f.severity() + " · " + f.rule().id() + " " + f.rule().slug() + " · " + f.subject().describe());
         head.getStyleClass().add("text-bold");
         Label message = wrap(f.message());
         Label fix = wrap("Fix: " + f.fix());
@@ -114,7 +116,9 @@ public final class AdvisorView {
           });
           box.getChildren().add(tryFix);
         }
-        box.setMaxWidth(Double.MAX_VALUE);
+        // as wide as the list, not as the longest sentence: the text wraps instead of running off to the right
+        box.prefWidthProperty().bind(list.widthProperty().subtract(36));
+        box.setMinWidth(0);
         setGraphic(box);
         setText(null);
       }
@@ -234,6 +238,7 @@ public final class AdvisorView {
     Label l = new Label(text);
     l.setWrapText(true);
     l.setMaxWidth(900);
+    l.setMinHeight(Label.USE_PREF_SIZE);
     return l;
   }
 

@@ -73,9 +73,10 @@ public final class ConsoleView {
     endpoints.setMinHeight(150);
     endpoints.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     rulings.setId("rulings");
-    rulings.getColumns().setAll(column("Time", 124, r -> r.at() == null ? "" : TIME.format(r.at())), column("API", 80, RulingRow::gateway),
-        column("Method", 78, RulingRow::method), column("Path", 200, RulingRow::path), column("Status", 72, r -> String.valueOf(r.status())),
-        column("Decided by", 160, RulingRow::decidedBy));
+    // widths that fit the console at 1024×700 with the trace hidden: no header or status is cut
+    rulings.getColumns().setAll(column("Time", 108, r -> r.at() == null ? "" : TIME.format(r.at())), column("API", 80, RulingRow::gateway),
+        column("Method", 72, RulingRow::method), column("Path", 150, RulingRow::path), column("Status", 62, r -> String.valueOf(r.status())),
+        column("Decided by", 130, RulingRow::decidedBy), column("Handler", 200, RulingRow::handler));
     rulings.setPlaceholder(EmptyState.of("mdi2r-radar", "No requests yet",
         "Send from the workbench, or curl one of the URLs above: every ruling appears here as it happens."));
     rulings.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);

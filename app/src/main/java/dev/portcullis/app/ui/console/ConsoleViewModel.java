@@ -34,6 +34,14 @@ public final class ConsoleViewModel {
       return new RulingRow(r.receivedAt(), r.gateway(), r.method(), r.path(), r.outcome().status(), r.allowed(), r.decidedBy(),
           r.checks(), r.requestId());
     }
+
+    /**
+     * How the user's own handler ran for this ruling, in a few words ("cold · start 84.2 + run 1.3 ms",
+     * "warm · 0.9 ms", "not run"), from the {@code lambda.handler} check; empty when no handler ran.
+     */
+    public String handler() {
+      return checks.stream().filter(c -> c.id().equals("lambda.handler")).findFirst().map(c -> HandlerRun.summary(c.evidence())).orElse("");
+    }
   }
 
   private final BackgroundTasks tasks;

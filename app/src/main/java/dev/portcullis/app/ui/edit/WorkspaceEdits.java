@@ -34,14 +34,17 @@ public final class WorkspaceEdits {
     return withRequests(ws, ws.requests().stream().filter(r -> !r.name().equals(name)).toList());
   }
 
-  /** The request renamed, in its place. */
+  /** The request renamed, in its place; the requests that depend on it name it by its new name. */
   public static Workspace rename(Workspace ws, String name, String newName) {
     String wanted = newName == null ? "" : newName.strip();
     if (wanted.isEmpty()) {
       throw new IllegalArgumentException("a saved request needs a name");
     }
     SavedRequest r = require(ws, name);
-    return put(ws, name, copy(r, wanted, r.folder()));
+    Workspace renamed = put(ws, name, copy(r, wanted, r.folder()));
+    // requests that must be sent after this one name it in dependsOn: they follow the new name
+    return withRequests(renamed, renamed.requests().stream().map(x -> !x.dependsOn().contains(name) ? x
+        : x.newBuilder().dependsOn(x.dependsOn().stream().map(d -> d.equals(name) ? wanted : d).toList()).build()).toList());
   }
 
   /** A copy of the request right after it, named "NAME copy" (or "NAME copy 2" ...). */
@@ -63,6 +66,35 @@ public final class WorkspaceEdits {
     Workspace with = target == null || ws.folder(target).isPresent() ? ws : addFolder(ws, target);
     SavedRequest r = require(with, name);
     return put(with, name, copy(r, r.name(), target));
+  }
+
+  /**
+   * A drag in the tree: the request {@code name} dropped on {@code before} goes into that request's
+   * folder, just before it; dropped on a folder ({@code before} null) it goes last in {@code folder}
+   * (null or empty: outside any folder). Dropped on itself, nothing changes.
+   */
+  public static Workspace place(Workspace ws, String name, String folder, String before) {
+    SavedRequest r = require(ws, name);
+    if (name.equals(before)) {
+      return ws;
+    }
+    String target = before != null ? require(ws, before).folder() : folder == null || folder.isBlank() ? null : folder.strip();
+    if (target != null && ws.folder(target).isEmpty()) {
+      throw new IllegalArgumentException("there is no folder named '" + target + "'");
+    }
+    List<SavedRequest> list = new ArrayList<>(ws.requests());
+    list.remove(indexOf(ws, name));
+    int at = list.size();
+    for (int i = 0; i < list.size(); i++) {
+      if (before != null ? list.get(i).name().equals(before) : Objects.equals(list.get(i).folder(), target)) {
+        at = before != null ? i : i + 1; // before the one dropped on, or after the folder's last
+        if (before != null) {
+          break;
+        }
+      }
+    }
+    list.add(at, copy(r, r.name(), target));
+    return withRequests(ws, list);
   }
 
   /** A new, empty folder; its requests will inherit the workspace's default caller until it names one. */
@@ -95,8 +127,7 @@ public final class WorkspaceEdits {
 
   /** The request with another name and folder, everything else kept. */
   public static SavedRequest copy(SavedRequest r, String name, String folder) {
-    return new SavedRequest(name, folder, r.description(), r.gateway(), r.method(), r.path(), r.query(), r.headers(), r.body(),
-        r.caller(), r.variables(), r.clockSkewSeconds(), r.expect());
+    return r.newBuilder().name(name).folder(folder).build();
   }
 
   private static SavedRequest require(Workspace ws, String name) {

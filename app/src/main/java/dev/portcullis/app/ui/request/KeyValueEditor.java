@@ -65,6 +65,7 @@ public final class KeyValueEditor {
     TableColumn<KeyValueRow, String> name = column("Name", KeyValueRow::name, (row, text) -> row.withName(text));
     TableColumn<KeyValueRow, String> value = column("Value", KeyValueRow::value, (row, text) -> row.withValue(text));
     name.setPrefWidth(160);
+    name.setMinWidth(110); // a long value takes the room it has, never the name's
     table.getColumns().setAll(java.util.List.of(on, name, value));
     table.setRowFactory(v -> new javafx.scene.control.TableRow<>() {
       @Override

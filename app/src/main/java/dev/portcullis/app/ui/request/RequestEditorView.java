@@ -30,7 +30,16 @@ public final class RequestEditorView {
   private final VBox root = new VBox(8);
   private final ComboBox<String> method = new ComboBox<>();
   private final ComboBox<String> gateway = new ComboBox<>();
-  private final StyleClassedTextField url = new StyleClassedTextField();
+  private final StyleClassedTextField url = new StyleClassedTextField() {
+    // a full URL or a curl command is split into the editor's fields instead of landing in the path as text
+    @Override
+    public void paste() {
+      String text = javafx.scene.input.Clipboard.getSystemClipboard().getString();
+      if (text == null || !model.paste(text)) {
+        super.paste();
+      }
+    }
+  };
   private final Button send = new Button("Send", new FontIcon("mdi2s-send"));
   private final Button cancel = new Button("Cancel", new FontIcon("mdi2c-close"));
   private final ProgressIndicator progress = new ProgressIndicator();
@@ -96,17 +105,6 @@ public final class RequestEditorView {
     // the picker says where a send goes: the emulated gateway on this machine, or real AWS with an environment
     environment.setCellFactory(v -> new TargetCell());
     environment.setButtonCell(new TargetCell());
-    environment.setConverter(new javafx.util.StringConverter<>() {
-      @Override
-      public String toString(String target) {
-        return TargetCell.words(target);
-      }
-
-      @Override
-      public String fromString(String text) {
-        return text;
-      }
-    });
     javafx.scene.layout.FlowPane who = new javafx.scene.layout.FlowPane(12, 6, labelled("Caller", caller), labelled("API", gateway),
         labelled("Target", environment));
     TabPane tabs = new TabPane(
@@ -154,6 +152,12 @@ public final class RequestEditorView {
       }
     });
     body.textProperty().addListener((obs, old, now) -> model.bodyProperty().set(now));
+    body.setUndoManager(org.fxmisc.richtext.util.UndoUtils.plainTextUndoManager(body));
+    // loading another request is not an edit to undo: Ctrl+Z stops at the request as it was loaded
+    model.originalProperty().addListener((obs, old, now) -> javafx.application.Platform.runLater(() -> {
+      url.getUndoManager().forgetHistory();
+      body.getUndoManager().forgetHistory();
+    }));
     status.textProperty().bindBidirectional(model.expectStatusProperty());
     errorType.textProperty().bindBidirectional(model.expectErrorTypeProperty());
     decidedBy.textProperty().bindBidirectional(model.expectDecidedByProperty());
@@ -174,6 +178,8 @@ public final class RequestEditorView {
 
   /** The path with {{variables}} highlighted; hovering shows what each resolves to. */
   private void bindUrl() {
+    // Ctrl+Z undoes typing, not the highlighting laid over it (the default manager records style changes as edits too)
+    url.setUndoManager(org.fxmisc.richtext.util.UndoUtils.plainTextUndoManager(url));
     model.pathProperty().addListener((obs, old, now) -> {
       if (!now.equals(url.getText())) {
         url.replaceText(now);
@@ -221,10 +227,6 @@ public final class RequestEditorView {
 
   /** "Local gateway" or "aws-dev · real AWS", with an icon telling them apart in the list. */
   private static final class TargetCell extends javafx.scene.control.ListCell<String> {
-    static String words(String target) {
-      return target == null ? "" : dev.portcullis.app.ui.SessionModel.LOCAL.equals(target) ? "Local gateway" : target + " · real AWS";
-    }
-
     @Override
     protected void updateItem(String target, boolean empty) {
       super.updateItem(target, empty);
@@ -234,7 +236,7 @@ public final class RequestEditorView {
         return;
       }
       boolean local = dev.portcullis.app.ui.SessionModel.LOCAL.equals(target);
-      setText(words(target));
+      setText(RequestEditorViewModel.targetLabel(target));
       setGraphic(new FontIcon(local ? "mdi2l-laptop" : "mdi2c-cloud-outline"));
       setTooltip(new Tooltip(local ? "Sends to the embedded local gateway and identity providers on this machine"
           : "Sends to the APIs' real AWS URLs with environment " + target + "'s variables"));

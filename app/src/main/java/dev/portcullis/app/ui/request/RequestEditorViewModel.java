@@ -4,6 +4,10 @@ import dev.portcullis.app.ui.BackgroundTasks;
 import dev.portcullis.app.ui.LogModel;
 import dev.portcullis.app.ui.Questions;
 import dev.portcullis.app.ui.SessionModel;
+import dev.portcullis.engine.exchange.CurlImport;
+import dev.portcullis.engine.exchange.ImportedParts;
+import dev.portcullis.engine.exchange.UrlResolution;
+import dev.portcullis.engine.exchange.UrlResolver;
 import dev.portcullis.engine.model.Caller;
 import dev.portcullis.engine.model.Environment;
 import dev.portcullis.engine.model.Expectation;
@@ -67,6 +71,7 @@ public final class RequestEditorViewModel {
   private final KeyValueTable queryTable = new KeyValueTable(query, '=', "=");
   private final KeyValueTable headerTable = new KeyValueTable(headers, ':', ": ");
   private final ObservableList<KeyValueRow> callerHeaders = FXCollections.observableArrayList();
+  private Consumer<ImportedParts> onCurl = parts -> { };
 
   public RequestEditorViewModel(BackgroundTasks tasks, SessionModel sessions, Questions questions, LogModel log,
       Consumer<Trace> onTrace) {
@@ -130,7 +135,7 @@ public final class RequestEditorViewModel {
     if (entry == null) {
       return "";
     }
-    return SessionModel.LOCAL.equals(entry) ? "Embedded local gateway (no AWS)" : "Deployed: " + entry + " environment";
+    return SessionModel.LOCAL.equals(entry) ? "Local gateway" : entry + " · real AWS";
   }
 
   /** A workspace was opened: the pickers list its gateways, callers and environments. */
@@ -230,6 +235,9 @@ public final class RequestEditorViewModel {
       log.status(session == null ? "Wait for the local gateway to start, then send." : "A send is already running.");
       return;
     }
+    if (PastedText.isUrl(path.get()) && !takeUrl(path.get())) {
+      return; // a typed URL that names no API: the sentence is in the status bar, nothing is sent to "/prod/https://…"
+    }
     SavedRequest request;
     try {
       request = edited();
@@ -245,13 +253,86 @@ public final class RequestEditorViewModel {
     tasks.run(() -> session.run(request, as, questions, cancel), trace -> {
       sending.set(false);
       running = null;
-      log.status(trace.verdict().sentence());
+      // the trace's headline says what was decided and why; the status bar only says the send is done
+      dev.portcullis.engine.trace.Verdict.Actual got = trace.verdict().actual();
+      log.status("Sent " + request.method() + " " + request.path() + " as " + as + ": "
+          + (got == null ? "no answer" : "answered " + got.status()) + "; the trace says why.");
       onTrace.accept(trace);
     }, e -> {
       sending.set(false);
       running = null;
       log.error("Sending failed", e);
     });
+  }
+
+  /**
+   * Text pasted into the path field. A full URL (the local gateway's own, an execute-api URL, an
+   * environment's base URL) is split into API, stage and path, the target picked from it, and the
+   * status bar says so; a curl command becomes a saved request (through {@link #onCurl}). False for
+   * anything else, which is pasted as text.
+   */
+  public boolean paste(String text) {
+    if (PastedText.isCurl(text)) {
+      importCurl(text.strip());
+      return true;
+    }
+    if (PastedText.isUrl(text)) {
+      takeUrl(text.strip());
+      return true;
+    }
+    return false;
+  }
+
+  /** Where a pasted curl command goes once read: the workbench adds it to the workspace as a request. */
+  public void onCurl(Consumer<ImportedParts> handler) {
+    this.onCurl = handler;
+  }
+
+  private boolean takeUrl(String url) {
+    Workspace ws = workspace.get();
+    if (ws == null) {
+      return false;
+    }
+    Session session = sessions.current();
+    Map<String, java.net.URI> running = session == null ? Map.of()
+        : session.world().map(dev.portcullis.engine.gateway.LocalWorld::apiUrls).orElse(Map.of());
+    UrlResolution resolution = UrlResolver.create(ws, running).resolve(url, method.get());
+    if (resolution instanceof UrlResolution.Unresolved u) {
+      log.status("That URL matches no API of " + ws.name() + ": " + u.sentence());
+      return false;
+    }
+    UrlResolution.Resolved r = (UrlResolution.Resolved) resolution;
+    String target = switch (r.origin()) {
+      case LOCAL_WORLD -> SessionModel.LOCAL;
+      case ENVIRONMENT -> r.environment() != null ? r.environment() : environment.get();
+      case EXECUTE_API -> PastedText.environmentServing(ws, r.gateway(), url).orElse(environment.get());
+      case NAMED, PATH -> environment.get();
+    };
+    gateway.set(r.gateway());
+    path.set(r.path());
+    if (!r.query().isEmpty()) {
+      query.set(KeyValueLines.render(r.query(), "="));
+    }
+    environment.set(target);
+    log.status(PastedText.sentence(r, targetWords(target)));
+    return true;
+  }
+
+  private void importCurl(String command) {
+    Workspace ws = workspace.get();
+    if (ws == null) {
+      return;
+    }
+    try {
+      onCurl.accept(CurlImport.read(command, java.nio.file.Path.of(System.getProperty("user.home")), java.io.InputStream::nullInputStream, ws));
+    } catch (IllegalArgumentException e) {
+      log.error("The pasted curl command did not become a request", e);
+    }
+  }
+
+  /** "the local gateway" or "aws-dev (real AWS)": where a send goes, in the status bar's words. */
+  static String targetWords(String target) {
+    return SessionModel.LOCAL.equals(target) ? "the local gateway" : target + " (real AWS)";
   }
 
   /** Stops the send in progress (getting the credential, the call, a burst's repeats); its trace says "cancelled". */

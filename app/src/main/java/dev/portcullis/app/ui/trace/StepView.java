@@ -68,7 +68,7 @@ final class StepView {
     HBox.setHgrow(summary, Priority.ALWAYS);
     Label took = new Label(step.outcome() == Outcome.SKIPPED ? "" : step.duration().toMillis() + " ms");
     took.getStyleClass().add("text-muted");
-    took.setMinWidth(56);
+    took.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a time is never cut ("5904 …"); the summary gives way
     took.setAlignment(Pos.CENTER_RIGHT);
     HBox header = new HBox(8, icon, kind, summary, took);
     header.setAlignment(Pos.CENTER_LEFT);

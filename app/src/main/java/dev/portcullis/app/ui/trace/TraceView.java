@@ -43,6 +43,7 @@ public final class TraceView {
   private VBox answerBox;
   private final ToggleButton reveal = new ToggleButton("Reveal", new FontIcon("mdi2e-eye-outline"));
   private final MenuButton export = new MenuButton("Export", new FontIcon("mdi2e-export-variant"));
+  private final javafx.scene.control.Button collapse = new javafx.scene.control.Button(null, new FontIcon("mdi2c-chevron-double-right"));
   private final Node empty = EmptyState.of("mdi2t-timeline-text-outline", "No trace yet",
       "Pick a saved request or a route on the left (or press Ctrl+N) and Send (Ctrl+Enter): the answer, and each step of how the gateway decided, appear here.");
 
@@ -84,7 +85,12 @@ public final class TraceView {
     HBox.setHgrow(spacer, Priority.ALWAYS);
     HBox.setHgrow(requestLine, Priority.SOMETIMES);
     requestLine.setMaxWidth(Double.MAX_VALUE);
-    HBox bar = new HBox(8, requestLine, spacer, reveal, export);
+    collapse.setId("collapseTrace");
+    collapse.getStyleClass().addAll("small", "flat");
+    collapse.setMinWidth(Region.USE_PREF_SIZE);
+    collapse.setTooltip(new javafx.scene.control.Tooltip("Hide the trace pane (View → Trace pane, Ctrl+Shift+T, shows it again)"));
+    collapse.setOnAction(e -> model.shownProperty().set(false));
+    HBox bar = new HBox(8, requestLine, spacer, reveal, export, collapse);
     bar.setAlignment(Pos.CENTER_LEFT);
     timeline.setId("traceTimeline");
     timeline.setPadding(new Insets(0, 10, 10, 10));

@@ -48,6 +48,8 @@ public final class TraceViewModel {
 
   // Properties
   private final ObjectProperty<Trace> trace = new SimpleObjectProperty<>();
+  /** False while the trace pane is collapsed; a new trace shows it again, since that is what the person asked to see. */
+  private final javafx.beans.property.BooleanProperty shown = new javafx.beans.property.SimpleBooleanProperty(true);
   private final ObjectProperty<Headline> headline = new SimpleObjectProperty<>();
   private final BooleanProperty stateDecided = new SimpleBooleanProperty();
   private Runnable resetState = () -> { };
@@ -113,6 +115,10 @@ public final class TraceViewModel {
       int to = evidence.indexOf("; ", from);
       return evidence.substring(from, to < 0 ? evidence.length() : to);
     }).orElse(null);
+  }
+
+  public javafx.beans.property.BooleanProperty shownProperty() {
+    return shown;
   }
 
   public ObjectProperty<Trace> traceProperty() {

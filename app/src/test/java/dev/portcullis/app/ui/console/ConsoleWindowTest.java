@@ -33,7 +33,7 @@ class ConsoleWindowTest {
   @Test
   void stopsAndStartsTheLocalGatewayAndListsRulingsAsTheyArrive(FxRobot robot) {
     app.awaitReady(robot);
-    robot.clickOn("Gateway console");
+    robot.clickOn("Console");
     assertThat(WorkbenchRobot.text(robot, "#gatewayState")).isEqualTo("Running on 127.0.0.1");
     assertThat(robot.lookup("#endpoints").queryAs(TableView.class).getItems()).hasSizeGreaterThanOrEqualTo(4);
 

@@ -37,6 +37,35 @@ class WorkspaceEditsTest {
   }
 
   @Test
+  void renamingARequestOthersDependOnKeepsThemPointingAtIt() {
+    Workspace renamed = WorkspaceEdits.rename(demo, "transactions as initech (POST)", "initech posts");
+    Workspace movedTrap = WorkspaceEdits.move(renamed, "transactions: cached-policy trap", "traps");
+
+    assertThat(movedTrap.request("transactions: cached-policy trap").orElseThrow().dependsOn()).containsExactly("initech posts");
+  }
+
+  @Test
+  void aRequestDroppedOnAnotherGoesJustBeforeItInItsFolder() {
+    Workspace placed = WorkspaceEdits.place(demo, "health (no auth)", null, "me as alice: missing scope");
+
+    assertThat(names(placed).subList(0, 3)).containsExactly("me as bob", "health (no auth)", "me as alice: missing scope");
+    assertThat(placed.request("health (no auth)").orElseThrow().folder()).isEqualTo("mobile");
+    assertThat(placed.requests()).hasSameSizeAs(demo.requests());
+  }
+
+  @Test
+  void aRequestDroppedOnAFolderGoesLastInItAndOnTheTopOutOfAnyFolder() {
+    Workspace intoB2b = WorkspaceEdits.place(demo, "me as bob", "b2b", null);
+    Workspace out = WorkspaceEdits.place(intoB2b, "me as bob", "", null);
+
+    java.util.List<String> b2b = intoB2b.requests().stream().filter(r -> "b2b".equals(r.folder())).map(SavedRequest::name).toList();
+    assertThat(b2b).endsWith("me as bob");
+    assertThat(out.request("me as bob").orElseThrow().folder()).isNull();
+    assertThat(WorkspaceEdits.place(demo, "me as bob", null, "me as bob")).isSameAs(demo);
+    assertThatThrownBy(() -> WorkspaceEdits.place(demo, "me as bob", "nowhere", null)).hasMessage("there is no folder named 'nowhere'");
+  }
+
+  @Test
   void deleteRemovesOnlyThatRequest() {
     Workspace without = WorkspaceEdits.remove(demo, "unknown route");
 

@@ -1,11 +1,11 @@
 package dev.portcullis.engine.idp.cognito;
 
-import com.sun.net.httpserver.HttpExchange;
 import dev.portcullis.engine.idp.http.Exchanges;
 import dev.portcullis.engine.idp.http.IdpContext;
 import dev.portcullis.engine.idp.keys.KeyRing;
 import dev.portcullis.engine.model.Emulator.AppClient;
 import dev.portcullis.engine.model.Emulator.UserPool;
+import dev.portcullis.engine.serve.Exchange;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +65,7 @@ public final class LocalCognito {
   }
 
   /** {@code POST /}: one operation named by {@code X-Amz-Target}. */
-  public void handleApi(HttpExchange exchange) throws IOException {
+  public void handleApi(Exchange exchange) throws IOException {
     Map<String, Object> reply;
     try {
       reply = dispatch(operation(exchange), request(exchange));
@@ -77,7 +77,7 @@ public final class LocalCognito {
   }
 
   /** {@code /oauth2/token}, see {@link OAuthTokenEndpoint}. */
-  public void handleOAuthToken(HttpExchange exchange) throws IOException {
+  public void handleOAuthToken(Exchange exchange) throws IOException {
     tokenEndpoint.handle(exchange);
   }
 
@@ -86,7 +86,7 @@ public final class LocalCognito {
    *
    * @return false when there is no such pool or document, so the caller answers 404
    */
-  public boolean handleWellKnown(HttpExchange exchange, String poolId, String document) throws IOException {
+  public boolean handleWellKnown(Exchange exchange, String poolId, String document) throws IOException {
     Optional<Map<String, Object>> body = wellKnown(poolId, document);
     if (body.isPresent()) {
       Exchanges.sendJson(exchange, 200, body.get());
@@ -115,16 +115,16 @@ public final class LocalCognito {
     };
   }
 
-  private static String operation(HttpExchange exchange) {
-    String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-    if (!"POST".equals(exchange.getRequestMethod()) || target == null || !target.startsWith(TARGET_PREFIX)) {
+  private static String operation(Exchange exchange) {
+    String target = exchange.header("X-Amz-Target").orElse(null);
+    if (!"POST".equals(exchange.method()) || target == null || !target.startsWith(TARGET_PREFIX)) {
       throw new CognitoError("UnknownOperationException",
           "Expected POST / with X-Amz-Target: " + TARGET_PREFIX + "<Operation>");
     }
     return target.substring(TARGET_PREFIX.length());
   }
 
-  private static Map<String, Object> request(HttpExchange exchange) throws IOException {
+  private static Map<String, Object> request(Exchange exchange) throws IOException {
     return Exchanges.body(exchange).flatMap(Exchanges::jsonObject)
         .orElseThrow(() -> new CognitoError("SerializationException", "The request body is not a JSON object"));
   }
@@ -163,7 +163,7 @@ public final class LocalCognito {
   }
 
   /** Cognito's error shape: {@code __type} in the body and {@code x-amzn-ErrorType} (spec §9.1), status 400. */
-  private void sendError(HttpExchange exchange, CognitoError error) throws IOException {
+  private void sendError(Exchange exchange, CognitoError error) throws IOException {
     Exchanges.sendJson(exchange, 400, Map.of("__type", error.type(), "message", error.getMessage()), AMZ_JSON,
         Map.of("x-amzn-ErrorType", error.type()));
   }

@@ -1,9 +1,9 @@
 package dev.portcullis.engine.idp.cognito;
 
-import com.sun.net.httpserver.HttpExchange;
 import dev.portcullis.engine.idp.http.Exchanges;
 import dev.portcullis.engine.idp.http.IdpContext;
 import dev.portcullis.engine.model.Emulator.AppClient;
+import dev.portcullis.engine.serve.Exchange;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -30,8 +30,8 @@ final class OAuthTokenEndpoint {
     this.pools = pools;
   }
 
-  void handle(HttpExchange exchange) throws IOException {
-    if (!"POST".equals(exchange.getRequestMethod())
+  void handle(Exchange exchange) throws IOException {
+    if (!"POST".equals(exchange.method())
         || !"application/x-www-form-urlencoded".equals(Exchanges.mediaType(exchange))) {
       error(exchange, "invalid_request");
       return;
@@ -54,7 +54,7 @@ final class OAuthTokenEndpoint {
     grant(exchange, pool.get(), client.get(), form);
   }
 
-  private void grant(HttpExchange exchange, CognitoPool pool, AppClient client, Map<String, List<String>> form)
+  private void grant(Exchange exchange, CognitoPool pool, AppClient client, Map<String, List<String>> form)
       throws IOException {
     if (!"client_credentials".equals(single(form, "grant_type"))) {
       error(exchange, form.containsKey("grant_type") ? "unsupported_grant_type" : "invalid_request");
@@ -93,7 +93,7 @@ final class OAuthTokenEndpoint {
   }
 
   /** Cognito answers every token endpoint error with 400 and {@code {"error": ...}} (spec §9.6). */
-  private static void error(HttpExchange exchange, String code) throws IOException {
+  private static void error(Exchange exchange, String code) throws IOException {
     Exchanges.sendJson(exchange, 400, Map.of("error", code));
   }
 }

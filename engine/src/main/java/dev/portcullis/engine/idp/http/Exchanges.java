@@ -1,9 +1,8 @@
 package dev.portcullis.engine.idp.http;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
-import com.sun.net.httpserver.HttpExchange;
+import dev.portcullis.engine.serve.Exchange;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
@@ -15,21 +14,20 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reading requests and writing responses on the JDK's HTTP server, the one package of the local
- * identity providers that touches {@code com.sun.net.httpserver}. Wire JSON goes through nimbus's
+ * Reading requests and writing responses of the local identity providers on the local server
+ * ({@code serve}). Wire JSON goes through nimbus's
  * JSON utilities as plain maps: the workspace mapper in {@code store} is for the file format only.
  */
 public final class Exchanges {
 
   /** At most this much request body is read; real clients send a few kilobytes. */
-  private static final int MAX_BODY = 64 * 1024;
+  public static final int MAX_BODY = 64 * 1024;
 
   private Exchanges() {}
 
   /** The request body as UTF-8, or empty when it is larger than any real login request. */
-  public static Optional<String> body(HttpExchange exchange) throws IOException {
-    byte[] bytes = exchange.getRequestBody().readNBytes(MAX_BODY + 1);
-    return bytes.length > MAX_BODY ? Optional.empty() : Optional.of(new String(bytes, StandardCharsets.UTF_8));
+  public static Optional<String> body(Exchange exchange) {
+    return exchange.body().filter(bytes -> bytes.length <= MAX_BODY).map(bytes -> new String(bytes, StandardCharsets.UTF_8));
   }
 
   /** A JSON object body, or empty when it is not one. */
@@ -63,8 +61,8 @@ public final class Exchanges {
    * HTTP Basic credentials as OAuth sends them: both parts form-encoded before Base64
    * (RFC 6749 §2.3.1). Empty when the header is absent or not Basic.
    */
-  public static Optional<String[]> basicCredentials(HttpExchange exchange) {
-    String header = exchange.getRequestHeaders().getFirst("Authorization");
+  public static Optional<String[]> basicCredentials(Exchange exchange) {
+    String header = exchange.header("Authorization").orElse(null);
     if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
       return Optional.empty();
     }
@@ -79,26 +77,24 @@ public final class Exchanges {
   }
 
   /** The request's media type without parameters, lower case; empty string when absent. */
-  public static String mediaType(HttpExchange exchange) {
-    String type = exchange.getRequestHeaders().getFirst("Content-Type");
+  public static String mediaType(Exchange exchange) {
+    String type = exchange.header("Content-Type").orElse(null);
     return type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
   }
 
-  /** Writes a JSON body with the given status, content type and extra headers, and closes the exchange. */
-  public static void sendJson(HttpExchange exchange, int status, Map<String, ?> body, String contentType,
+  /** Answers a JSON body with the given status, content type and extra headers. */
+  public static void sendJson(Exchange exchange, int status, Map<String, ?> body, String contentType,
       Map<String, String> headers) throws IOException {
     byte[] bytes = JSONObjectUtils.toJSONString(new LinkedHashMap<String, Object>(body)).getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", contentType);
-    exchange.getResponseHeaders().set("Cache-Control", "no-store");
-    headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
+    Map<String, String> all = new LinkedHashMap<>();
+    all.put("Content-Type", contentType);
+    all.put("Cache-Control", "no-store");
+    all.putAll(headers);
+    exchange.respond(status, all, bytes);
   }
 
-  /** Writes a plain {@code application/json} body. */
-  public static void sendJson(HttpExchange exchange, int status, Map<String, ?> body) throws IOException {
+  /** Answers a plain {@code application/json} body. */
+  public static void sendJson(Exchange exchange, int status, Map<String, ?> body) throws IOException {
     sendJson(exchange, status, body, "application/json", Map.of());
   }
 

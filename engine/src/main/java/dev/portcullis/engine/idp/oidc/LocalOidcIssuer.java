@@ -1,12 +1,12 @@
 package dev.portcullis.engine.idp.oidc;
 
-import com.sun.net.httpserver.HttpExchange;
 import dev.portcullis.engine.idp.http.Exchanges;
 import dev.portcullis.engine.idp.http.IdpContext;
 import dev.portcullis.engine.idp.keys.JwtSigning;
 import dev.portcullis.engine.idp.keys.KeyRing;
 import dev.portcullis.engine.model.Emulator.OidcClientFixture;
 import dev.portcullis.engine.model.Emulator.OidcIssuer;
+import dev.portcullis.engine.serve.Exchange;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Arrays;
@@ -55,7 +55,7 @@ public final class LocalOidcIssuer {
    *
    * @return false for a path this issuer does not serve, so the caller answers 404
    */
-  public boolean handle(HttpExchange exchange, String path) throws IOException {
+  public boolean handle(Exchange exchange, String path) throws IOException {
     if (path.equals("/token")) {
       token(exchange);
       return true;
@@ -76,9 +76,9 @@ public final class LocalOidcIssuer {
     };
   }
 
-  private void token(HttpExchange exchange) throws IOException {
+  private void token(Exchange exchange) throws IOException {
     Optional<String> body = Exchanges.body(exchange);
-    if (!"POST".equals(exchange.getRequestMethod()) || body.isEmpty()
+    if (!"POST".equals(exchange.method()) || body.isEmpty()
         || !"application/x-www-form-urlencoded".equals(Exchanges.mediaType(exchange))) {
       error(exchange, "invalid_request", "POST a form (application/x-www-form-urlencoded)");
       return;
@@ -94,7 +94,7 @@ public final class LocalOidcIssuer {
     }
   }
 
-  private void grant(HttpExchange exchange, ClientAuthenticator.Outcome.Authenticated ok,
+  private void grant(Exchange exchange, ClientAuthenticator.Outcome.Authenticated ok,
       Map<String, List<String>> form, Instant now) throws IOException {
     if (!"client_credentials".equals(ClientAuthenticator.single(form, "grant_type"))) {
       error(exchange, "unsupported_grant_type", "this issuer serves the client_credentials grant only");
@@ -148,7 +148,7 @@ public final class LocalOidcIssuer {
   }
 
   /** OAuth error JSON (RFC 6749 §5.2): invalid_client is 401 with a Basic challenge, the rest 400. */
-  private void error(HttpExchange exchange, String code, String description) throws IOException {
+  private void error(Exchange exchange, String code, String description) throws IOException {
     boolean client = "invalid_client".equals(code);
     Exchanges.sendJson(exchange, client ? 401 : 400, Map.of("error", code, "error_description", description),
         "application/json", client ? Map.of("WWW-Authenticate", "Basic realm=\"" + model.name() + "\"") : Map.of());

@@ -1,6 +1,8 @@
 package dev.portcullis.engine.importer.cloudformation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.portcullis.engine.importer.ApiSettings;
+import dev.portcullis.engine.importer.ApiSettingsReader;
 import dev.portcullis.engine.importer.ImportContext;
 import dev.portcullis.engine.importer.ImportedApi;
 import dev.portcullis.engine.importer.ImportedAuthorizer;
@@ -93,12 +95,12 @@ public final class CloudFormationReader {
     JsonNode keySource = props.get("ApiKeySourceType");
     Gateway.ApiKeySource source = keySource == null ? null
         : "AUTHORIZER".equalsIgnoreCase(ix.text(keySource, id)) ? Gateway.ApiKeySource.AUTHORIZER : Gateway.ApiKeySource.HEADER;
-    var policy = props.has("Policy") ? Policies.read(props.get("Policy"), ix, id + " Policy", "arn:aws:execute-api:us-east-1:123456789012:" + name) : null;
+    var policy = props.has("Policy") ? Policies.read(props.get("Policy"), ix, id + " Policy", Policies.THIS_API) : null;
     if (props.has("Body")) {
       ImportedApi body = OpenApiReader.read(ix.resolveTree(props.get("Body"), id + " Body"), ix, baseDir, Gateway.Flavor.REST, name);
       return new ImportedApi(name, Gateway.Flavor.REST, body.region(), body.apiId(), stage != null ? stage : body.stage(), body.baseUrl(),
           source != null ? source : body.apiKeySource(), body.routes(), body.authorizers(), List.of(),
-          policy != null ? policy : body.resourcePolicy());
+          policy != null ? policy : body.resourcePolicy(), restSettings(id, props).over(body.settings()));
     }
     Map<String, String> authorizerNames = new LinkedHashMap<>();
     List<ImportedAuthorizer> authorizers = new ArrayList<>();
@@ -118,7 +120,39 @@ public final class CloudFormationReader {
         routes.add(method(id, mid, m, authorizerNames));
       }
     });
-    return new ImportedApi(name, Gateway.Flavor.REST, ctx.region(), null, stage, null, source, routes, authorizers, List.of(), policy);
+    return new ImportedApi(name, Gateway.Flavor.REST, ctx.region(), null, stage, null, source, routes, authorizers, List.of(), policy,
+        restSettings(id, props));
+  }
+
+  /** The API's AWS::ApiGateway::GatewayResponse resources, its stage's Variables and its EndpointConfiguration. */
+  private ApiSettings restSettings(String id, JsonNode props) {
+    ApiSettingsReader read = new ApiSettingsReader(ix);
+    Map<String, Gateway.GatewayResponse> responses = new LinkedHashMap<>();
+    each("AWS::ApiGateway::GatewayResponse", (rid, r) -> {
+      String type = ix.text(r.get("ResponseType"), "gateway response " + rid);
+      if (belongs(r, "RestApiId", id) && type != null) {
+        responses.put(type.toUpperCase(Locale.ROOT), read.response(r, "gateway response " + rid));
+        ctx.mapped("gateway response " + rid, type + " of " + id);
+      }
+    });
+    return new ApiSettings(null, responses, stageVariables(id, "AWS::ApiGateway::Stage", "RestApiId", "Variables", read),
+        read.endpoint(props.get("EndpointConfiguration"), id + " EndpointConfiguration"));
+  }
+
+  private Map<String, String> stageVariables(String apiId, String stageType, String field, String property, ApiSettingsReader read) {
+    Map<String, String> out = new LinkedHashMap<>();
+    each(stageType, (sid, st) -> {
+      if (out.isEmpty() && belongs(st, field, apiId)) {
+        out.putAll(read.stageVariables(st.get(property), "stage " + sid + " " + property));
+      }
+    });
+    return out;
+  }
+
+  private ApiSettings httpSettings(String id, JsonNode props) {
+    ApiSettingsReader read = new ApiSettingsReader(ix);
+    return new ApiSettings(read.httpCors(props.get("CorsConfiguration"), id + " CorsConfiguration"), null,
+        stageVariables(id, "AWS::ApiGatewayV2::Stage", "ApiId", "StageVariables", read), null);
   }
 
   private ImportedAuthorizer restAuthorizer(String id, JsonNode a) {
@@ -212,7 +246,7 @@ public final class CloudFormationReader {
     if (props.has("Body")) {
       ImportedApi body = OpenApiReader.read(ix.resolveTree(props.get("Body"), id + " Body"), ix, baseDir, Gateway.Flavor.HTTP, name);
       return new ImportedApi(name, Gateway.Flavor.HTTP, body.region(), body.apiId(), stage, body.baseUrl(), null, body.routes(),
-          body.authorizers(), List.of(), null);
+          body.authorizers(), List.of(), null, httpSettings(id, props).over(body.settings()));
     }
     Map<String, String> authorizerNames = new LinkedHashMap<>();
     List<ImportedAuthorizer> authorizers = new ArrayList<>();
@@ -236,7 +270,8 @@ public final class CloudFormationReader {
       routes.add(new ImportedRoute("$default", "$default", new Protection.None(id + " quick-create Target (no authorisation)"), false,
           "aws_proxy", ix.text(props.get("Target"), id), "2.0"));
     }
-    return new ImportedApi(name, Gateway.Flavor.HTTP, ctx.region(), null, stage, null, null, routes, authorizers, List.of(), null);
+    return new ImportedApi(name, Gateway.Flavor.HTTP, ctx.region(), null, stage, null, null, routes, authorizers, List.of(), null,
+        httpSettings(id, props));
   }
 
   private ImportedAuthorizer httpAuthorizer(String id, JsonNode a) {

@@ -66,7 +66,10 @@ public final class LiveImporter {
     try (ApiGatewayClient v1 = v1(region); ApiGatewayV2Client v2 = v2(region)) {
       LiveReader reader = new LiveReader(v1, v2, region);
       if (m.group(2) == null) {
-        throw new ImportException(source + ": name one API: " + String.join("; ", reader.list()) + ".");
+        List<String> apis = reader.list();
+        throw new ImportException(apis.isEmpty() ? source + ": there are no REST or HTTP APIs in " + region + " for these credentials."
+            : source + ": name one API of the " + apis.size() + " there (id, kind, name), e.g. " + apis.get(0).split(" ")[0] + ":\n  "
+                + String.join("\n  ", apis));
       }
       // "aws:..." is no valid path everywhere (Windows): the context gets a safe stand-in and shows the source as given
       ImportContext ctx = new ImportContext(Path.of(source.replaceAll("[^A-Za-z0-9._-]", "-")), source, region);

@@ -51,7 +51,7 @@ final class LiveReader {
     do {
       String pos = position;
       var page = v1.getRestApis(r -> r.limit(PAGE).position(pos));
-      page.items().forEach(a -> out.add("aws:" + region + "/" + a.id() + " (REST '" + a.name() + "')"));
+      page.items().forEach(a -> out.add("aws:" + region + "/" + a.id() + "  REST  " + a.name()));
       position = page.position();
     } while (position != null);
     String token = null;
@@ -59,10 +59,10 @@ final class LiveReader {
       String next = token;
       var page = v2.getApis(r -> r.maxResults(String.valueOf(PAGE)).nextToken(next));
       page.items().stream().filter(a -> a.protocolTypeAsString().equals("HTTP"))
-          .forEach(a -> out.add("aws:" + region + "/" + a.apiId() + " (HTTP '" + a.name() + "')"));
+          .forEach(a -> out.add("aws:" + region + "/" + a.apiId() + "  HTTP  " + a.name()));
       token = page.nextToken();
     } while (token != null);
-    return out.isEmpty() ? List.of("there are no REST or HTTP APIs in " + region) : out;
+    return out;
   }
 
   ImportedApi read(String apiId, ImportContext ctx) {

@@ -71,6 +71,12 @@ public final class OpenApiExporter {
           ext.put("type", "cognito_user_pools");
           ArrayNode pools = ext.putArray("providerARNs");
           c.userPools().forEach(pools::add);
+          if (c.identityValidationExpression() != null) {
+            ext.put("identityValidationExpression", c.identityValidationExpression());
+          }
+          if (c.ttlSeconds() != null) {
+            ext.put("authorizerResultTtlInSeconds", c.ttlSeconds());
+          }
         }
         case Authorizer.Jwt j -> {
           s.put("type", "oauth2").putObject("flows");

@@ -1,6 +1,8 @@
 package dev.portcullis.engine.importer.openapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.portcullis.engine.importer.ApiSettings;
+import dev.portcullis.engine.importer.ApiSettingsReader;
 import dev.portcullis.engine.importer.ImportContext;
 import dev.portcullis.engine.importer.ImportedApi;
 import dev.portcullis.engine.importer.ImportedAuthorizer;
@@ -33,12 +35,9 @@ import java.util.regex.Pattern;
 public final class OpenApiReader {
   private static final List<String> VERBS = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
   private static final Map<String, String> LEFT_OUT_EXTENSIONS = Map.of(
-      "x-amazon-apigateway-cors", "CORS is answered by API Gateway before auth; the local gateway does not emulate it",
-      "x-amazon-apigateway-gateway-responses", "custom gateway responses are not emulated; the local gateway answers with AWS's defaults",
       "x-amazon-apigateway-request-validators", "request validation is not emulated",
       "x-amazon-apigateway-binary-media-types", "binary media types do not affect auth",
       "x-amazon-apigateway-documentation", "documentation parts do not affect auth",
-      "x-amazon-apigateway-endpoint-configuration", "the endpoint type (EDGE, REGIONAL, PRIVATE) is not emulated; the local gateway listens on loopback",
       "x-amazon-apigateway-minimum-compression-size", "compression does not affect auth");
   private static final Pattern EXECUTE_API = Pattern.compile("https://([a-z0-9]+)\\.execute-api\\.([a-z0-9-]+)\\.amazonaws\\.com(/[^/]*)?");
 
@@ -109,12 +108,34 @@ public final class OpenApiReader {
     }
     var policy = root.has("x-amazon-apigateway-policy")
         ? Policies.read(root.get("x-amazon-apigateway-policy"), ix, where + " x-amazon-apigateway-policy",
-            "arn:aws:execute-api:" + (region == null ? "us-east-1" : region) + ":123456789012:" + (apiId == null ? name : apiId))
+            apiId == null ? Policies.THIS_API : "arn:aws:execute-api:" + (region == null ? "us-east-1" : region) + ":123456789012:" + apiId)
         : null;
     if (policy != null) {
       ctx.mapped(where + " resource policy", policy.statements().size() + " statement(s) from x-amazon-apigateway-policy");
     }
-    return new ImportedApi(name, flavor, region, apiId, stage, baseUrl, keySource, routes, authorizers, List.of(), policy);
+    return new ImportedApi(name, flavor, region, apiId, stage, baseUrl, keySource, routes, authorizers, List.of(), policy)
+        .withSettings(settings(where));
+  }
+
+  /** CORS is an HTTP API setting, gateway responses and PRIVATE endpoints REST ones (spec §1.1, §8). */
+  private ApiSettings settings(String where) {
+    ApiSettingsReader read = new ApiSettingsReader(ix);
+    boolean rest = flavor == Gateway.Flavor.REST;
+    String cors = "x-amazon-apigateway-cors";
+    String responses = "x-amazon-apigateway-gateway-responses";
+    String endpoint = "x-amazon-apigateway-endpoint-configuration";
+    if (rest && root.has(cors)) {
+      ctx.leftOut(where + " " + cors, "an HTTP API extension on a REST API; REST CORS is an OPTIONS method per path");
+    }
+    if (!rest && root.has(responses)) {
+      ctx.leftOut(where + " " + responses, "HTTP APIs have no gateway responses (spec §1.1)");
+    }
+    if (!rest && root.has(endpoint)) {
+      ctx.leftOut(where + " " + endpoint, "HTTP APIs cannot be private; only disableExecuteApiEndpoint applies, which does not affect auth");
+    }
+    return new ApiSettings(rest ? null : read.httpCors(root.get(cors), where + " " + cors),
+        rest ? read.gatewayResponses(root.get(responses), where + " " + responses, false) : null, null,
+        rest ? read.endpoint(root.get(endpoint), where + " " + endpoint) : null);
   }
 
   private Gateway.Flavor detectFlavor() {

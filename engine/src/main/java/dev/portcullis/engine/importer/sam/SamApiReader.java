@@ -1,13 +1,14 @@
 package dev.portcullis.engine.importer.sam;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.portcullis.engine.importer.ApiSettings;
+import dev.portcullis.engine.importer.ApiSettingsReader;
 import dev.portcullis.engine.importer.ImportContext;
 import dev.portcullis.engine.importer.ImportException;
 import dev.portcullis.engine.importer.ImportedApi;
 import dev.portcullis.engine.importer.ImportedAuthorizer;
 import dev.portcullis.engine.importer.ImportedRoute;
 import dev.portcullis.engine.importer.Intrinsics;
-import dev.portcullis.engine.importer.Policies;
 import dev.portcullis.engine.importer.Protection;
 import dev.portcullis.engine.importer.SourceReader;
 import dev.portcullis.engine.importer.cloudformation.UsagePlans;
@@ -91,13 +92,15 @@ final class SamApiReader {
       }
       routes.put(r.key(), r);
     }
-    PolicyDocument samPolicy = resourcePolicy(auth.get("ResourcePolicy"), where, name);
+    PolicyDocument resourcePolicy = resourcePolicy(spec, auth.get("ResourcePolicy"), routes.values(), stage, policy, where);
     List<UsagePlan> plans = spec.http() ? List.of() : usagePlan(auth.get("UsagePlan"), spec.logicalId(), where);
     String keySourceText = ix.text(props.get("ApiKeySourceType"), where);
     Gateway.ApiKeySource keySource = keySourceText == null ? (body == null ? null : body.apiKeySource())
         : keySourceText.equalsIgnoreCase("AUTHORIZER") ? Gateway.ApiKeySource.AUTHORIZER : Gateway.ApiKeySource.HEADER;
+    ApiSettings settings = settings(props, where, spec.http());
     return new ImportedApi(name, flavor, ctx.region(), null, stage, null, spec.http() ? null : keySource, List.copyOf(routes.values()),
-        authorizers, plans, samPolicy != null ? samPolicy : policy);
+        authorizers, plans, resourcePolicy)
+        .withSettings(body == null ? settings : settings.over(body.settings()));
   }
 
   private ImportedRoute eventRoute(SamEvent ev, boolean http, String defaultAuthorizer, boolean apiKeyDefault,
@@ -121,9 +124,6 @@ final class SamApiReader {
     }
     String keyText = auth == null ? null : ix.text(auth.get("ApiKeyRequired"), ev.name());
     boolean apiKey = keyText == null ? apiKeyDefault : keyText.equalsIgnoreCase("true");
-    if (auth != null && auth.has("ResourcePolicy")) {
-      ctx.leftOut(ev.name() + " Auth.ResourcePolicy", "per-event resource policies are not imported; the API's policy applies");
-    }
     return new ImportedRoute(method, path, p, apiKey, "aws_proxy", "function " + ev.function(), null);
   }
 
@@ -243,27 +243,41 @@ final class SamApiReader {
     return OpenApiReader.read(ix.resolveTree(body, where + " DefinitionBody"), ix, file == null ? dir : file.getParent(), flavor, name);
   }
 
-  private PolicyDocument resourcePolicy(JsonNode policy, String where, String name) {
-    if (policy == null || !policy.isObject()) {
-      return null;
-    }
-    policy.fieldNames().forEachRemaining(k -> {
-      if (!k.equals("CustomStatements")) {
-        ctx.leftOut(where + " Auth.ResourcePolicy." + k, "SAM's shorthand " + k + " is not expanded; add it as a CustomStatement to import it");
+  /**
+   * The events' and the API's {@code Auth.ResourcePolicy} in the order the SAM translator applies them (functions'
+   * events first, then the API's shorthands path by path, then its CustomStatements), after the body's own policy.
+   */
+  private PolicyDocument resourcePolicy(SamImporter.ApiSpec spec, JsonNode apiPolicy, java.util.Collection<ImportedRoute> routes,
+      String stage, PolicyDocument bodyPolicy, String where) {
+    boolean any = apiPolicy != null || spec.events().stream().anyMatch(ev -> ev.auth() != null && ev.auth().has("ResourcePolicy"));
+    if (spec.http()) {
+      if (any) {
+        ctx.leftOut(where + " Auth.ResourcePolicy", "HTTP APIs have no resource policies; SAM accepts ResourcePolicy on REST APIs only");
       }
-    });
-    JsonNode statements = policy.get("CustomStatements");
-    if (statements == null) {
-      return null;
+      return bodyPolicy;
     }
-    var doc = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-    doc.put("Version", "2012-10-17");
-    doc.set("Statement", statements.isArray() ? statements : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode().add(statements));
-    PolicyDocument read = Policies.read(doc, ix, where + " Auth.ResourcePolicy", "arn:aws:execute-api:us-east-1:123456789012:" + name);
-    if (read != null) {
-      ctx.mapped(where + " resource policy", read.statements().size() + " statement(s) from Auth.ResourcePolicy.CustomStatements");
+    SamResourcePolicy written = new SamResourcePolicy(ix);
+    String policyStage = stage == null ? "Prod" : stage;
+    for (SamEvent ev : spec.events()) {
+      JsonNode policy = ev.auth() == null ? null : ix.value(ev.auth().get("ResourcePolicy"), ev.name());
+      if (policy != null && policy.isObject()) {
+        String path = ev.path() == null ? "/" : ev.path();
+        written.add(policy, path, methodsOn(routes, path), policyStage, ev.name());
+        written.addCustom(policy, ev.name());
+      }
     }
-    return read;
+    JsonNode policy = ix.value(apiPolicy, where + " Auth.ResourcePolicy");
+    if (policy != null && policy.isObject()) {
+      for (String path : routes.stream().map(ImportedRoute::path).distinct().toList()) {
+        written.add(policy, path, methodsOn(routes, path), policyStage, where);
+      }
+      written.addCustom(policy, where);
+    }
+    return written.build(bodyPolicy, where, dev.portcullis.engine.importer.Policies.THIS_API);
+  }
+
+  private static List<String> methodsOn(java.util.Collection<ImportedRoute> routes, String path) {
+    return routes.stream().filter(r -> r.path().equals(path)).map(ImportedRoute::method).distinct().toList();
   }
 
   private List<UsagePlan> usagePlan(JsonNode plan, String logicalId, String where) {
@@ -280,15 +294,24 @@ final class SamApiReader {
     return List.of(p);
   }
 
+  /** Cors, GatewayResponses, Variables (HttpApi: StageVariables) and EndpointConfiguration (SAM spec, AWS::Serverless::Api). */
+  private ApiSettings settings(JsonNode props, String where, boolean http) {
+    ApiSettingsReader read = new ApiSettingsReader(ix);
+    if (http) {
+      JsonNode cors = props.get("CorsConfiguration");
+      Gateway.Cors c = cors != null && cors.isBoolean() ? null : read.httpCors(cors, where + " CorsConfiguration");
+      if (cors != null && cors.isBoolean()) {
+        ctx.leftOut(where + " CorsConfiguration", "true takes the CORS settings from the OpenAPI body's x-amazon-apigateway-cors");
+      }
+      return new ApiSettings(c, null, read.stageVariables(props.get("StageVariables"), where + " StageVariables"), null);
+    }
+    return new ApiSettings(read.samRestCors(props.get("Cors"), where + " Cors"),
+        read.gatewayResponses(props.get("GatewayResponses"), where + " GatewayResponses", true),
+        read.stageVariables(props.get("Variables"), where + " Variables"),
+        read.endpoint(props.get("EndpointConfiguration"), where + " EndpointConfiguration"));
+  }
+
   private void leftOut(JsonNode props, JsonNode auth, String where, boolean http) {
-    if (props.has("Cors") || props.has("CorsConfiguration")) {
-      ctx.leftOut(where + " Cors", "CORS is answered by API Gateway before auth; the local gateway does not emulate it");
-    }
-    String endpoint = ix.text(props.path("EndpointConfiguration").isObject() ? props.path("EndpointConfiguration").get("Type")
-        : props.get("EndpointConfiguration"), where);
-    if (endpoint != null && endpoint.toUpperCase(Locale.ROOT).contains("PRIVATE")) {
-      ctx.leftOut(where + " EndpointConfiguration", "a PRIVATE API (reachable only through a VPC endpoint); the local gateway serves it on loopback, and the resource policy still applies");
-    }
     if (auth.has("InvokeRole")) {
       ctx.leftOut(where + " Auth.InvokeRole", "the role API Gateway invokes functions with does not affect who may call");
     }

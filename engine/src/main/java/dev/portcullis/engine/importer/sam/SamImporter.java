@@ -104,7 +104,8 @@ public final class SamImporter implements SourceImporter {
       apis.add(api.withUsagePlans(all));
     }
     plain.apis().forEach((id, api) -> apis.add(api));
-    return ImportDraft.of(apis);
+    SamFunctions functions = new SamFunctions(t, ix, doc.path().toAbsolutePath().getParent());
+    return ImportDraft.of(apis.stream().map(api -> api.withAuthorizers(api.authorizers().stream().map(functions::wire).toList())).toList());
   }
 
   /** Globals.Api / Globals.HttpApi under the resource's own properties (the resource wins, maps merge one level). */

@@ -71,6 +71,9 @@ public final class ServerlessImporter implements SourceImporter {
         }
       }
     });
+    ServerlessFunctions functions = new ServerlessFunctions(t, ix, doc.path().toAbsolutePath().getParent());
+    restAuthorizers.replaceAll((name, a) -> functions.wire(a));
+    httpAuthorizers.replaceAll((name, a) -> functions.wire(a));
     List<ImportedApi> apis = new ArrayList<>();
     JsonNode gw = provider.path("apiGateway");
     if (!rest.isEmpty()) {
@@ -286,7 +289,7 @@ public final class ServerlessImporter implements SourceImporter {
     ObjectNode doc = JsonNodeFactory.instance.objectNode();
     doc.put("Version", "2012-10-17");
     doc.set("Statement", statements);
-    return Policies.read(doc, ix, "provider.apiGateway.resourcePolicy", "arn:aws:execute-api:us-east-1:123456789012:" + service);
+    return Policies.read(doc, ix, "provider.apiGateway.resourcePolicy", Policies.THIS_API);
   }
 
   private static Integer intOrNull(String s) {

@@ -23,8 +23,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A GET with API Gateway's limits on identity-provider endpoints (apigw-facts §3: 1500 ms, 150000
- * bytes). The deadline covers the whole exchange, body included: {@link HttpRequest#timeout} alone
+ * A GET with a deadline and a size cap, such as an HTTP API's quotas on a JWT issuer's endpoints
+ * (apigw-facts §3: 1500 ms, 150000 bytes). The deadline covers the whole exchange, body included: {@link HttpRequest#timeout} alone
  * stops counting once headers arrive, and a slow body must fail the same way.
  */
 final class BoundedFetch implements HttpJwksSource.Fetch {

@@ -69,7 +69,9 @@ final class CognitoVerification {
     }
     return switch (KeyLookup.find(jwks, issuer, token.kid(), log)) {
       case KeyLookup.FetchFailed failed -> log.refusal("jwks.fetch",
-          "could not get the keys of pool " + issuer + ": " + failed.reason(), null, claims());
+          "could not get the keys of pool " + issuer + ": " + failed.reason() + " (AWS documents no key-fetch limit for "
+              + "REST Cognito authorisers, spec §2, §3: the emulator waits up to " + JwksSource.COGNITO_TIMEOUT_SECONDS + " s)",
+          null, claims());
       case KeyLookup.Unknown unknown -> log.check("cognito.signature", Outcome.fail(unknown.evidence()), null, claims());
       case KeyLookup.Found found -> log.check("cognito.signature", Signatures.verify(token, found.key(), signatures), null, claims());
     };

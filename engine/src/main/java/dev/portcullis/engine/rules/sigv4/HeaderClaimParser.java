@@ -2,6 +2,7 @@ package dev.portcullis.engine.rules.sigv4;
 
 import dev.portcullis.engine.http.IncomingRequest;
 import dev.portcullis.engine.rules.sigv4.ClaimParse.Failed;
+import dev.portcullis.engine.rules.sigv4.SigV4Verification.Rejected;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,23 +22,38 @@ final class HeaderClaimParser {
     int space = value.indexOf(' ');
     String algorithm = space < 0 ? value : value.substring(0, space);
     Map<String, String> params = new LinkedHashMap<>();
-    if (space >= 0 && !readPairs(value.substring(space + 1), params)) {
-      // AWS checks pair syntax before the algorithm: "Bearer x" gets this message (spec §1.2).
-      return new Failed(Rejections.missingEqualSign(authorization));
+    Optional<Rejected> shape = shape(request, authorization, params);
+    if (shape.isPresent()) {
+      return new Failed(shape.get());
     }
-    List<String> missing = new ArrayList<>(REQUIRED.stream().filter(p -> !params.containsKey(p)).toList());
-    Optional<Instant> time = ClaimParse.headerTime(request);
-    if (!missing.isEmpty() || time.isEmpty()) {
-      return new Failed(Rejections.incompleteAuthorization(missing, time.isEmpty(), authorization));
-    }
+    Instant time = ClaimParse.headerTime(request).orElseThrow(); // shape() refused a request without one
     if (!algorithm.equals(SigV4Crypto.ALGORITHM)) {
       return new Failed(Rejections.unsupportedAlgorithm(algorithm));
     }
     return ClaimParse.withCredential(params.get("Credential"), (key, scope) -> new SignatureClaim(
         SignatureLocation.AUTHORIZATION_HEADER, key, scope,
         ClaimParse.signedHeaderNames(params.get("SignedHeaders")), params.get("Signature"),
-        AmzDate.format(time.get()), time.get(), null,
+        AmzDate.format(time), time, null,
         request.headers().first("X-Amz-Security-Token").orElse(null)));
+  }
+
+  /**
+   * The rejection of a header without SigV4's shape, checked before the algorithm: not key=value
+   * pairs, or without Credential, Signature, SignedHeaders and a date. Fills {@code params} as read.
+   */
+  static Optional<Rejected> shape(IncomingRequest request, String authorization, Map<String, String> params) {
+    String value = authorization.strip();
+    int space = value.indexOf(' ');
+    if (space >= 0 && !readPairs(value.substring(space + 1), params)) {
+      // AWS checks pair syntax before the algorithm: "Bearer x" gets this message (spec §1.2).
+      return Optional.of(Rejections.missingEqualSign(authorization));
+    }
+    List<String> missing = new ArrayList<>(REQUIRED.stream().filter(p -> !params.containsKey(p)).toList());
+    boolean dateMissing = ClaimParse.headerTime(request).isEmpty();
+    if (!missing.isEmpty() || dateMissing) {
+      return Optional.of(Rejections.incompleteAuthorization(missing, dateMissing, authorization));
+    }
+    return Optional.empty();
   }
 
   /** Comma-separated {@code key=value} pairs, spaces around them ignored; false when one has no '='. */

@@ -28,9 +28,8 @@ public interface SigV4Verifier {
    */
   static Optional<SigV4Verification.Rejected> notSigV4(IncomingRequest request) {
     return request.headers().first("Authorization")
-        .map(authorization -> HeaderClaimParser.parse(request, authorization))
-        .filter(parse -> parse instanceof ClaimParse.Failed f && f.rejected().reason() == RejectReason.MALFORMED_AUTHORIZATION)
-        .map(parse -> ((ClaimParse.Failed) parse).rejected());
+        .flatMap(authorization -> HeaderClaimParser.shape(request, authorization, new java.util.LinkedHashMap<>()))
+        .filter(rejected -> rejected.reason() == RejectReason.MALFORMED_AUTHORIZATION);
   }
 
   /**

@@ -77,6 +77,12 @@ class LiveImporterTest {
                      {"id":"r4","parentId":"r1","path":"/internal","pathPart":"internal","resourceMethods":{"POST":{"httpMethod":"POST","authorizationType":"AWS_IAM","apiKeyRequired":false}}}]}"""
           : """
             {"item":[{"id":"r1","path":"/"},{"id":"r2","parentId":"r1","path":"/me","pathPart":"me","resourceMethods":{"GET":{"httpMethod":"GET","authorizationType":"COGNITO_USER_POOLS","authorizerId":"a1","authorizationScopes":["profile.read"],"apiKeyRequired":false,"methodIntegration":{"type":"AWS_PROXY","uri":"arn:aws:lambda:me"}},"DELETE":{"httpMethod":"DELETE","authorizationType":"CUSTOM","authorizerId":"gone","apiKeyRequired":false}}}],"position":"r2"}""";
+      case "/restapis" -> body = query.contains("position=p2")
+          ? "{\"item\":[{\"id\":\"rest2\",\"name\":\"back office\"}]}"
+          : "{\"item\":[{\"id\":\"rest1\",\"name\":\"payments\"}],\"position\":\"p2\"}";
+      case "/v2/apis" -> body = query.contains("nextToken=n2")
+          ? "{\"items\":[{\"apiId\":\"ws1\",\"name\":\"chat\",\"protocolType\":\"WEBSOCKET\"}]}"
+          : "{\"items\":[{\"apiId\":\"http1\",\"name\":\"b2b\",\"protocolType\":\"HTTP\"}],\"nextToken\":\"n2\"}";
       case "/restapis/rest1/stages" -> body = "{\"item\":[{\"stageName\":\"prod\",\"variables\":{}}]}";
       case "/usageplans" -> body = """
           {"item":[{"id":"u1","name":"partners","apiStages":[{"apiId":"rest1","stage":"prod","throttle":{"/partners/{id}/POST":{"burstLimit":20,"rateLimit":10.0}}}],
@@ -153,6 +159,15 @@ class LiveImporterTest {
         .hasMessageContaining("AWS refused the read (AccessDeniedException)")
         .hasMessageContaining("apigateway:GET on resource: arn:aws:apigateway:eu-west-1::/restapis/denied")
         .hasMessageNotContaining("\n");
+  }
+
+  @Test
+  void aRegionAloneListsItsRestAndHttpApisPagingBothLists() {
+    assertThatThrownBy(() -> importer().importSource("aws:eu-west-1")).isInstanceOf(ImportException.class)
+        .hasMessage("aws:eu-west-1: name one API of the 3 there (id, kind, name), e.g. aws:eu-west-1/rest1:\n"
+            + "  aws:eu-west-1/rest1  REST  payments\n  aws:eu-west-1/rest2  REST  back office\n  aws:eu-west-1/http1  HTTP  b2b");
+    assertThat(requests).anySatisfy(r -> assertThat(r).startsWith("GET /restapis?").contains("position=p2"))
+        .anySatisfy(r -> assertThat(r).startsWith("GET /v2/apis?").contains("nextToken=n2"));
   }
 
   @Test
