@@ -16,9 +16,12 @@ class AwsEnvironmentCommandTest {
     Cli run = Cli.run("send", "--request", "health (no auth)", "--aws", "aws-dev");
 
     assertThat(run.exit()).as(run.err()).isEqualTo(1);
-    assertThat(run.out()).contains("gateway 'payments' baseUrl is an example still to be completed: set paymentsApiId in environment"
-        + " aws-dev to the id of your payments REST API in us-east-1 (aws apigateway get-rest-apis --region us-east-1 lists it")
-        .doesNotContain("has no baseUrl");
+    assertThat(run.out()).contains("Environment 'aws-dev' is an example still to be completed for your AWS account: ")
+        .contains("set paymentsApiId to the id of your payments REST API in us-east-1 (aws apigateway get-rest-apis --region us-east-1 lists it")
+        .doesNotContain("mobilePoolId").doesNotContain("has no baseUrl").doesNotContain("fill in:");
+    Cli bob = Cli.run("send", "--request", "me as bob", "--aws", "aws-dev");
+    assertThat(bob.out()).contains("set mobileClientId to ").contains("set mobilePoolId to the id of your mobile users' Cognito user pool")
+        .contains("set paymentsApiId to ");
   }
 
   @Test

@@ -98,18 +98,20 @@ final class FilterTable {
   private RouteFilters jwt(RouteRef ref, Gateway g, Route r, Optional<Authorizer> auth, List<String> available, String keySuffix) {
     Authorizer.Jwt jwt = auth.filter(a -> a instanceof Authorizer.Jwt).map(a -> (Authorizer.Jwt) a).orElse(null);
     String issuer = jwt == null ? "an unnamed issuer" : jwt.issuer();
-    boolean cognito = Issuers.isCognito(issuer, ws.emulator());
+    // told apart by the issuer as the workspace's own variables resolve it ({{bankIssuer}}, {{idpBaseUrl}}/{{mobilePoolId}})
+    String resolved = Issuers.resolved(issuer, ws);
+    boolean cognito = Issuers.isCognito(resolved, ws.emulator());
     List<String> keys = new ArrayList<>(List.of("sub", "iss", "aud / client_id", "scope"));
-    keys.addAll(Issuers.localClaims(issuer, ws.emulator()));
+    keys.addAll(Issuers.localClaims(resolved, ws.emulator()));
     return new RouteFilters(ref, g.flavor(), "JWT" + keySuffix, cognito ? IdentitySource.COGNITO_TOKEN : IdentitySource.OIDC_JWT,
         "bearer JWT from " + issuer + (jwt == null ? "" : ", audience " + jwt.audiences())
             + (r.scopes().isEmpty() ? ", no scopes" : ", any of scopes " + r.scopes()),
         native_("signature, iss, aud, exp and scopes checked inside API Gateway; keys from the issuer's JWKS"),
-        cognito ? Coupling.COGNITO : Coupling.OIDC_ISSUER, (cognito ? "the issuer is Cognito pool " + Issuers.poolId(issuer) + ": " : "issuer ") + issuer,
+        cognito ? Coupling.COGNITO : Coupling.OIDC_ISSUER, (cognito ? "the issuer is Cognito pool " + Issuers.poolId(resolved) + ": " : "issuer ") + issuer,
         claims(keys), available, g.flavor() == Flavor.HTTP,
-        new BlastRadius(BlastRadius.Kind.BEARER, cognito ? lifetime(List.of(Issuers.poolId(issuer))) : "until the token's exp (the issuer's setting)",
+        new BlastRadius(BlastRadius.Kind.BEARER, cognito ? lifetime(List.of(Issuers.poolId(resolved))) : "until the token's exp (the issuer's setting)",
             "none at the gateway: a leaked token works until exp; rotating the issuer's signing key revokes every token at once"),
-        List.of("issuer " + issuer + " (discovery and JWKS, 1500 ms timeout)"));
+        List.of("issuer " + issuer + (resolved.equals(issuer) ? "" : " = " + resolved) + " (discovery and JWKS, 1500 ms timeout)"));
   }
 
   private RouteFilters lambda(RouteRef ref, Gateway g, Route r, Optional<Authorizer> auth, List<String> available, String keySuffix) {

@@ -8,6 +8,15 @@ import java.util.List;
 final class Issuers {
   private Issuers() {}
 
+  /** The issuer with the workspace's own variables resolved where they can be; as written otherwise. */
+  static String resolved(String issuer, dev.portcullis.engine.model.Workspace ws) {
+    try {
+      return dev.portcullis.engine.store.Variables.of(ws, null, null, java.util.Map.of()).apply(issuer, "issuer");
+    } catch (IllegalArgumentException e) {
+      return issuer;
+    }
+  }
+
   static boolean isCognito(String issuer, Emulator emulator) {
     if (issuer.contains("cognito-idp.")) {
       return true;

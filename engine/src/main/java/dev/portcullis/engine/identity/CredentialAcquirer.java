@@ -1,6 +1,7 @@
 package dev.portcullis.engine.identity;
 
 import dev.portcullis.engine.model.Caller;
+import dev.portcullis.engine.model.CredentialSource;
 import dev.portcullis.engine.model.SecretRef;
 import dev.portcullis.engine.send.Exchange;
 import dev.portcullis.engine.send.HttpExchanger;
@@ -126,15 +127,27 @@ public final class CredentialAcquirer {
     Instant start = clock.instant();
     // null: sign for the region of the API being called (the runner knows it); STS then uses us-east-1
     String region = caller.region();
-    AwsCredentialsProvider provider = AwsCredentialSources.provider(caller.credentials(), secrets, where, region, profiles, challenges);
-    String source = AwsCredentialSources.describe(caller.credentials(), profiles);
+    CredentialSource credentials = withVariables(caller.credentials(), where);
+    AwsCredentialsProvider provider = AwsCredentialSources.provider(credentials, secrets, where, region, profiles, challenges);
+    String source = AwsCredentialSources.describe(credentials, profiles);
     try {
-      AwsCredentialsIdentity identity = AwsCredentialSources.resolve(provider, caller.credentials(), where, profiles);
+      AwsCredentialsIdentity identity = AwsCredentialSources.resolve(provider, credentials, where, profiles);
       return new Acquisition.Acquired(new Credential.Aws(identity, region, AwsCredentialSources.expiry(identity), source),
           "AWS credentials", source, Acquisition.Freshness.FRESH, Duration.between(start, clock.instant()), List.of());
     } catch (AwsCredentialSources.AwsCredentialsException e) {
       return new Acquisition.Failed("AWS credentials", source, e.getMessage(), e.fix(), Duration.between(start, clock.instant()));
     }
+  }
+
+  /** A profile named by variable ({@code {{refreshJobProfile}}}), resolved: the user's own profile for the role. */
+  private CredentialSource withVariables(CredentialSource source, String where) {
+    return switch (source) {
+      case CredentialSource.Profile p -> new CredentialSource.Profile(variables.apply(p.profile(), where + " profile"));
+      case CredentialSource.AssumeRole r -> new CredentialSource.AssumeRole(variables.apply(r.roleArn(), where + " roleArn"), r.externalId(),
+          r.sessionName(), withVariables(r.source(), where));
+      case CredentialSource.DefaultChain d -> d;
+      case CredentialSource.StaticKeys k -> k;
+    };
   }
 
   private String customToken(Caller.CustomToken t, String where) throws SecretResolver.SecretException {
@@ -146,7 +159,11 @@ public final class CredentialAcquirer {
     return secrets.resolve(t.token(), where + " token");
   }
 
-  private CognitoLogin.Inputs cognitoInputs(Caller.CognitoUser u, String where) throws SecretResolver.SecretException {
+  private CognitoLogin.Inputs cognitoInputs(Caller.CognitoUser caller, String where) throws SecretResolver.SecretException {
+    // an environment's user names its pool and app client by variable ({{mobilePoolId}}): the real ones of the user's account
+    Caller.CognitoUser u = new Caller.CognitoUser(caller.name(), caller.description(), variables.apply(caller.userPoolId(), where + " userPoolId"),
+        variables.apply(caller.clientId(), where + " clientId"), caller.clientSecret(), caller.username(), caller.password(), caller.flow(),
+        caller.token(), caller.endpoint(), caller.mfaSecret());
     String endpoint = u.endpoint() == null ? null : variables.apply(u.endpoint(), where + " endpoint");
     String realEndpoint = endpoint != null ? endpoint
         : "https://cognito-idp." + u.userPoolId().substring(0, Math.max(0, u.userPoolId().indexOf('_'))) + ".amazonaws.com/";

@@ -163,7 +163,8 @@ public final class Reimport {
       } else {
         Map<String, String> vars = new TreeMap<>(t.variables());
         vars.putAll(e.variables());
-        out.put(e.name(), new Environment(e.name(), vars));
+        // the user's own environment callers stay: an import knows no identity providers of a deployment
+        out.put(e.name(), new Environment(e.name(), vars, e.callers().isEmpty() ? t.callers() : e.callers()));
       }
     }
     // the user's environments first, in their order

@@ -2,6 +2,7 @@ package dev.portcullis.engine.matrix;
 
 import dev.portcullis.engine.model.Authorizer;
 import dev.portcullis.engine.model.Caller;
+import dev.portcullis.engine.store.Variables;
 import dev.portcullis.engine.model.Gateway;
 import dev.portcullis.engine.model.Route;
 import dev.portcullis.engine.rules.Pipeline;
@@ -32,8 +33,8 @@ final class Derivation {
 
   record Fit(boolean fits, String why) {}
 
-  static Expected derive(Gateway gateway, Route route, Caller caller, Trace trace) {
-    Fit fit = fit(gateway, route, caller);
+  static Expected derive(Gateway gateway, Route route, Caller caller, Trace trace, Variables variables) {
+    Fit fit = fit(gateway, route, caller, variables);
     Optional<Step.Predict> predict = trace.step(Step.Kind.PREDICT).map(s -> (Step.Predict) s);
     Optional<Prediction> prediction = predict.map(Step.Predict::prediction);
     Integer status = prediction.map(Prediction::status).orElse(null);
@@ -76,7 +77,8 @@ final class Derivation {
     return Optional.of(p.decidedBy() + (evidence.isBlank() ? "" : ": " + evidence));
   }
 
-  static Fit fit(Gateway gateway, Route route, Caller caller) {
+  /** Whether the caller's kind could pass the route's authorisation; issuers and pool ids compared as {@code variables} resolve them. */
+  static Fit fit(Gateway gateway, Route route, Caller caller, Variables variables) {
     if (route.apiKeyRequired() && !(caller instanceof Caller.ApiKey)) {
       return new Fit(false, "the route requires an API key and " + caller.name() + " sends none");
     }
@@ -86,26 +88,26 @@ final class Derivation {
       case AWS_IAM -> caller instanceof Caller.Iam
           ? new Fit(true, "IAM caller; its policies and the resource policy decide")
           : new Fit(false, "AWS_IAM route and " + caller.name() + " does not sign with SigV4");
-      case COGNITO_USER_POOLS, JWT -> authorizer.map(a -> tokenFit(a, caller))
+      case COGNITO_USER_POOLS, JWT -> authorizer.map(a -> tokenFit(a, caller, text -> resolved(text, variables)))
           .orElse(new Fit(true, "the route's authoriser is not defined; the rule book decides"));
       case CUSTOM -> authorizer.filter(a -> a instanceof Authorizer.Lambda).map(a -> lambdaFit((Authorizer.Lambda) a, caller))
           .orElse(new Fit(true, "the route's Lambda authoriser is not defined; the rule book decides"));
     };
   }
 
-  private static Fit tokenFit(Authorizer authorizer, Caller caller) {
+  private static Fit tokenFit(Authorizer authorizer, Caller caller, java.util.function.UnaryOperator<String> v) {
     String issuer = switch (authorizer) {
       case Authorizer.Cognito c -> "pool " + String.join(", ", c.userPools());
-      case Authorizer.Jwt j -> j.issuer();
+      case Authorizer.Jwt j -> v.apply(j.issuer());
       case Authorizer.Lambda l -> "?";
     };
     boolean fits = switch (caller) {
       case Caller.CognitoUser u -> switch (authorizer) {
-        case Authorizer.Cognito c -> c.userPools().stream().anyMatch(p -> p.equals(u.userPoolId()) || p.endsWith("/" + u.userPoolId()));
-        case Authorizer.Jwt j -> stripSlash(j.issuer()).endsWith("/" + u.userPoolId());
+        case Authorizer.Cognito c -> c.userPools().stream().map(v).anyMatch(p -> p.equals(v.apply(u.userPoolId())) || p.endsWith("/" + v.apply(u.userPoolId())));
+        case Authorizer.Jwt j -> stripSlash(v.apply(j.issuer())).endsWith("/" + v.apply(u.userPoolId()));
         case Authorizer.Lambda l -> false;
       };
-      case Caller.OidcClient o -> authorizer instanceof Authorizer.Jwt j && stripSlash(j.issuer()).equals(stripSlash(o.issuer()));
+      case Caller.OidcClient o -> authorizer instanceof Authorizer.Jwt j && stripSlash(v.apply(j.issuer())).equals(stripSlash(v.apply(o.issuer())));
       case Caller.CustomToken t -> true;
       case Caller.Iam i -> false;
       case Caller.ApiKey k -> false;
@@ -116,6 +118,15 @@ final class Derivation {
     }
     return fits ? new Fit(true, caller.name() + "'s tokens come from " + issuer + "; audience, scopes and expiry decide")
         : new Fit(false, "the authoriser takes tokens from " + issuer + " and " + caller.name() + " has none from there");
+  }
+
+  /** A text with its variables resolved where they can be; as written where they cannot (a placeholder, an unknown name). */
+  private static String resolved(String text, Variables variables) {
+    try {
+      return variables.apply(text, "matrix");
+    } catch (IllegalArgumentException e) {
+      return text;
+    }
   }
 
   private static Fit lambdaFit(Authorizer.Lambda authorizer, Caller caller) {

@@ -93,7 +93,7 @@ public final class MatrixRunner {
 
   private MatrixCell runCell(CellPlan p) {
     Trace trace = send(p);
-    Expected expected = expected(p, trace);
+    Expected expected = expected(p, trace, session.variables());
     return new MatrixCell(p.gateway().name(), p.route().key(), p.caller().name(), expected, trace, judge(expected, trace));
   }
 
@@ -109,10 +109,10 @@ public final class MatrixRunner {
     }
   }
 
-  private static Expected expected(CellPlan p, Trace trace) {
+  private static Expected expected(CellPlan p, Trace trace, dev.portcullis.engine.store.Variables variables) {
     Expectation saved = p.saved() ? p.request().expect() : null;
     if (saved == null || saved.status() == null) {
-      Expected derived = Derivation.derive(p.gateway(), p.route(), p.caller(), trace);
+      Expected derived = Derivation.derive(p.gateway(), p.route(), p.caller(), trace, variables);
       return p.saved() ? new Expected(derived.status(), derived.allow(), derived.source(),
           derived.why() + " (saved request '" + p.request().name() + "' names no status)") : derived;
     }

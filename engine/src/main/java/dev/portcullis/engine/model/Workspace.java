@@ -57,6 +57,20 @@ public record Workspace(
     return environments.stream().filter(e -> e.name().equals(name)).findFirst();
   }
 
+  /**
+   * This workspace as it is in environment {@code name}: each of the environment's callers in place
+   * of the workspace's caller of the same name. Itself for no environment, or one without callers.
+   */
+  public Workspace inEnvironment(String name) {
+    List<Caller> replacing = name == null ? List.of() : environment(name).map(Environment::callers).orElse(List.of());
+    if (replacing.isEmpty()) {
+      return this;
+    }
+    List<Caller> merged = callers.stream()
+        .map(c -> replacing.stream().filter(r -> r.name().equals(c.name())).findFirst().orElse(c)).toList();
+    return newBuilder().callers(merged).build();
+  }
+
   public Optional<Folder> folder(String name) {
     return folders.stream().filter(f -> f.name().equals(name)).findFirst();
   }

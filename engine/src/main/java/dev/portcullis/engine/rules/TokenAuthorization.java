@@ -85,9 +85,12 @@ final class TokenAuthorization {
           "jwt.identitySource", Map.of("www-authenticate", "Bearer")));
     }
     ex.pass("jwt.identitySource", auth.identitySource() + " carries " + Masking.mask(token));
-    String issuer = variables.apply(auth.issuer(), "gateway '" + ex.gateway.name() + "', authoriser '" + auth.name() + "'");
+    String where = "gateway '" + ex.gateway.name() + "', authoriser '" + auth.name() + "'";
+    String issuer = variables.apply(auth.issuer(), where);
+    // an audience may be a variable too: the app client id of the environment's own pool
+    List<String> audiences = auth.audiences().stream().map(a -> variables.apply(a, where + " audience")).toList();
     List<String> scopes = ex.match.route().scopes();
-    TokenVerdict verdict = port.jwt(token, issuer, auth.audiences(), scopes);
+    TokenVerdict verdict = port.jwt(token, issuer, audiences, scopes);
     return switch (verdict) {
       case TokenVerdict.Accepted accepted -> {
         record(ex, accepted.checks());

@@ -83,6 +83,11 @@ final class RequestRunner {
     Map<String, String> layers = new java.util.HashMap<>(target.runtimeVariables());
     layers.putAll(runtime);
     Variables variables = Variables.of(workspace, environment, request, layers);
+    java.util.Optional<String> toFill = variables.stillToFill(environment, FillIns.names(FillIns.texts(request, gateway, caller, variables), variables));
+    if (toFill.isPresent()) {
+      // one sentence with every placeholder this request meets, before any login or send, rather than one stop per placeholder
+      return start(request, callerName, request.path()).abort(toFill.get(), request.expect());
+    }
     String url;
     try {
       url = url(gateway, request, variables).toString();

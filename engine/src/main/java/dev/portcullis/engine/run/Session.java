@@ -42,14 +42,17 @@ public final class Session implements AutoCloseable {
   public static final Supplier<String> RANDOM_IDS = () -> UUID.randomUUID().toString();
 
   private final Supplier<String> ids;
+  private final Variables variables;
 
   private Session(Workspace workspace, Target target, Clock clock, SecretResolver.Prompter prompter, String environment,
       AutoCloseable resources, Supplier<String> ids, TrustGate gate) {
-    this(workspace, target, clock, prompter, environment, resources, ids, gate, Network.system());
+    this(workspace, target, clock, prompter, environment, resources, ids, gate, Network.system(), Machine.system());
   }
 
   private Session(Workspace workspace, Target target, Clock clock, SecretResolver.Prompter prompter, String environment,
-      AutoCloseable resources, Supplier<String> ids, TrustGate gate, Network network) {
+      AutoCloseable resources, Supplier<String> ids, TrustGate gate, Network network, Machine machine) {
+    // the environment's callers stand in for the workspace's: its real pool, issuer, profiles and key references
+    workspace = workspace.inEnvironment(environment);
     this.workspace = workspace;
     this.ids = Objects.requireNonNull(ids, "ids");
     this.target = target;
@@ -59,11 +62,13 @@ public final class Session implements AutoCloseable {
       local.world().gateway().maskSecretsOf(masking.registry());
     }
     this.resources = resources;
-    SecretResolver secrets = SecretResolver.create(workspace.emulator(), prompter, gate);
+    SecretResolver secrets = SecretResolver.create(workspace.emulator(), prompter, machine.env(),
+        dev.portcullis.engine.store.Keychain.system(), gate);
     Variables variables = Variables.of(workspace, environment, null, target.runtimeVariables());
+    this.variables = variables;
     HttpExchanger exchanger = HttpExchanger.create(Duration.ofSeconds(30), gate, network);
     LocalTokensBridge tokens = new LocalTokensBridge(target);
-    CredentialAcquirer acquirer = CredentialAcquirer.create(secrets, variables, exchanger, clock, tokens);
+    CredentialAcquirer acquirer = CredentialAcquirer.create(secrets, variables, exchanger, clock, tokens, machine.profiles());
     // Predicting for an in-process world reads its issuers' keys as its gateway does: in-process, without the fetch quota.
     LocalDocuments localKeys = target instanceof Target.Local local ? local.world().identityProviders()::document : LocalDocuments.NONE;
     Pipeline.Builder predicting = Pipeline.builder(workspace).clock(clock).requestIds(ids).environment(environment)
@@ -138,8 +143,17 @@ public final class Session implements AutoCloseable {
    */
   public static Session remote(Workspace workspace, String environment, Clock clock, SecretResolver.Prompter prompter,
       TrustGate gate, Network network, LiveConfiguration live) {
+    return remote(workspace, environment, clock, prompter, gate, network, live, Machine.system());
+  }
+
+  /**
+   * As {@link #remote(Workspace, String, Clock, SecretResolver.Prompter, TrustGate, Network, LiveConfiguration)}, with
+   * environment variables and AWS profiles from {@code machine}: a stand-in of the user's account in tests.
+   */
+  public static Session remote(Workspace workspace, String environment, Clock clock, SecretResolver.Prompter prompter,
+      TrustGate gate, Network network, LiveConfiguration live, Machine machine) {
     return new Session(workspace, new Target.Remote(LiveConfiguration.once(live)), clock, prompter, environment, () -> { }, RANDOM_IDS,
-        gate, network);
+        gate, network, machine);
   }
 
   /** A new id from this session's id source, for a trace or a predicted request. */
@@ -186,6 +200,11 @@ public final class Session implements AutoCloseable {
       w.resetState();
       return true;
     }).orElse(false);
+  }
+
+  /** The workspace's variables in this session's environment, over them what the target knows ({@code idpBaseUrl} of the local world). */
+  public Variables variables() {
+    return variables;
   }
 
   public Workspace workspace() {

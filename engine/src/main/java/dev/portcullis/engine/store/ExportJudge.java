@@ -64,6 +64,7 @@ final class ExportJudge {
     variables("workspace variable", ws.variables());
     ws.environments().forEach(e -> variables("environment '" + e.name() + "' variable", e.variables()));
     ws.callers().forEach(this::caller);
+    ws.environments().forEach(e -> e.callers().forEach(this::caller));
     ws.requests().forEach(this::request);
     ws.gateways().forEach(this::gateway);
   }

@@ -18,10 +18,13 @@ public final class Variables {
 
   /**
    * A value that starts with this is a placeholder an example environment carries until its user
-   * fills it in (the demo's {@code aws-dev}: "fill in: set paymentsApiId to ..."); using it is an
-   * error whose sentence is the rest of the value.
+   * fills it in (the demo's {@code aws-dev}: "fill in: the id of your payments REST API ..."); using
+   * it is an error that names the variable and says what it is.
    */
   public static final String FILL_IN = "fill in:";
+
+  /** How many times a value naming other variables is expanded in turn before it is a loop. */
+  public static final int MAX_DEPTH = 8;
   private final Map<String, String> values;
 
   private Variables(Map<String, String> values) {
@@ -50,13 +53,40 @@ public final class Variables {
     return values;
   }
 
-  /** Replaces every {@code {{name}}}; an unknown name is an error that lists it. */
+  /**
+   * Replaces every {@code {{name}}}; a value may itself name variables, expanded in turn (a workspace
+   * variable {@code bankIssuer} of {@code {{idpBaseUrl}}/oidc/bank}). An unknown name is an error
+   * that lists it; so is a placeholder still to be filled in, with what to set it to.
+   */
   public String apply(String text, String where) {
     if (text == null) {
       return null;
     }
     List<String> missing = new ArrayList<>();
     List<String> toFill = new ArrayList<>();
+    String current = text;
+    for (int depth = 0; ; depth++) {
+      String expanded = expandOnce(current, missing, toFill);
+      boolean done = expanded.equals(current) || !missing.isEmpty() || !toFill.isEmpty();
+      current = expanded;
+      if (done) {
+        break;
+      }
+      if (depth == MAX_DEPTH) {
+        throw new IllegalArgumentException(where + ": its variables refer to each other in a loop (" + referenced(text) + ").");
+      }
+    }
+    if (!toFill.isEmpty()) {
+      throw new IllegalArgumentException(where + " is an example still to be completed: " + String.join("; ", toFill));
+    }
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException(where + ": variable(s) " + String.join(", ", missing)
+          + " are not defined in the workspace, the environment or the request.");
+    }
+    return current;
+  }
+
+  private String expandOnce(String text, List<String> missing, List<String> toFill) {
     Matcher m = VAR.matcher(text);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
@@ -65,19 +95,27 @@ public final class Variables {
         missing.add(m.group(1));
         value = m.group();
       } else if (value.startsWith(FILL_IN)) {
-        toFill.add(value.substring(FILL_IN.length()).strip());
+        toFill.add(fillIn(m.group(1), value));
       }
       m.appendReplacement(out, Matcher.quoteReplacement(value));
     }
     m.appendTail(out);
-    if (!toFill.isEmpty()) {
-      throw new IllegalArgumentException(where + " is an example still to be completed: " + String.join("; ", toFill));
-    }
-    if (!missing.isEmpty()) {
-      throw new IllegalArgumentException(where + ": variable(s) " + String.join(", ", missing)
-          + " are not defined in the workspace, the environment or the request.");
-    }
     return out.toString();
+  }
+
+  private static String fillIn(String name, String placeholder) {
+    return "set " + name + " to " + placeholder.substring(FILL_IN.length()).strip();
+  }
+
+  /**
+   * The one sentence for environment {@code environment} while any of {@code names} still holds a
+   * placeholder, naming each such variable and what it is; empty once every one is set.
+   */
+  public java.util.Optional<String> stillToFill(String environment, java.util.Collection<String> names) {
+    List<String> toFill = new java.util.TreeSet<>(names).stream().filter(n -> values.getOrDefault(n, "").startsWith(FILL_IN))
+        .map(n -> fillIn(n, values.get(n))).toList();
+    return toFill.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of("Environment '" + environment
+        + "' is an example still to be completed for your AWS account: " + String.join("; ", toFill) + ".");
   }
 
   /** The names a text refers to. */

@@ -41,6 +41,12 @@ public final class WorkspaceValidator {
     if (ws.defaultCaller() != null && ws.caller(ws.defaultCaller()).isEmpty()) {
       problems.add("defaultCaller '" + ws.defaultCaller() + "' is not a caller (callers: " + names(ws.callers(), c -> c.name()) + ").");
     }
+    ws.environments().forEach(e -> e.callers().forEach(c -> {
+      if (ws.caller(c.name()).isEmpty()) {
+        problems.add("environment '" + e.name() + "': caller '" + c.name() + "' stands in for no caller of the workspace (callers: "
+            + names(ws.callers(), x -> x.name()) + ").");
+      }
+    }));
     ws.folders().forEach(f -> {
       if (f.caller() != null && ws.caller(f.caller()).isEmpty()) {
         problems.add("folder '" + f.name() + "': caller '" + f.caller() + "' is not defined.");

@@ -57,7 +57,7 @@ public final class TrustRequests {
    * gateways' real URLs with that environment's variables.
    */
   public static TrustRequest of(Workspace ws, String environment) {
-    return new Reader(ws, environment).read();
+    return new Reader(ws.inEnvironment(environment), environment).read();
   }
 
   /**
@@ -154,7 +154,7 @@ public final class TrustRequests {
       String where = "caller '" + caller.name() + "'";
       switch (caller) {
         case Caller.CognitoUser u -> {
-          List<String> idp = u.endpoint() == null ? List.of("cognito-idp." + region(u.userPoolId()) + ".amazonaws.com")
+          List<String> idp = u.endpoint() == null ? List.of("cognito-idp." + region(expand(u.userPoolId(), variables())) + ".amazonaws.com")
               : remoteHostsOrLocal(u.endpoint(), "the local identity provider (loopback)");
           idp.stream().filter(h -> !h.startsWith("the local")).forEach(h -> host(h, where + " logs in there"));
           secret(u.password(), where + " password", idp);
@@ -180,7 +180,7 @@ public final class TrustRequests {
     private void credentials(CredentialSource source, String where, List<String> to) {
       switch (source) {
         case CredentialSource.DefaultChain d -> secret("your default AWS credentials", where, to);
-        case CredentialSource.Profile p -> secret("aws-profile:" + p.profile(), where, to);
+        case CredentialSource.Profile p -> secret("aws-profile:" + profileName(p.profile()), where, to);
         case CredentialSource.StaticKeys s -> {
           secret(s.secretAccessKey(), where + " secretAccessKey", to);
           secret(s.sessionToken(), where + " sessionToken", to);
@@ -225,6 +225,12 @@ public final class TrustRequests {
       return List.copyOf(out);
     }
 
+    /** A profile named by variable, as the environment sets it; as written while it is a placeholder still to fill in. */
+    private String profileName(String profile) {
+      String expanded = expand(profile, variables());
+      return expanded.contains(dev.portcullis.engine.store.Variables.FILL_IN) ? profile : expanded;
+    }
+
     private List<String> remoteHostsOrLocal(String url, String local) {
       List<String> remote = remoteHosts(url);
       return remote.isEmpty() ? List.of(local) : remote;
@@ -241,15 +247,23 @@ public final class TrustRequests {
       return merged;
     }
 
+    /** As {@code Variables}: a value may name other variables, expanded in turn (a few levels deep). */
     private static String expand(String text, Map<String, String> vars) {
-      Matcher m = VAR.matcher(text);
-      StringBuilder out = new StringBuilder();
-      while (m.find()) {
-        String value = vars.get(m.group(1));
-        m.appendReplacement(out, Matcher.quoteReplacement(value == null ? m.group() : value));
+      String current = text;
+      for (int depth = 0; depth <= dev.portcullis.engine.store.Variables.MAX_DEPTH; depth++) {
+        Matcher m = VAR.matcher(current);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+          String value = vars.get(m.group(1));
+          m.appendReplacement(out, Matcher.quoteReplacement(value == null ? m.group() : value));
+        }
+        m.appendTail(out);
+        if (out.toString().equals(current)) {
+          break;
+        }
+        current = out.toString();
       }
-      m.appendTail(out);
-      return out.toString();
+      return current;
     }
 
     private static String region(String poolIdOrArn) {

@@ -1,7 +1,12 @@
 package dev.portcullis.engine.testing;
 
 import dev.portcullis.engine.gateway.LocalWorld;
+import dev.portcullis.engine.identity.AwsProfiles;
+import dev.portcullis.engine.model.Emulator;
 import dev.portcullis.engine.model.Environment;
+import dev.portcullis.engine.model.SecretRef;
+import dev.portcullis.engine.run.Machine;
+import dev.portcullis.engine.store.SecretResolver;
 import dev.portcullis.engine.model.Gateway;
 import dev.portcullis.engine.model.Workspace;
 import dev.portcullis.engine.send.Network;
@@ -12,8 +17,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import okhttp3.tls.HandshakeCertificates;
 import okhttp3.tls.HeldCertificate;
+import software.amazon.awssdk.profiles.ProfileFile;
 
 /**
  * API Gateway as a client meets it, without AWS: the local world of a "deployed" workspace (which
@@ -22,17 +29,20 @@ import okhttp3.tls.HeldCertificate;
  * ({@code {apiId}.execute-api.{region}.amazonaws.com}) through {@link #network()}. A session on
  * {@link dev.portcullis.engine.run.Target.Remote} reads no ruling from it: only the answer on the wire.
  * The identity providers stay the local ones on plain loopback (their issuer URLs are what
- * {@link #fillIn} puts in {@code idpBaseUrl}).
+ * {@link #fillIn} puts in {@code idpBaseUrl} and {@code bankIssuer}); {@link #machine()} is the
+ * user's shell and AWS profiles, answered by the deployed world's fixtures.
  */
 public final class AwsStandIn implements AutoCloseable {
+  private final Workspace deployed;
   private final LocalWorld world;
   private final List<TlsRelay> relays;
   private final Map<String, String> hosts;
   private final Network network;
   private final Map<String, InetSocketAddress> addresses;
 
-  private AwsStandIn(LocalWorld world, List<TlsRelay> relays, Map<String, String> hosts, Map<String, InetSocketAddress> addresses,
+  private AwsStandIn(Workspace deployed, LocalWorld world, List<TlsRelay> relays, Map<String, String> hosts, Map<String, InetSocketAddress> addresses,
       Network network) {
+    this.deployed = deployed;
     this.world = world;
     this.relays = relays;
     this.hosts = hosts;
@@ -65,7 +75,7 @@ public final class AwsStandIn implements AutoCloseable {
       world.close();
       throw e;
     }
-    return new AwsStandIn(world, relays, hosts, addresses, Network.standIn(addresses, client.trustManager()));
+    return new AwsStandIn(deployed, world, relays, hosts, addresses, Network.standIn(addresses, client.trustManager()));
   }
 
   /** The stand-in's names and its CA: what a session sends through. */
@@ -96,19 +106,64 @@ public final class AwsStandIn implements AutoCloseable {
 
   /**
    * {@code workspace} with environment {@code environment} filled in as its user would: each
-   * {@code {gateway}ApiId} the stand-in's API id, {@code idpBaseUrl} the stand-in's identity providers.
+   * {@code {gateway}ApiId} the stand-in's API id, {@code idpBaseUrl} the stand-in's identity providers,
+   * the mobile pool and app client, the bank's issuer, and the profiles {@link #machine()} holds.
    */
   public Workspace fillIn(Workspace workspace, String environment) {
+    Emulator.UserPool pool = deployed.emulator().userPools().getFirst();
+    String idp = world.identityProviders().baseUrl().toString().replaceAll("/+$", "");
     List<Environment> environments = workspace.environments().stream().map(e -> {
       if (!e.name().equals(environment)) {
         return e;
       }
       Map<String, String> vars = new LinkedHashMap<>(e.variables());
       hosts.forEach((gateway, host) -> vars.put(gateway + "ApiId", host.substring(0, host.indexOf('.'))));
-      vars.put("idpBaseUrl", world.identityProviders().baseUrl().toString());
-      return new Environment(e.name(), vars);
+      vars.put("idpBaseUrl", idp);
+      vars.put("mobilePoolId", pool.id());
+      vars.put("mobileClientId", pool.clients().getFirst().clientId());
+      vars.put("bankIssuer", idp + "/oidc/" + deployed.emulator().oidcIssuers().getFirst().name());
+      PROFILES.keySet().forEach(role -> vars.put(role + "Profile", "stand-in-" + role));
+      return new Environment(e.name(), vars, e.callers());
     }).toList();
     return workspace.newBuilder().environments(environments).build();
+  }
+
+  /** Each role of the account and the access key of the deployed world it signs with. */
+  private static final Map<String, String> PROFILES = Map.of("refreshJob", "ASIALOCALREFRESHJOB1", "expiredRefreshJob",
+      "ASIALOCALREFRESHOLD1", "reporting", "ASIALOCALREPORTING01");
+
+  /** Each {@code env:} name the example environment reads and the deployed world's fixture that answers it. */
+  private static final Map<String, String> ENV = Map.of("ALICE_PASSWORD", "users/alice", "BOB_PASSWORD", "users/bob",
+      "BOB_TOTP_SECRET", "users/bob/totp", "ACME_DEV_API_KEY", "api-keys/acme", "GLOBEX_DEV_API_KEY", "api-keys/globex",
+      "INITECH_DEV_API_KEY", "api-keys/initech", "HOOLI_DEV_API_KEY", "api-keys/hooli", "BANK_BACKOFFICE_SECRET", "clients/backoffice",
+      "BANK_LEGACY_SECRET", "clients/legacy");
+
+  /**
+   * The user's machine for this account: the environment variables the example's callers read
+   * (passwords, API keys, client secrets) and an AWS config file with a profile per role, each
+   * answered by the deployed world's own fixtures.
+   */
+  public Machine machine() {
+    SecretResolver fixtures = SecretResolver.create(deployed.emulator(), (what, label) -> Optional.empty());
+    Map<String, String> env = new LinkedHashMap<>();
+    StringBuilder config = new StringBuilder();
+    try {
+      for (var e : ENV.entrySet()) {
+        env.put(e.getKey(), fixtures.resolve(new SecretRef.Local(e.getValue()), "stand-in " + e.getKey()));
+      }
+      for (var p : PROFILES.entrySet()) {
+        String key = p.getValue();
+        config.append("[profile stand-in-").append(p.getKey()).append("]\n")
+            .append("aws_access_key_id = ").append(key).append('\n')
+            .append("aws_secret_access_key = ").append(fixtures.resolve(new SecretRef.Local("access-keys/" + key), key)).append('\n')
+            .append("aws_session_token = ").append(fixtures.resolve(new SecretRef.Local("access-keys/" + key + "/session-token"), key))
+            .append('\n');
+      }
+    } catch (SecretResolver.SecretException e) {
+      throw new IllegalStateException("the deployed workspace lacks a fixture the stand-in answers with: " + e.getMessage(), e);
+    }
+    ProfileFile file = ProfileFile.builder().content(config.toString()).type(ProfileFile.Type.CONFIGURATION).build();
+    return new Machine(env::get, AwsProfiles.of(file, null));
   }
 
   @Override

@@ -68,11 +68,14 @@ class TrustRequestsTest {
   }
 
   @Test
-  void theDemoNeedsNothingOfTheUsersLocallyAndOneAwsHostInItsAwsEnvironment() throws Exception {
+  void theDemoNeedsNothingOfTheUsersLocallyAndInItsAwsEnvironmentTheirSecretsAndOneAwsHost() throws Exception {
     assertThat(TrustRequests.of(DemoWorkspace.load()).isEmpty()).isTrue();
     TrustRequest aws = TrustRequests.of(DemoWorkspace.load(), "aws-dev");
     assertThat(aws.programs()).isEmpty();
-    assertThat(aws.secrets()).isEmpty();
+    // aws-dev's callers are the account's: their passwords, keys and client secrets from the user's environment, roles by profile
+    assertThat(aws.secrets()).extracting(TrustRequest.SecretUse::reference).isNotEmpty()
+        .allSatisfy(r -> assertThat(r).matches("env:[A-Z_]+|aws-profile:\\{\\{\\w+}}"))
+        .contains("env:ALICE_PASSWORD", "env:ACME_DEV_API_KEY", "env:BANK_BACKOFFICE_SECRET", "aws-profile:{{refreshJobProfile}}");
     assertThat(aws.hosts()).extracting(TrustRequest.RemoteHost::host).containsExactly("cognito-idp.us-east-1.amazonaws.com");
   }
 

@@ -96,7 +96,7 @@ public final class EnvironmentEditorViewModel {
           + " a secret value; use a reference instead (env:NAME, file:PATH, keychain:NAME or prompt).");
       return false;
     }
-    List<Environment> list = workspace.environments().stream().map(e -> e.name().equals(env) ? new Environment(env, values) : e).toList();
+    List<Environment> list = workspace.environments().stream().map(e -> e.name().equals(env) ? new Environment(env, values, e.callers()) : e).toList();
     publish(with(workspace, list));
     log.status("Environment " + env + " kept (" + values.size() + " variables); Ctrl+S saves the workspace.");
     return true;

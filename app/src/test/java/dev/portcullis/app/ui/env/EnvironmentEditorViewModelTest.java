@@ -25,7 +25,7 @@ class EnvironmentEditorViewModelTest {
     EnvironmentEditorViewModel envs = workbench.environments();
     assertThat(envs.names()).contains("aws-dev");
     envs.selectedProperty().set("aws-dev");
-    assertThat(envs.variables().rows()).extracting(r -> r.name()).contains("idpBaseUrl", "partnerApiKey");
+    assertThat(envs.variables().rows()).extracting(r -> r.name()).contains("idpBaseUrl", "paymentsApiId");
 
     envs.variables().add("region", "eu-west-1");
     assertThat(envs.apply()).isTrue();
@@ -36,6 +36,8 @@ class EnvironmentEditorViewModelTest {
 
     var saved = WorkspaceStore.create(Clock.systemUTC()).load(dir.resolve("w.json"));
     assertThat(saved.environment("aws-dev").orElseThrow().variables()).containsEntry("region", "eu-west-1");
+    assertThat(saved.environment("aws-dev").orElseThrow().callers()).as("editing its variables keeps its callers")
+        .extracting(c -> c.name()).contains("alice", "refresh-job", "acme");
     assertThat(saved.environment("staging").orElseThrow().variables()).containsKey("idpBaseUrl");
     assertThat(workbench.request().environments()).contains("staging");
   }
