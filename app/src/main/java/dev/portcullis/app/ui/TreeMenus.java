@@ -28,6 +28,7 @@ final class TreeMenus {
           item("Rename…", "menuRename", () -> onRequest(r, () -> ask("Rename request", "New name for " + r.name(), r.name())
               .ifPresent(model::rename))),
           moveMenu(r),
+          item("Copy as curl", "menuCopyCurl", () -> onRequest(r, () -> model.copyAsCurl(WorkbenchMenus::toClipboard))),
           new SeparatorMenuItem(),
           item("New request (Ctrl+N)", "menuNew", () -> onRequest(r, model::newRequest)),
           item("Delete", "menuDelete", () -> onRequest(r, model::delete)));

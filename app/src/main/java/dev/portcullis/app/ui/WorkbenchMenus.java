@@ -50,7 +50,8 @@ final class WorkbenchMenus {
         new javafx.scene.control.SeparatorMenuItem(),
         item("Export a shareable copy…", "Shortcut+Shift+E", () -> choose(true, "Export a shareable copy", model::exportShareable)),
         item("Import a shared workspace…", "Shortcut+I", () -> choose(false, "Import a shared workspace", model::importShared)),
-        item("Import an API definition…", "Shortcut+Shift+I", this::chooseDefinition));
+        item("Import an API definition…", "Shortcut+Shift+I", this::chooseDefinition),
+        item("Import curl…", null, () -> ImportCurlDialog.show(model, window.get())));
   }
 
   private Menu request() {
@@ -58,6 +59,7 @@ final class WorkbenchMenus {
         item("New request", "Shortcut+N", model::newRequest),
         item("Duplicate", "Shortcut+D", model::duplicate),
         item("Delete", null, model::delete),
+        item("Copy as curl", "Shortcut+Shift+C", () -> model.copyAsCurl(WorkbenchMenus::toClipboard)),
         new javafx.scene.control.SeparatorMenuItem(),
         item("Send", "Shortcut+Enter", model.request()::send),
         item("Focus the URL", "Shortcut+L", focusUrl),
@@ -104,6 +106,13 @@ final class WorkbenchMenus {
     if (file != null) {
       action.accept(file.toPath());
     }
+  }
+
+  /** Puts {@code text} on the system clipboard: where Copy as curl goes. */
+  static void toClipboard(String text) {
+    javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+    content.putString(text);
+    javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
   }
 
   private static MenuItem item(String text, String accelerator, Runnable action) {

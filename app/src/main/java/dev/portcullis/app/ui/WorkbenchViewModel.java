@@ -414,6 +414,23 @@ public final class WorkbenchViewModel {
         + " note(s) in the Log."));
   }
 
+  /**
+   * File → Import curl: {@code command} made into a request as pasting it into the path field does;
+   * null when it was, else the sentence why not (the workspace is unchanged then).
+   */
+  public String importCurl(String command) {
+    return request.readCurl(command);
+  }
+
+  /** The request the editor shows, as edited now, as a curl command handed to {@code clipboard} (secrets as $VARIABLES). */
+  public void copyAsCurl(java.util.function.Consumer<String> clipboard) {
+    if (workspace.get() == null) {
+      log.status("Open a workspace first.");
+      return;
+    }
+    request.copyAsCurl(clipboard);
+  }
+
   /** A copy of the selected request, right after it, selected. */
   public void duplicate() {
     onSelectedRequest("duplicate", name -> {

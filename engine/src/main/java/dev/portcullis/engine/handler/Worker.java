@@ -227,10 +227,16 @@ final class Worker implements AutoCloseable {
     return new Outcome.Returned(payload instanceof Map<?, ?> m ? (Map<String, Object>) m : null, payload);
   }
 
+  /**
+   * The handler's stack trace, its file paths under the working directory (what a function's
+   * {@code codeUri} is relative to) written relative to it: a trace, a report or a screenshot does
+   * not carry this machine's folders. Paths elsewhere stay as they are.
+   */
   private static List<String> trace(Object trace) {
+    String here = java.nio.file.Path.of("").toAbsolutePath().normalize() + java.io.File.separator;
     List<String> lines = new ArrayList<>();
     if (trace instanceof List<?> list) {
-      list.forEach(l -> lines.add(String.valueOf(l).stripTrailing()));
+      list.forEach(l -> lines.add(String.valueOf(l).stripTrailing().replace(here, "")));
     }
     return lines;
   }

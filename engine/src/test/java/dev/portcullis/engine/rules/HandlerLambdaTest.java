@@ -147,9 +147,15 @@ class HandlerLambdaTest {
     needs(Runtimes.Family.NODEJS);
     Gateway gw = demoWith(new LambdaFunction.Handler("partner-gate", "nodejs20.x", resource("seed-node").toString(),
         "index.handler", Map.of(), 3, 128));
-    Denied d = denied(partner(gw, HOOLI_KEY));
+    Ruling ruling = partner(gw, HOOLI_KEY);
+    Denied d = denied(ruling);
     assertThat(d.status()).isEqualTo(401);
     assertThat(d.body()).isEqualTo("{\"message\":\"Unauthorized\"}");
+    // the stack trace names the handler's file relative to the working directory, not by this machine's folders
+    Path code = resource("seed-node");
+    assertThat(evidence(ruling, "lambda.function")).contains("at exports.handler (")
+        .contains(Path.of("").toAbsolutePath().relativize(code).resolve("index.js").toString())
+        .doesNotContain(code.toString());
   }
 
   @Test

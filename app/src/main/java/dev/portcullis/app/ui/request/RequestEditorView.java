@@ -42,6 +42,7 @@ public final class RequestEditorView {
   };
   private final Button send = new Button("Send", new FontIcon("mdi2s-send"));
   private final Button cancel = new Button("Cancel", new FontIcon("mdi2c-close"));
+  private final Button copyCurl = new Button(null, new FontIcon("mdi2c-content-copy"));
   private final ProgressIndicator progress = new ProgressIndicator();
   private final ComboBox<String> caller = new ComboBox<>();
   private final ComboBox<String> environment = new ComboBox<>();
@@ -94,7 +95,10 @@ public final class RequestEditorView {
     cancel.setMinWidth(Region.USE_PREF_SIZE);
     cancel.managedProperty().bind(cancel.visibleProperty());
     send.managedProperty().bind(send.visibleProperty());
-    HBox line = new HBox(6, method, url, send, cancel, progress);
+    copyCurl.setId("copyCurl");
+    copyCurl.setTooltip(new Tooltip("Copy as curl (Ctrl+Shift+C): this request as edited now, secrets as $VARIABLES"));
+    copyCurl.setMinWidth(Region.USE_PREF_SIZE);
+    HBox line = new HBox(6, method, url, send, cancel, progress, copyCurl);
     line.setAlignment(Pos.CENTER_LEFT);
     name.setId("requestName");
     name.getStyleClass().add("title-4");
@@ -167,6 +171,12 @@ public final class RequestEditorView {
     send.visibleProperty().bind(model.sendingProperty().not());
     cancel.visibleProperty().bind(model.sendingProperty());
     cancel.setOnAction(e -> model.cancel());
+    copyCurl.disableProperty().bind(model.canSendProperty().not());
+    copyCurl.setOnAction(e -> model.copyAsCurl(text -> {
+      javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+      content.putString(text);
+      javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+    }));
     root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
       if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && model.sendingProperty().get()) {
         e.consume();

@@ -14,6 +14,7 @@ import dev.portcullis.engine.model.Expectation;
 import dev.portcullis.engine.model.Gateway;
 import dev.portcullis.engine.model.SavedRequest;
 import dev.portcullis.engine.model.Workspace;
+import dev.portcullis.engine.run.CurlReproduction;
 import dev.portcullis.engine.run.Session;
 import dev.portcullis.engine.store.Variables;
 import dev.portcullis.engine.trace.Trace;
@@ -273,7 +274,7 @@ public final class RequestEditorViewModel {
    */
   public boolean paste(String text) {
     if (PastedText.isCurl(text)) {
-      importCurl(text.strip());
+      importCurl(text);
       return true;
     }
     if (PastedText.isUrl(text)) {
@@ -319,15 +320,65 @@ public final class RequestEditorViewModel {
   }
 
   private void importCurl(String command) {
+    String refused = readCurl(command);
+    if (refused != null) {
+      log.status("The pasted curl command did not become a request: " + refused);
+    }
+  }
+
+  /**
+   * A curl command (pasted, or typed into File → Import curl) made into a request through
+   * {@link #onCurl}; null when it was, else the sentence saying why not (nothing changes then).
+   */
+  public String readCurl(String command) {
     Workspace ws = workspace.get();
     if (ws == null) {
-      return;
+      return "open a workspace first.";
+    }
+    if (!PastedText.isCurl(command)) {
+      return "that is not a curl command: it starts with curl, then its URL and options.";
     }
     try {
-      onCurl.accept(CurlImport.read(command, java.nio.file.Path.of(System.getProperty("user.home")), java.io.InputStream::nullInputStream, ws));
+      onCurl.accept(CurlImport.read(command.strip(), java.nio.file.Path.of(System.getProperty("user.home")),
+          java.io.InputStream::nullInputStream, ws));
+      return null;
     } catch (IllegalArgumentException e) {
-      log.error("The pasted curl command did not become a request", e);
+      return LogModel.message(e);
     }
+  }
+
+  /**
+   * The request as the editor shows it now (edited, unsaved) as a curl command, built by sending it
+   * once as its caller, as {@code portcullis curl} does: secrets stay {@code $VARIABLES}, the
+   * {@code export} hints are shell comments above it. It goes to {@code clipboard}; the status bar says so.
+   */
+  public void copyAsCurl(Consumer<String> clipboard) {
+    Session session = sessions.current();
+    if (session == null) {
+      log.status("Wait for the local gateway to start, then copy as curl.");
+      return;
+    }
+    SavedRequest request;
+    try {
+      request = edited();
+    } catch (IllegalArgumentException e) {
+      log.error("The request cannot be copied as curl", e);
+      return;
+    }
+    String as = caller.get();
+    log.status("Sending " + request.method() + " " + request.path() + " once to build its curl command…");
+    tasks.run(() -> CurlReproduction.of(session, request, as), curl -> {
+      StringBuilder text = new StringBuilder();
+      curl.notes().forEach(n -> text.append("# ").append(n).append('\n'));
+      text.append(curl.command()).append('\n');
+      if (curl.precomputed() != null) {
+        text.append("\n# the same request with headers signed by Portcullis (valid for about 5 minutes):\n")
+            .append(curl.precomputed()).append('\n');
+      }
+      clipboard.accept(text.toString());
+      log.status("Copied " + request.method() + " " + request.path() + (as == null ? "" : " as " + as)
+          + " as a curl command to the clipboard; secrets are $VARIABLES, see its # lines.");
+    }, e -> log.error("The request cannot be copied as curl", e));
   }
 
   /** "the local gateway" or "aws-dev (real AWS)": where a send goes, in the status bar's words. */
