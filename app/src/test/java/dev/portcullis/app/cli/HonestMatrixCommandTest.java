@@ -92,7 +92,7 @@ class HonestMatrixCommandTest {
     Workspace demo = dev.portcullis.engine.store.DemoWorkspace.load();
     Path noCallers = dir.resolve("no-callers.json");
     WorkspaceStore.create(Clock.systemUTC()).save(demo.newBuilder().callers(List.of()).requests(List.of()).folders(List.of())
-        .defaultCaller(null).build(), noCallers);
+        .environments(List.of()).defaultCaller(null).build(), noCallers);
     Cli none = Cli.run("matrix", "--workspace", noCallers.toString());
     assertThat(none.exit()).isEqualTo(2);
     assertThat(none.err()).contains("has no callers, so the matrix has no columns").doesNotContain("as expected").doesNotContain("\tat ");

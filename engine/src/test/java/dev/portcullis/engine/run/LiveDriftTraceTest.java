@@ -104,7 +104,7 @@ class LiveDriftTraceTest {
     Workspace demo = WorkspaceStore.create(Clock.systemUTC()).load(ProjectFiles.demo());
     try (AwsStandIn aws = AwsStandIn.start(demo, Clock.systemUTC(), Map.of("payments", API, "b2b", "abc123", "mobile", "m0b1le0001"));
         Session session = Session.remote(aws.fillIn(demo, "aws-dev"), "aws-dev", Clock.systemUTC(), (w, l) -> Optional.empty(),
-            TrustGate.open(), aws.network(), live())) {
+            TrustGate.open(), aws.network(), live(), aws.machine())) {
       Trace first = session.run(demo.request("transactions as acme").orElseThrow(), null, ChallengeHandler.none());
       Trace second = session.run(demo.request("health (no auth)").orElseThrow(), null, ChallengeHandler.none());
 
