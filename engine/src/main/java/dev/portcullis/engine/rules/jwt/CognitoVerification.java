@@ -14,6 +14,7 @@ final class CognitoVerification {
       " (AWS does not document whether the REST Cognito authoriser accepts a 'Bearer ' prefix, §10 q7; accepted here)";
 
   private final JwksSource jwks;
+  private final ParsedTokens tokens;
   private final VerifiedSignatures signatures;
   private final Instant now;
   private final String identityValue;
@@ -23,9 +24,10 @@ final class CognitoVerification {
   private ParsedToken token;
   private String issuer;
 
-  CognitoVerification(JwksSource jwks, VerifiedSignatures signatures, Instant now, String identityValue,
+  CognitoVerification(JwksSource jwks, ParsedTokens tokens, VerifiedSignatures signatures, Instant now, String identityValue,
       List<String> issuers, List<String> methodScopes) {
     this.jwks = jwks;
+    this.tokens = tokens;
     this.signatures = signatures;
     this.now = now;
     this.identityValue = identityValue;
@@ -48,7 +50,7 @@ final class CognitoVerification {
     if (refused != null) {
       return refused;
     }
-    token = ParsedToken.parse(identity.token());
+    token = tokens.parse(identity.token());
     return log.check("cognito.format", token.format(), null, Map.of());
   }
 

@@ -17,6 +17,7 @@ final class JwtVerification {
   enum Rules { GATEWAY, JOSE }
 
   private final JwksSource jwks;
+  private final ParsedTokens tokens;
   private final VerifiedSignatures signatures;
   private final Instant now;
   private final String identityValue;
@@ -28,15 +29,16 @@ final class JwtVerification {
   private ParsedToken token;
   private SigningKey key;
 
-  JwtVerification(JwksSource jwks, VerifiedSignatures signatures, Instant now, String identityValue, String issuer,
+  JwtVerification(JwksSource jwks, ParsedTokens tokens, VerifiedSignatures signatures, Instant now, String identityValue, String issuer,
       List<String> audiences, List<String> routeScopes) {
-    this(jwks, signatures, now, identityValue, Objects.requireNonNull(issuer, "issuer"), audiences, routeScopes, Rules.GATEWAY);
+    this(jwks, tokens, signatures, now, identityValue, Objects.requireNonNull(issuer, "issuer"), audiences, routeScopes, Rules.GATEWAY);
   }
 
   /** @param issuer null not to compare iss; @param audiences null not to compare aud / client_id */
-  JwtVerification(JwksSource jwks, VerifiedSignatures signatures, Instant now, String identityValue, String issuer,
+  JwtVerification(JwksSource jwks, ParsedTokens tokens, VerifiedSignatures signatures, Instant now, String identityValue, String issuer,
       List<String> audiences, List<String> routeScopes, Rules rules) {
     this.jwks = jwks;
+    this.tokens = tokens;
     this.signatures = signatures;
     this.now = now;
     this.identityValue = identityValue;
@@ -62,7 +64,7 @@ final class JwtVerification {
     if (refused != null) {
       return refused;
     }
-    token = ParsedToken.parse(identity.token());
+    token = tokens.parse(identity.token());
     return log.check("jwt.format", token.format(), WwwAuthenticate.BEARER, Map.of());
   }
 

@@ -7,10 +7,12 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
 import java.text.ParseException;
+import java.util.Collections;
 import java.util.Map;
 
 /**
- * A decoded, not yet verified, token.
+ * A decoded, not yet verified, token. Shared by every request that sends the same token ({@link
+ * ParsedTokens}), so nothing in it may change after decoding.
  *
  * @param signed null when the token is well formed but not a JWS (alg none, or encrypted)
  * @param claims the payload as JSON values; {@code exp}, {@code nbf} and {@code iat} as epoch seconds
@@ -43,7 +45,7 @@ record ParsedToken(SignedJWT signed, JWTClaimsSet claimsSet, Map<String, Object>
     SignedJWT signed = jwt instanceof SignedJWT s ? s : null;
     String header = signed == null ? "alg " + jwt.getHeader().getAlgorithm() : describe(signed.getHeader());
     Outcome format = Outcome.pass("a JWT with header " + header + " and " + claimsSet.getClaims().size() + " claims");
-    return new ParsedToken(signed, claimsSet, claimsSet.toJSONObject(), format);
+    return new ParsedToken(signed, claimsSet, Collections.unmodifiableMap(claimsSet.toJSONObject()), format);
   }
 
   private static ParsedToken failed(String evidence) {
