@@ -21,6 +21,7 @@ record CompactRuling(String requestId, Instant receivedAt, String gateway, Gatew
   private static final int STRING = 48;
   private static final int ENTRY = 48;
 
+  /** Writes the event's JSON only when the pipeline did not (the echo answer already is it). */
   static CompactRuling of(Ruling ruling) {
     String json = ruling.integrationEventJson();
     boolean eventIsBody = json != null && json.equals(ruling.outcome().body());
@@ -41,7 +42,7 @@ record CompactRuling(String requestId, Instant receivedAt, String gateway, Gatew
   Ruling render() {
     String json = eventIsBody ? outcome.body() : event == null ? null : new String(event, StandardCharsets.UTF_8);
     return new Ruling(requestId, receivedAt, gateway, flavor, method, path, routeKey, outcome, checks,
-        json == null ? null : Ruling.readEvent(json));
+        json == null ? null : Ruling.readEvent(json), json);
   }
 
   // a byte a character: what the JVM's compact strings take for the ASCII that rulings are mostly made of

@@ -24,6 +24,7 @@ import java.util.function.Supplier;
 final class DefaultPipeline implements Pipeline {
   private final Supplier<String> requestIds;
   private final IntegrationRunner integrations;
+  private final boolean standardIntegrations;
   private final IamAuthorization iam;
   private final LambdaAuthorization lambda;
   private final TokenAuthorization tokens;
@@ -36,6 +37,7 @@ final class DefaultPipeline implements Pipeline {
     PolicyEvaluator evaluator = PolicyEvaluator.create(b.clock);
     this.requestIds = b.requestIds;
     this.integrations = b.integrations;
+    this.standardIntegrations = b.standardIntegrations;
     this.iam = new IamAuthorization(b.workspace.emulator(), evaluator, b.clock.instant());
     this.lambda = new LambdaAuthorization(new AuthorizerCache(b.clock), functions, new LambdaAnswers(evaluator));
     this.tokens = new TokenAuthorization(b.tokens, Variables.of(b.workspace, b.environment, null, b.runtimeVariables));
@@ -212,16 +214,21 @@ final class DefaultPipeline implements Pipeline {
     ex.pass("integration", response.evidence() + " (proxy event payload " + (ex.rest() ? "1.0" : format) + ")");
     Map<String, String> headers = new LinkedHashMap<>(response.headers());
     headers.putAll(GatewayResponses.baseHeaders(ex.rest(), ex.requestId));
-    return ruling(ex, new Outcome.Allowed(response.status(), headers, response.body()), event);
+    String eventJson = standardIntegrations ? Integrations.eventJson(integration, response) : null;
+    return ruling(ex, new Outcome.Allowed(response.status(), headers, response.body()), event, eventJson);
   }
 
   private static Ruling ruling(PipelineState ex, Outcome given, Map<String, Object> event) {
+    return ruling(ex, given, event, null);
+  }
+
+  private static Ruling ruling(PipelineState ex, Outcome given, Map<String, Object> event, String eventJson) {
     Map<String, String> headers = CorsRules.addHeaders(ex, given.headers());
     Outcome outcome = given instanceof Denied d
         ? new Denied(d.status(), d.gatewayResponseType(), d.errorType(), d.body(), headers, d.decidedBy())
         : new Outcome.Allowed(given.status(), headers, given.body());
     CorsRules.browserView(ex, outcome);
     return new Ruling(ex.requestId, ex.request.receivedAt(), ex.gateway.name(), ex.gateway.flavor(),
-        ex.request.method(), ex.request.rawPath(), ex.routeKey(), outcome, ex.checks, event);
+        ex.request.method(), ex.request.rawPath(), ex.routeKey(), outcome, ex.checks, event, eventJson);
   }
 }

@@ -71,6 +71,11 @@ final class Integrations implements IntegrationRunner {
     }
   }
 
+  /** The event's JSON when {@code response} is this class's answer carrying it (echo); null otherwise. */
+  static String eventJson(Integration integration, Response response) {
+    return integration instanceof Integration.Echo ? response.body() : null;
+  }
+
   static String json(Map<String, Object> event) {
     try {
       return EventJson.WRITER.writeValueAsString(event);

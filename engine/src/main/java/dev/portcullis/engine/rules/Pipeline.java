@@ -73,6 +73,8 @@ public interface Pipeline extends AutoCloseable {
     Map<String, String> runtimeVariables = Map.of();
     String environment;
     IntegrationRunner integrations = IntegrationRunner.standard();
+    /** Whether {@link #integrations} is the standard one (set by build()), whose echo answer is the event's JSON. */
+    boolean standardIntegrations;
     SecretResolver secrets;
     HandlerWorkers handlerWorkers;
     TrustGate trust = TrustGate.open();
@@ -170,6 +172,7 @@ public interface Pipeline extends AutoCloseable {
         tokens = TokenAuthorizer.create(TrustedFetches.jwks(JwksSource.http(clock, localDocuments), trust),
             TrustedFetches.jwks(JwksSource.cognito(clock, localDocuments), trust), clock);
       }
+      standardIntegrations = integrations instanceof Integrations;
       integrations = TrustedFetches.integrations(integrations, trust);
       return new DefaultPipeline(this, functions, owned);
     }

@@ -16,6 +16,9 @@ import java.util.Optional;
  * @param requestId the id returned to the client ({@code x-amzn-RequestId} / {@code apigw-requestid})
  * @param routeKey the matched route, e.g. {@code POST /partners/{id}/transactions}; null when none matched
  * @param integrationEvent the Lambda proxy event the integration gets, as JSON-ready maps; null when denied
+ * @param eventJson that event as the JSON text the integration received, when the pipeline already wrote
+ *     it (the echo answer); null otherwise, and {@link #integrationEventJson()} writes it. A copy of
+ *     {@code integrationEvent}, so not part of {@link #equals}
  */
 public record Ruling(
     String requestId,
@@ -27,12 +30,32 @@ public record Ruling(
     String routeKey,
     Outcome outcome,
     List<Check> checks,
-    Map<String, Object> integrationEvent) {
+    Map<String, Object> integrationEvent,
+    String eventJson) {
 
   public Ruling {
     Objects.requireNonNull(requestId, "requestId");
     Objects.requireNonNull(outcome, "outcome");
     checks = List.copyOf(checks);
+    eventJson = integrationEvent == null ? null : eventJson;
+  }
+
+  public Ruling(String requestId, Instant receivedAt, String gateway, Gateway.Flavor flavor, String method, String path,
+      String routeKey, Outcome outcome, List<Check> checks, Map<String, Object> integrationEvent) {
+    this(requestId, receivedAt, gateway, flavor, method, path, routeKey, outcome, checks, integrationEvent, null);
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Ruling r && requestId.equals(r.requestId) && Objects.equals(receivedAt, r.receivedAt)
+        && Objects.equals(gateway, r.gateway) && flavor == r.flavor && Objects.equals(method, r.method)
+        && Objects.equals(path, r.path) && Objects.equals(routeKey, r.routeKey) && outcome.equals(r.outcome)
+        && checks.equals(r.checks) && Objects.equals(integrationEvent, r.integrationEvent);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(requestId, receivedAt, gateway, flavor, method, path, routeKey, outcome, checks, integrationEvent);
   }
 
   /** One check, as the trace shows it: {@code route}, {@code lambda.cache}, {@code sigv4.skew} ... */
@@ -95,7 +118,7 @@ public record Ruling(
 
   /** The integration event as the JSON text the integration received (nulls kept), or null when denied. */
   public String integrationEventJson() {
-    return integrationEvent == null ? null : Integrations.json(integrationEvent);
+    return integrationEvent == null ? null : eventJson != null ? eventJson : Integrations.json(integrationEvent);
   }
 
   /** An event read back from {@link #integrationEventJson()}: the same maps, in the same order. */

@@ -100,6 +100,11 @@ class RulingLogTest {
 
     CompactRuling kept = CompactRuling.of(ruling);
     assertThat(ruling.allowed()).isTrue();
+    Ruling written = new Ruling(ruling.requestId(), ruling.receivedAt(), ruling.gateway(), ruling.flavor(), ruling.method(),
+        ruling.path(), ruling.routeKey(), ruling.outcome(), ruling.checks(), ruling.integrationEvent());
+    assertThat(ruling.integrationEventJson()).as("the JSON the echo wrote, handed over, the same as written afresh")
+        .isSameAs(ruling.outcome().body()).isEqualTo(written.integrationEventJson());
+    assertThat(written).isEqualTo(ruling);
     assertThat(kept.eventIsBody()).as("the echo body is the event's JSON, kept once").isTrue();
     assertThat(kept.event()).isNull();
     assertThat(kept.render().toJsonString()).isEqualTo(ruling.toJsonString());
