@@ -217,8 +217,15 @@ final class Worker implements AutoCloseable {
             + ": " + answer.get("errorMessage") + "), which ends the worker process as it ends Lambda's runtime"),
             cold, began, handler, console, note);
       }
-      default -> done(new Outcome.Raised(String.valueOf(answer.get("errorType")), String.valueOf(answer.get("errorMessage")),
-          trace(answer.get("trace"))), cold, began, handler, console, note);
+      default -> {
+        if ("Runtime.OutOfMemory".equals(answer.get("errorType"))) {
+          // the bootstrap exits after this answer, as Lambda ends the environment; end it here too, so the next call
+          // cannot reach the process in the moment before it exits
+          kill();
+        }
+        yield done(new Outcome.Raised(String.valueOf(answer.get("errorType")), String.valueOf(answer.get("errorMessage")),
+            trace(answer.get("trace"))), cold, began, handler, console, note);
+      }
     };
   }
 
