@@ -22,7 +22,7 @@ import javax.net.ssl.SSLContext;
 public final class LocalGateway implements AutoCloseable {
   /** API Gateway's payload quota. */
   public static final long MAX_BODY_BYTES = 10L * 1024 * 1024;
-  /** The ruling log's bound: some ten thousand rulings of an echo route, by estimate. */
+  /** The ruling log's bound: some ten thousand rulings of an echo route (about 3 KB each, encoded). */
   static final long RULING_LOG_BYTES = 32L * 1024 * 1024;
 
   private final Workspace workspace;

@@ -1,0 +1,241 @@
+package dev.portcullis.engine.gateway;
+
+import dev.portcullis.engine.model.Gateway;
+import dev.portcullis.engine.rules.Ruling;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A ruling as the log keeps it: every field it renders from, as bytes. The integration event
+ * (nested maps, most of a ruling) is kept as its UTF-8 JSON, or not at all when the answer's body
+ * already is that JSON (the echo integration); {@link #decode} gives back a ruling equal to the
+ * original, its event read back from that JSON.
+ *
+ * <p>Encoding writes straight into the ring's array ({@link Writer}), so keeping a ruling
+ * allocates nothing: under load the gateway keeps tens of thousands a second.
+ */
+final class RulingCodec {
+  private static final int ALLOWED = 0;
+  private static final int DENIED = 1;
+  private static final int NO_EVENT = 0;
+  private static final int EVENT_IS_BODY = 1;
+  private static final int EVENT_JSON = 2;
+
+  private RulingCodec() {}
+
+  /** The payload as its own array (what {@link RulingRing} keeps after the id). */
+  static byte[] encode(Ruling ruling) {
+    Encoding encoding = Encoding.of(ruling);
+    byte[] room = new byte[encoding.maxBytes()];
+    return java.util.Arrays.copyOf(room, encoding.writeTo(room, 0));
+  }
+
+  static byte[] id(String requestId) {
+    return requestId.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** A ruling ready to be written: its event's JSON looked up once, and the most it can take. */
+  record Encoding(Ruling ruling, String eventJson, boolean eventIsBody, int maxBytes) {
+    static Encoding of(Ruling ruling) {
+      String json = ruling.integrationEventJson();
+      Ruling.Outcome outcome = ruling.outcome();
+      // the echo body is the event's JSON: about 2 KB that need not be kept twice
+      boolean eventIsBody = json != null && json.equals(outcome.body());
+      long max = 64L + Writer.most(ruling.gateway()) + Writer.most(ruling.method()) + Writer.most(ruling.path())
+          + Writer.most(ruling.routeKey()) + Writer.most(outcome.body()) + (eventIsBody ? 0 : Writer.most(json));
+      if (outcome instanceof Ruling.Outcome.Denied d) {
+        max += Writer.most(d.gatewayResponseType()) + Writer.most(d.errorType()) + Writer.most(d.decidedBy());
+      }
+      for (Map.Entry<String, String> header : outcome.headers().entrySet()) {
+        max += Writer.most(header.getKey()) + Writer.most(header.getValue());
+      }
+      for (Ruling.Check check : ruling.checks()) {
+        max += 1 + Writer.most(check.id()) + Writer.most(check.evidence());
+      }
+      return new Encoding(ruling, json, eventIsBody, (int) Math.min(Integer.MAX_VALUE, max));
+    }
+
+    /** Writes the ruling from {@code at}; returns where it ended (at most {@code at + maxBytes}). */
+    int writeTo(byte[] into, int at) {
+      Writer out = new Writer(into, at);
+      Ruling.Outcome outcome = ruling.outcome();
+      out.bool(ruling.receivedAt() != null);
+      if (ruling.receivedAt() != null) {
+        out.longValue(ruling.receivedAt().getEpochSecond());
+        out.intValue(ruling.receivedAt().getNano());
+      }
+      out.string(ruling.gateway());
+      out.string(ruling.flavor() == null ? null : ruling.flavor().name());
+      out.string(ruling.method());
+      out.string(ruling.path());
+      out.string(ruling.routeKey());
+      out.bytes(outcome instanceof Ruling.Outcome.Denied ? DENIED : ALLOWED);
+      out.intValue(outcome.status());
+      if (outcome instanceof Ruling.Outcome.Denied denied) {
+        out.string(denied.gatewayResponseType());
+        out.string(denied.errorType());
+        out.string(denied.decidedBy());
+      }
+      out.string(outcome.body());
+      out.intValue(outcome.headers().size());
+      for (Map.Entry<String, String> header : outcome.headers().entrySet()) {
+        out.string(header.getKey());
+        out.string(header.getValue());
+      }
+      out.intValue(ruling.checks().size());
+      for (Ruling.Check check : ruling.checks()) {
+        out.string(check.id());
+        out.bool(check.passed());
+        out.string(check.evidence());
+      }
+      out.bytes(eventJson == null ? NO_EVENT : eventIsBody ? EVENT_IS_BODY : EVENT_JSON);
+      if (eventJson != null && !eventIsBody) {
+        out.string(eventJson);
+      }
+      return out.at;
+    }
+  }
+
+  static Ruling decode(String requestId, byte[] payload) {
+    Reader in = new Reader(payload);
+    Instant receivedAt = in.bool() ? Instant.ofEpochSecond(in.longValue(), in.intValue()) : null;
+    String gateway = in.string();
+    String flavor = in.string();
+    String method = in.string();
+    String path = in.string();
+    String routeKey = in.string();
+    boolean denied = in.bytes() == DENIED;
+    int status = in.intValue();
+    String responseType = denied ? in.string() : null;
+    String errorType = denied ? in.string() : null;
+    String decidedBy = denied ? in.string() : null;
+    String body = in.string();
+    Map<String, String> headers = new LinkedHashMap<>();
+    for (int n = in.intValue(); n > 0; n--) {
+      headers.put(in.string(), in.string());
+    }
+    List<Ruling.Check> checks = new ArrayList<>();
+    for (int n = in.intValue(); n > 0; n--) {
+      checks.add(new Ruling.Check(in.string(), in.bool(), in.string()));
+    }
+    int event = in.bytes();
+    String json = event == EVENT_IS_BODY ? body : event == EVENT_JSON ? in.string() : null;
+    Ruling.Outcome outcome = denied ? new Ruling.Outcome.Denied(status, responseType, errorType, body, headers, decidedBy)
+        : new Ruling.Outcome.Allowed(status, headers, body);
+    return new Ruling(requestId, receivedAt, gateway, flavor == null ? null : Gateway.Flavor.valueOf(flavor), method,
+        path, routeKey, outcome, checks, json == null ? null : Ruling.readEvent(json), json);
+  }
+
+  /** Big-endian numbers and length-prefixed UTF-8 (length -1: null) into an array with room enough. */
+  static final class Writer {
+    private final byte[] into;
+    private int at;
+
+    Writer(byte[] into, int at) {
+      this.into = into;
+      this.at = at;
+    }
+
+    /** The most {@link #string} writes for {@code text}: its length, and three bytes a UTF-16 unit. */
+    static long most(String text) {
+      return 4 + (text == null ? 0 : 3L * text.length());
+    }
+
+    void bytes(int value) {
+      into[at++] = (byte) value;
+    }
+
+    void bool(boolean value) {
+      bytes(value ? 1 : 0);
+    }
+
+    void intValue(int value) {
+      for (int shift = 24; shift >= 0; shift -= 8) {
+        into[at++] = (byte) (value >>> shift);
+      }
+    }
+
+    void longValue(long value) {
+      intValue((int) (value >>> 32));
+      intValue((int) value);
+    }
+
+    void string(String text) {
+      if (text == null) {
+        intValue(-1);
+        return;
+      }
+      int lengthAt = at;
+      at += 4;
+      int n = text.length();
+      for (int i = 0; i < n; i++) {
+        char c = text.charAt(i);
+        if (c < 0x80) {
+          into[at++] = (byte) c;
+        } else if (c < 0x800) {
+          into[at++] = (byte) (0xc0 | c >> 6);
+          into[at++] = (byte) (0x80 | c & 0x3f);
+        } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+          int cp = Character.toCodePoint(c, text.charAt(++i));
+          into[at++] = (byte) (0xf0 | cp >> 18);
+          into[at++] = (byte) (0x80 | cp >> 12 & 0x3f);
+          into[at++] = (byte) (0x80 | cp >> 6 & 0x3f);
+          into[at++] = (byte) (0x80 | cp & 0x3f);
+        } else if (Character.isSurrogate(c)) {
+          into[at++] = '?'; // a lone surrogate, as String.getBytes(UTF_8) writes it
+        } else {
+          into[at++] = (byte) (0xe0 | c >> 12);
+          into[at++] = (byte) (0x80 | c >> 6 & 0x3f);
+          into[at++] = (byte) (0x80 | c & 0x3f);
+        }
+      }
+      int length = at - lengthAt - 4;
+      for (int shift = 24, i = 0; shift >= 0; shift -= 8, i++) {
+        into[lengthAt + i] = (byte) (length >>> shift);
+      }
+    }
+  }
+
+  private static final class Reader {
+    private final byte[] from;
+    private int at;
+
+    Reader(byte[] from) {
+      this.from = from;
+    }
+
+    int bytes() {
+      return from[at++];
+    }
+
+    boolean bool() {
+      return bytes() != 0;
+    }
+
+    int intValue() {
+      int value = 0;
+      for (int i = 0; i < 4; i++) {
+        value = value << 8 | (from[at++] & 0xff);
+      }
+      return value;
+    }
+
+    long longValue() {
+      return (long) intValue() << 32 | (intValue() & 0xffffffffL);
+    }
+
+    String string() {
+      int length = intValue();
+      if (length < 0) {
+        return null;
+      }
+      String text = new String(from, at, length, StandardCharsets.UTF_8);
+      at += length;
+      return text;
+    }
+  }
+}
