@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -77,7 +79,11 @@ public final class Json {
     module.addDeserializer(SecretRef.class, new SecretRefDeserializer());
     module.addSerializer(PolicyDocument.class, new PolicyJson.Serializer());
     module.addDeserializer(PolicyDocument.class, new PolicyJson.Deserializer());
-    return JsonMapper.builder()
+    // Jackson's default buffer pool is per thread; the gateway answers each request on a new virtual
+    // thread, so every event written allocated its buffers afresh (a third of the gateway's garbage
+    // under load, issue 19). One pool shared by all threads reuses them.
+    JsonFactory factory = JsonFactory.builder().recyclerPool(JsonRecyclerPools.newConcurrentDequePool()).build();
+    return JsonMapper.builder(factory)
         .addModule(module)
         .addMixIn(Authorizer.class, AuthorizerMixin.class)
         .addMixIn(LambdaFunction.class, LambdaFunctionMixin.class)
