@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -67,7 +66,7 @@ public interface Pipeline extends AutoCloseable {
   final class Builder {
     final Workspace workspace;
     Clock clock = Clock.systemUTC();
-    Supplier<String> requestIds = () -> UUID.randomUUID().toString();
+    Supplier<String> requestIds = RequestIds::random;
     Function<LambdaFunction, LambdaInvoker> invokers;
     TokenAuthorizer tokens;
     Map<String, String> runtimeVariables = Map.of();

@@ -59,8 +59,9 @@ public final class Variables {
    * that lists it; so is a placeholder still to be filled in, with what to set it to.
    */
   public String apply(String text, String where) {
-    if (text == null) {
-      return null;
+    if (text == null || text.indexOf("{{") < 0) {
+      // most texts name no variable; the gateway asks for each authoriser's issuer on every request
+      return text;
     }
     List<String> missing = new ArrayList<>();
     List<String> toFill = new ArrayList<>();
