@@ -68,8 +68,12 @@ class AwsStandInTest {
   }
 
   private static Session awsDev(AwsStandIn aws) {
+    return awsDev(aws, aws.network());
+  }
+
+  private static Session awsDev(AwsStandIn aws, dev.portcullis.engine.send.Network network) {
     return Session.remote(aws.fillIn(demo, "aws-dev"), "aws-dev", Clock.systemUTC(), (w, l) -> Optional.empty(), TrustGate.open(),
-        aws.network(), LiveConfiguration.NONE, aws.machine());
+        network, LiveConfiguration.NONE, aws.machine());
   }
 
   private static Step.Ruling ruling(Trace trace) {
@@ -347,11 +351,25 @@ class AwsStandInTest {
     }
   }
 
+  /**
+   * The stopped stand-in's names lead to a loopback port that is bound, never listens and stays held
+   * for the test. Sending to the port a closed stand-in freed raced (it flaked once): another process
+   * on the machine could bind the free ephemeral port before the send, or the kernel could pick it as
+   * the client's own source port, and a TCP self-connect "answers". A bound port is neither.
+   */
   @Test
   void aStandInThatStoppedIsConnectionRefusedOnPort443() throws Exception {
     AwsStandIn gone = AwsStandIn.start(demo, Clock.systemUTC(), API_IDS);
     gone.close();
-    try (Session session = awsDev(gone)) {
+    try (java.net.Socket held = new java.net.Socket()) {
+      held.setReuseAddress(false);
+      held.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
+      assertConnectionRefused(gone, (java.net.InetSocketAddress) held.getLocalSocketAddress());
+    }
+  }
+
+  private static void assertConnectionRefused(AwsStandIn gone, java.net.InetSocketAddress nothingListens) {
+    try (Session session = awsDev(gone, gone.networkTo(nothingListens))) {
       Trace trace = send(session, "health (no auth)", null);
 
       assertThat(trace.step(Step.Kind.SEND).orElseThrow().summary())
