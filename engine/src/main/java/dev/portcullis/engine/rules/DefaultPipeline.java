@@ -11,6 +11,7 @@ import dev.portcullis.engine.model.Route;
 import dev.portcullis.engine.rules.Ruling.Outcome;
 import dev.portcullis.engine.rules.Ruling.Outcome.Denied;
 import dev.portcullis.engine.rules.iam.PolicyEvaluator;
+import dev.portcullis.engine.rules.jwt.TokenAuthorizer;
 import dev.portcullis.engine.rules.sigv4.SigV4Verification;
 import dev.portcullis.engine.rules.sigv4.SigV4Verifier;
 import dev.portcullis.engine.store.Variables;
@@ -31,16 +32,24 @@ final class DefaultPipeline implements Pipeline {
   private final UsageChecks usage;
   private final HandlerWorkers owned;
 
+  /**
+   * What {@link Pipeline.Builder#build()} resolved from the builder's defaults, for this pipeline only.
+   *
+   * @param standardIntegrations whether {@code integrations} wraps the standard runner, whose echo answer is the event's JSON
+   */
+  record Parts(Function<LambdaFunction, LambdaInvoker> functions, TokenAuthorizer tokens, IntegrationRunner integrations,
+      boolean standardIntegrations) {}
+
   /** @param owned what {@link #close()} stops (the pipeline's own handler workers), or null */
-  DefaultPipeline(Pipeline.Builder b, Function<LambdaFunction, LambdaInvoker> functions, HandlerWorkers owned) {
+  DefaultPipeline(Pipeline.Builder b, Parts parts, HandlerWorkers owned) {
     this.owned = owned;
     PolicyEvaluator evaluator = PolicyEvaluator.create(b.clock);
     this.requestIds = b.requestIds;
-    this.integrations = b.integrations;
-    this.standardIntegrations = b.standardIntegrations;
+    this.integrations = parts.integrations();
+    this.standardIntegrations = parts.standardIntegrations();
     this.iam = new IamAuthorization(b.workspace.emulator(), evaluator, b.clock.instant());
-    this.lambda = new LambdaAuthorization(new AuthorizerCache(b.clock), functions, new LambdaAnswers(evaluator));
-    this.tokens = new TokenAuthorization(b.tokens, Variables.of(b.workspace, b.environment, null, b.runtimeVariables));
+    this.lambda = new LambdaAuthorization(new AuthorizerCache(b.clock), parts.functions(), new LambdaAnswers(evaluator));
+    this.tokens = new TokenAuthorization(parts.tokens(), Variables.of(b.workspace, b.environment, null, b.runtimeVariables));
     this.usage = new UsageChecks(b.workspace.emulator(), b.clock);
   }
 
