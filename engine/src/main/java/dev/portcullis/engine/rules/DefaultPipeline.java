@@ -215,7 +215,13 @@ final class DefaultPipeline implements Pipeline {
   }
 
   private Ruling integrate(PipelineState ex) {
-    Integration integration = StageVariables.integration(ex, ex.match.route().integration());
+    Optional<Integration> resolved = StageVariables.integration(ex, ex.match.route().integration());
+    if (resolved.isEmpty()) {
+      // the answer the uncallable URL used to give as a fault of Portcullis's own, now with the variable named
+      return ruling(ex, GatewayResponses.deny(ex, 500, "DEFAULT_5XX", null, GatewayResponses.message("Internal server error"),
+          StageVariables.CHECK), null);
+    }
+    Integration integration = resolved.get();
     String format = integration instanceof Integration.Echo echo && echo.payloadFormat() != null
         ? echo.payloadFormat() : ex.rest() ? "1.0" : "2.0";
     Map<String, Object> event = IntegrationEvents.of(ex, format);
