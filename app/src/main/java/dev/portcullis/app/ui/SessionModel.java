@@ -56,7 +56,7 @@ public final class SessionModel {
             throws IOException {
           return env == null
               ? Session.local(ws, clock, freePorts, prompter, log, gate)
-              : Session.remote(ws, env, clock, prompter, gate);
+              : Session.remote(ws, env).clock(clock).prompter(prompter).trust(gate).build();
         }
       };
     }

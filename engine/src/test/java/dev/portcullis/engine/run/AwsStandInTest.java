@@ -20,7 +20,6 @@ import dev.portcullis.engine.trace.Explanation;
 import dev.portcullis.engine.trace.Step;
 import dev.portcullis.engine.trace.Trace;
 import dev.portcullis.engine.trace.Verdict;
-import dev.portcullis.engine.trust.TrustGate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,7 +27,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,8 +70,7 @@ class AwsStandInTest {
   }
 
   private static Session awsDev(AwsStandIn aws, dev.portcullis.engine.send.Network network) {
-    return Session.remote(aws.fillIn(demo, "aws-dev"), "aws-dev", Clock.systemUTC(), (w, l) -> Optional.empty(), TrustGate.open(),
-        network, LiveConfiguration.NONE, aws.machine());
+    return Session.remote(aws.fillIn(demo, "aws-dev"), "aws-dev").network(network).machine(aws.machine()).build();
   }
 
   private static Step.Ruling ruling(Trace trace) {
@@ -303,8 +300,8 @@ class AwsStandInTest {
 
   @Test
   void theStandInsCertificateIsTheOnlyReasonTlsSucceeds() throws Exception {
-    try (Session untrusting = Session.remote(faithful.fillIn(demo, "aws-dev"), "aws-dev", Clock.systemUTC(), (w, l) -> Optional.empty(),
-        TrustGate.open(), faithful.network(jdkTrust()))) {
+    try (Session untrusting = Session.remote(faithful.fillIn(demo, "aws-dev"), "aws-dev")
+        .network(faithful.network(jdkTrust())).build()) {
       Trace trace = send(untrusting, "health (no auth)", null);
       assertThat(trace.step(Step.Kind.SEND).orElseThrow().summary())
           .startsWith("The certificate of " + faithful.host("payments") + " is not trusted by this Java");
@@ -325,7 +322,7 @@ class AwsStandInTest {
   @Test
   void aWrongApiIdIsADnsFailureNamingTheHostAndWhatUsuallyCausesIt() {
     Workspace typo = withVariable(faithful.fillIn(demo, "aws-dev"), "paymentsApiId", "wr0ngid123");
-    try (Session session = Session.remote(typo, "aws-dev", Clock.systemUTC(), (w, l) -> Optional.empty(), TrustGate.open(), faithful.network())) {
+    try (Session session = Session.remote(typo, "aws-dev").network(faithful.network()).build()) {
       Trace trace = send(session, "health (no auth)", null);
 
       Step sent = trace.step(Step.Kind.SEND).orElseThrow();
@@ -341,8 +338,8 @@ class AwsStandInTest {
     Workspace custom = faithful.fillIn(demo, "aws-dev");
     custom = custom.newBuilder().gateways(custom.gateways().stream()
         .map(g -> g.name().equals("payments") ? g.newBuilder().baseUrl("https://" + domain + "/prod").build() : g).toList()).build();
-    try (Session session = Session.remote(custom, "aws-dev", Clock.systemUTC(), (w, l) -> Optional.empty(), TrustGate.open(),
-        faithful.networkWithAlias(domain, "payments"))) {
+    try (Session session = Session.remote(custom, "aws-dev")
+        .network(faithful.networkWithAlias(domain, "payments")).build()) {
       Trace trace = send(session, "health (no auth)", null);
 
       assertThat(trace.step(Step.Kind.SEND).orElseThrow().summary()).isEqualTo("The certificate of " + domain + " does not name that host"
