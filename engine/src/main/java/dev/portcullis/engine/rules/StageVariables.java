@@ -23,8 +23,9 @@ import java.util.regex.Pattern;
 final class StageVariables {
   static final String CHECK = "stageVariables";
   private static final Pattern REFERENCE = Pattern.compile("\\$\\{stageVariables\\.([A-Za-z0-9_]+)}");
-  private static final String UNDOCUMENTED = "what AWS answers for a stage variable the stage does not define is "
-      + "undocumented by AWS (apigw-facts is silent)";
+  // the spec is silent here; the sentence reaches users, who have no copy of it, so it names no section
+  private static final String UNDOCUMENTED = "what API Gateway answers for a stage variable the stage does not define is "
+      + "undocumented by AWS";
 
   private StageVariables() {}
 
