@@ -8,7 +8,6 @@ import dev.portcullis.engine.importer.live.LiveDrift;
 import dev.portcullis.engine.importer.live.LiveImporter;
 import dev.portcullis.engine.run.LiveConfiguration;
 import dev.portcullis.engine.run.Session;
-import dev.portcullis.engine.send.Network;
 import dev.portcullis.engine.trust.TrustGate;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -53,8 +52,8 @@ final class Sessions {
   static Opened open(Workspace workspace, TrustGate gate, String workspaceKey, boolean noAttach, String awsEnvironment,
       LiveConfiguration live, boolean verbose, PrintWriter err) throws IOException {
     if (awsEnvironment != null) {
-      return new Opened(Session.remote(workspace, remoteEnvironment(workspace, awsEnvironment, err), Clock.systemUTC(),
-          (where, label) -> Optional.empty(), gate, Network.system(), live), Where.AWS);
+      return new Opened(Session.remote(workspace, remoteEnvironment(workspace, awsEnvironment, err)).trust(gate).live(live).build(),
+          Where.AWS);
     }
     Optional<WorldRecord> running = noAttach || workspaceKey == null ? Optional.empty() : RunningWorlds.create().find(workspaceKey);
     if (running.isPresent()) {

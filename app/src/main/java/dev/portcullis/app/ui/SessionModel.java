@@ -39,6 +39,12 @@ public final class SessionModel {
 
     /** The usual starter: {@link Session#local} or {@link Session#remote} on the system clock. */
     static Starter of(boolean freePorts) {
+      return of(freePorts, java.time.Clock.systemUTC());
+    }
+
+    /** As {@link #of(boolean)}, on {@code clock}: it drives the local world's token buckets, quotas and token times. */
+    static Starter of(boolean freePorts, java.time.Clock clock) {
+      java.util.Objects.requireNonNull(clock, "session starter: clock is required");
       return new Starter() {
         @Override
         public Session start(Workspace ws, String env, SecretResolver.Prompter prompter, Consumer<String> log) throws IOException {
@@ -49,8 +55,8 @@ public final class SessionModel {
         public Session start(Workspace ws, String env, SecretResolver.Prompter prompter, Consumer<String> log, TrustGate gate)
             throws IOException {
           return env == null
-              ? Session.local(ws, java.time.Clock.systemUTC(), freePorts, prompter, log, gate)
-              : Session.remote(ws, env, java.time.Clock.systemUTC(), prompter, gate);
+              ? Session.local(ws, clock, freePorts, prompter, log, gate)
+              : Session.remote(ws, env).clock(clock).prompter(prompter).trust(gate).build();
         }
       };
     }

@@ -17,7 +17,8 @@ import java.util.TreeMap;
  * @param cors the API's CORS settings: HTTP APIs' corsConfiguration; on REST the OPTIONS mock methods
  *     "Enable CORS" (or SAM's Cors) adds to every resource; null when none
  * @param gatewayResponses REST only: customised gateway responses by type (UNAUTHORIZED, DEFAULT_4XX ...)
- * @param stageVariables the stage's variables, {@code ${stageVariables.x}} in URIs and {@code stageVariables} in events
+ * @param stageVariables the stage's variables, {@code ${stageVariables.x}} in URIs, {@code stageVariables.x} identity
+ *     sources and {@code stageVariables} in events
  * @param endpointConfiguration REST only: the endpoint type; PRIVATE is reached through VPC endpoints; null is REGIONAL
  */
 public record Gateway(

@@ -11,6 +11,7 @@ import dev.portcullis.engine.model.Route;
 import dev.portcullis.engine.rules.Ruling.Outcome;
 import dev.portcullis.engine.rules.Ruling.Outcome.Denied;
 import dev.portcullis.engine.rules.iam.PolicyEvaluator;
+import dev.portcullis.engine.rules.jwt.TokenAuthorizer;
 import dev.portcullis.engine.rules.sigv4.SigV4Verification;
 import dev.portcullis.engine.rules.sigv4.SigV4Verifier;
 import dev.portcullis.engine.store.Variables;
@@ -31,16 +32,24 @@ final class DefaultPipeline implements Pipeline {
   private final UsageChecks usage;
   private final HandlerWorkers owned;
 
+  /**
+   * What {@link Pipeline.Builder#build()} resolved from the builder's defaults, for this pipeline only.
+   *
+   * @param standardIntegrations whether {@code integrations} wraps the standard runner, whose echo answer is the event's JSON
+   */
+  record Parts(Function<LambdaFunction, LambdaInvoker> functions, TokenAuthorizer tokens, IntegrationRunner integrations,
+      boolean standardIntegrations) {}
+
   /** @param owned what {@link #close()} stops (the pipeline's own handler workers), or null */
-  DefaultPipeline(Pipeline.Builder b, Function<LambdaFunction, LambdaInvoker> functions, HandlerWorkers owned) {
+  DefaultPipeline(Pipeline.Builder b, Parts parts, HandlerWorkers owned) {
     this.owned = owned;
     PolicyEvaluator evaluator = PolicyEvaluator.create(b.clock);
     this.requestIds = b.requestIds;
-    this.integrations = b.integrations;
-    this.standardIntegrations = b.standardIntegrations;
+    this.integrations = parts.integrations();
+    this.standardIntegrations = parts.standardIntegrations();
     this.iam = new IamAuthorization(b.workspace.emulator(), evaluator, b.clock.instant());
-    this.lambda = new LambdaAuthorization(new AuthorizerCache(b.clock), functions, new LambdaAnswers(evaluator));
-    this.tokens = new TokenAuthorization(b.tokens, Variables.of(b.workspace, b.environment, null, b.runtimeVariables));
+    this.lambda = new LambdaAuthorization(new AuthorizerCache(b.clock), parts.functions(), new LambdaAnswers(evaluator));
+    this.tokens = new TokenAuthorization(parts.tokens(), Variables.of(b.workspace, b.environment, null, b.runtimeVariables));
     this.usage = new UsageChecks(b.workspace.emulator(), b.clock);
   }
 
@@ -206,7 +215,13 @@ final class DefaultPipeline implements Pipeline {
   }
 
   private Ruling integrate(PipelineState ex) {
-    Integration integration = StageVariables.integration(ex, ex.match.route().integration());
+    Optional<Integration> resolved = StageVariables.integration(ex, ex.match.route().integration());
+    if (resolved.isEmpty()) {
+      // the answer the uncallable URL used to give as a fault of Portcullis's own, now with the variable named
+      return ruling(ex, GatewayResponses.deny(ex, 500, "DEFAULT_5XX", null, GatewayResponses.message("Internal server error"),
+          StageVariables.CHECK), null);
+    }
+    Integration integration = resolved.get();
     String format = integration instanceof Integration.Echo echo && echo.payloadFormat() != null
         ? echo.payloadFormat() : ex.rest() ? "1.0" : "2.0";
     Map<String, Object> event = IntegrationEvents.of(ex, format);

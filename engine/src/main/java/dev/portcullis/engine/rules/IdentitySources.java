@@ -30,11 +30,34 @@ final class IdentitySources {
       value = values == null ? null : values.get(values.size() - 1);
     } else if (s.startsWith("context.") || s.startsWith("$context.")) {
       value = context(ex, s.substring(s.indexOf("context.") + 8));
+    } else if (stageVariable(s) != null) {
+      value = ex.gateway.stageVariables().get(stageVariable(s));
     } else {
-      // Stage variables are not modelled in the workspace, so they are always absent.
       value = null;
     }
     return value == null || value.isEmpty() ? null : value;
+  }
+
+  /**
+   * Why {@code source} has no value, when it is a stage variable: a source naming a variable the stage
+   * does not define is absent like a missing header, and API Gateway answers 401 without calling the
+   * authoriser (spec §4.1: identity sources, stage variables among them, must be "present, not null and
+   * non-empty"; §4.5). Empty for any other source.
+   */
+  static String whyMissing(PipelineState ex, String source) {
+    String name = stageVariable(source.strip());
+    if (name == null) {
+      return "";
+    }
+    return ex.gateway.stageVariables().containsKey(name) ? " (stage variable " + name + " is empty)"
+        : " (stage " + ex.gateway.stage() + " does not define stage variable " + name + "; it defines "
+            + ex.gateway.stageVariables().keySet() + ")";
+  }
+
+  /** The variable's name for {@code stageVariables.X} (REST) or {@code $stageVariables.X} (HTTP); null otherwise. */
+  private static String stageVariable(String source) {
+    String s = source.startsWith("$") ? source.substring(1) : source;
+    return s.startsWith("stageVariables.") ? s.substring("stageVariables.".length()) : null;
   }
 
   private static String context(PipelineState ex, String name) {

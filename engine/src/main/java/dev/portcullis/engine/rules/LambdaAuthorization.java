@@ -41,7 +41,8 @@ final class LambdaAuthorization {
     Map<String, String> identity = IdentitySources.values(ex, sources);
     List<String> missing = identity.entrySet().stream().filter(e -> e.getValue() == null).map(Map.Entry::getKey).toList();
     if (!missing.isEmpty()) {
-      ex.fail("lambda.identitySource", "identity source " + String.join(", ", missing) + " is missing or empty, so API "
+      String named = missing.stream().map(m -> m + IdentitySources.whyMissing(ex, m)).collect(java.util.stream.Collectors.joining(", "));
+      ex.fail("lambda.identitySource", "identity source " + named + " is missing or empty, so API "
           + "Gateway answers 401 without invoking authoriser '" + auth.name() + "' (spec §4.1, §4.5)");
       return Optional.of(GatewayResponses.unauthorized(ex, "lambda.identitySource"));
     }

@@ -72,8 +72,6 @@ public interface Pipeline extends AutoCloseable {
     Map<String, String> runtimeVariables = Map.of();
     String environment;
     IntegrationRunner integrations = IntegrationRunner.standard();
-    /** Whether {@link #integrations} is the standard one (set by build()), whose echo answer is the event's JSON. */
-    boolean standardIntegrations;
     SecretResolver secrets;
     HandlerWorkers handlerWorkers;
     TrustGate trust = TrustGate.open();
@@ -160,6 +158,12 @@ public interface Pipeline extends AutoCloseable {
       return this;
     }
 
+    /**
+     * A new pipeline with state of its own. The builder is left as it was, so a second call builds
+     * the same pipeline again: build() used to store the gated integrations and the default token
+     * authoriser in the builder, and a second pipeline then lost the echo's event-JSON handover (the
+     * gated runner is no longer the standard one), gated twice and shared the first one's JWKS cache.
+     */
     public Pipeline build() {
       SecretResolver resolver = Optional.ofNullable(secrets)
           .orElseGet(() -> SecretResolver.create(workspace.emulator(), (where, label) -> Optional.empty(), trust));
@@ -167,13 +171,13 @@ public interface Pipeline extends AutoCloseable {
       HandlerWorkers workers = handlerWorkers == null ? owned : handlerWorkers;
       Function<LambdaFunction, LambdaInvoker> functions = Optional.ofNullable(invokers)
           .orElse(fn -> LambdaInvoker.forFunction(fn, resolver, workers));
-      if (tokens == null) {
-        tokens = TokenAuthorizer.create(TrustedFetches.jwks(JwksSource.http(clock, localDocuments), trust),
-            TrustedFetches.jwks(JwksSource.cognito(clock, localDocuments), trust), clock);
-      }
-      standardIntegrations = integrations instanceof Integrations;
-      integrations = TrustedFetches.integrations(integrations, trust);
-      return new DefaultPipeline(this, functions, owned);
+      TokenAuthorizer tokenAuthorizer = tokens != null ? tokens
+          : TokenAuthorizer.create(TrustedFetches.jwks(JwksSource.http(clock, localDocuments), trust),
+              TrustedFetches.jwks(JwksSource.cognito(clock, localDocuments), trust), clock);
+      // only the standard runner's echo answer is the event's JSON; decided before the trust gate wraps it
+      boolean standardIntegrations = integrations instanceof Integrations;
+      IntegrationRunner gated = TrustedFetches.integrations(integrations, trust);
+      return new DefaultPipeline(this, new DefaultPipeline.Parts(functions, tokenAuthorizer, gated, standardIntegrations), owned);
     }
   }
 }

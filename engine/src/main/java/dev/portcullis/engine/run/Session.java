@@ -117,43 +117,74 @@ public final class Session implements AutoCloseable {
     return new Session(workspace, new Target.Attached(world), clock, prompter, null, world, RANDOM_IDS, gate);
   }
 
-  /** A session against the gateways' real base URLs, with an environment's variables. */
-  public static Session remote(Workspace workspace, String environment, Clock clock, SecretResolver.Prompter prompter) {
-    return remote(workspace, environment, clock, prompter, TrustGate.open());
-  }
-
-  /** As {@link #remote(Workspace, String, Clock, SecretResolver.Prompter)}; closed, nothing leaves loopback. */
-  public static Session remote(Workspace workspace, String environment, Clock clock, SecretResolver.Prompter prompter,
-      TrustGate gate) {
-    return new Session(workspace, new Target.Remote(), clock, prompter, environment, () -> { }, RANDOM_IDS, gate);
-  }
-
   /**
-   * As {@link #remote(Workspace, String, Clock, SecretResolver.Prompter, TrustGate)}, with host names and
-   * certificates as {@code network} says: a stand-in of API Gateway in tests, the system's otherwise.
+   * Opens a session against the gateways' real base URLs, with {@code environment}'s variables (null:
+   * the workspace's own): {@code Session.remote(workspace, "aws-dev").trust(gate).build()}. Every
+   * setting of the returned builder has the default a user's session has.
    */
-  public static Session remote(Workspace workspace, String environment, Clock clock, SecretResolver.Prompter prompter,
-      TrustGate gate, Network network) {
-    return remote(workspace, environment, clock, prompter, gate, network, LiveConfiguration.NONE);
+  public static RemoteBuilder remote(Workspace workspace, String environment) {
+    return new RemoteBuilder(workspace, environment);
   }
 
-  /**
-   * As {@link #remote(Workspace, String, Clock, SecretResolver.Prompter, TrustGate, Network)}; each trace's
-   * ruling also shows where the deployed configuration ({@code live}, read once per gateway) differs from the workspace.
-   */
-  public static Session remote(Workspace workspace, String environment, Clock clock, SecretResolver.Prompter prompter,
-      TrustGate gate, Network network, LiveConfiguration live) {
-    return remote(workspace, environment, clock, prompter, gate, network, live, Machine.system());
-  }
+  /** How a session on real AWS is opened; {@link #build()} may be called more than once. */
+  public static final class RemoteBuilder {
+    private final Workspace workspace;
+    private final String environment;
+    private Clock clock = Clock.systemUTC();
+    private SecretResolver.Prompter prompter = (where, label) -> Optional.empty();
+    private TrustGate gate = TrustGate.open();
+    private Network network = Network.system();
+    private LiveConfiguration live = LiveConfiguration.NONE;
+    private Machine machine = Machine.system();
 
-  /**
-   * As {@link #remote(Workspace, String, Clock, SecretResolver.Prompter, TrustGate, Network, LiveConfiguration)}, with
-   * environment variables and AWS profiles from {@code machine}: a stand-in of the user's account in tests.
-   */
-  public static Session remote(Workspace workspace, String environment, Clock clock, SecretResolver.Prompter prompter,
-      TrustGate gate, Network network, LiveConfiguration live, Machine machine) {
-    return new Session(workspace, new Target.Remote(LiveConfiguration.once(live)), clock, prompter, environment, () -> { }, RANDOM_IDS,
-        gate, network, machine);
+    private RemoteBuilder(Workspace workspace, String environment) {
+      this.workspace = Objects.requireNonNull(workspace, "remote session: workspace is required");
+      this.environment = environment;
+    }
+
+    /** Signing times, token expiry and trace times; the system's UTC clock by default. */
+    public RemoteBuilder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "remote session: clock is required");
+      return this;
+    }
+
+    /** Asks for secrets no reference resolves; by default nobody is asked and such a secret is missing. */
+    public RemoteBuilder prompter(SecretResolver.Prompter prompter) {
+      this.prompter = Objects.requireNonNull(prompter, "remote session: prompter is required");
+      return this;
+    }
+
+    /** The workspace's trust; closed, nothing leaves loopback. Open by default. */
+    public RemoteBuilder trust(TrustGate gate) {
+      this.gate = Objects.requireNonNull(gate, "remote session: trust gate is required");
+      return this;
+    }
+
+    /** Host names and certificates: a stand-in of API Gateway in tests; the system's DNS and trust store by default. */
+    public RemoteBuilder network(Network network) {
+      this.network = Objects.requireNonNull(network, "remote session: network is required");
+      return this;
+    }
+
+    /**
+     * The deployed configuration, read once per gateway, which each trace's ruling compares with the
+     * workspace; by default {@link LiveConfiguration#NONE}, no comparison.
+     */
+    public RemoteBuilder live(LiveConfiguration live) {
+      this.live = Objects.requireNonNull(live, "remote session: live configuration is required (LiveConfiguration.NONE for none)");
+      return this;
+    }
+
+    /** Environment variables and AWS profiles: a stand-in of the user's account in tests; this machine's by default. */
+    public RemoteBuilder machine(Machine machine) {
+      this.machine = Objects.requireNonNull(machine, "remote session: machine is required");
+      return this;
+    }
+
+    public Session build() {
+      Target.Remote target = live == LiveConfiguration.NONE ? new Target.Remote() : new Target.Remote(LiveConfiguration.once(live));
+      return new Session(workspace, target, clock, prompter, environment, () -> { }, RANDOM_IDS, gate, network, machine);
+    }
   }
 
   /** A new id from this session's id source, for a trace or a predicted request. */

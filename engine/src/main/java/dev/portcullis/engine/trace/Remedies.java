@@ -61,6 +61,8 @@ final class Remedies {
       Map.entry("sigv4.sessionExpired", new Entry("the SigV4 signature check",
           "Get fresh temporary credentials (assume the role again, or let the SDK's provider refresh them) and sign with those.")),
       Map.entry("sigv4.signature", new Entry("the SigV4 signature check", "Sign exactly what is sent (method, path, query, signed headers, body) with the caller's current keys.")),
+      Map.entry("stageVariables", new Entry("the stage's variables",
+          "Define the stage variable on the stage, or remove the reference to it.")),
       Map.entry("apiKey", new Entry("the API key check", "Send an enabled API key that belongs to a usage plan of this stage.")),
       Map.entry("usagePlan.throttle", new Entry("the usage plan's throttle", "Send more slowly (retry after a back-off), or raise the plan's rate and burst.")),
       Map.entry("usagePlan.quota", new Entry("the usage plan's quota",

@@ -20,7 +20,6 @@ import dev.portcullis.engine.trace.Explanation;
 import dev.portcullis.engine.trace.Step;
 import dev.portcullis.engine.trace.Trace;
 import dev.portcullis.engine.trace.Verdict;
-import dev.portcullis.engine.trust.TrustGate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,7 +27,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,8 +66,11 @@ class AwsStandInTest {
   }
 
   private static Session awsDev(AwsStandIn aws) {
-    return Session.remote(aws.fillIn(demo, "aws-dev"), "aws-dev", Clock.systemUTC(), (w, l) -> Optional.empty(), TrustGate.open(),
-        aws.network(), LiveConfiguration.NONE, aws.machine());
+    return awsDev(aws, aws.network());
+  }
+
+  private static Session awsDev(AwsStandIn aws, dev.portcullis.engine.send.Network network) {
+    return Session.remote(aws.fillIn(demo, "aws-dev"), "aws-dev").network(network).machine(aws.machine()).build();
   }
 
   private static Step.Ruling ruling(Trace trace) {
@@ -299,8 +300,8 @@ class AwsStandInTest {
 
   @Test
   void theStandInsCertificateIsTheOnlyReasonTlsSucceeds() throws Exception {
-    try (Session untrusting = Session.remote(faithful.fillIn(demo, "aws-dev"), "aws-dev", Clock.systemUTC(), (w, l) -> Optional.empty(),
-        TrustGate.open(), faithful.network(jdkTrust()))) {
+    try (Session untrusting = Session.remote(faithful.fillIn(demo, "aws-dev"), "aws-dev")
+        .network(faithful.network(jdkTrust())).build()) {
       Trace trace = send(untrusting, "health (no auth)", null);
       assertThat(trace.step(Step.Kind.SEND).orElseThrow().summary())
           .startsWith("The certificate of " + faithful.host("payments") + " is not trusted by this Java");
@@ -321,7 +322,7 @@ class AwsStandInTest {
   @Test
   void aWrongApiIdIsADnsFailureNamingTheHostAndWhatUsuallyCausesIt() {
     Workspace typo = withVariable(faithful.fillIn(demo, "aws-dev"), "paymentsApiId", "wr0ngid123");
-    try (Session session = Session.remote(typo, "aws-dev", Clock.systemUTC(), (w, l) -> Optional.empty(), TrustGate.open(), faithful.network())) {
+    try (Session session = Session.remote(typo, "aws-dev").network(faithful.network()).build()) {
       Trace trace = send(session, "health (no auth)", null);
 
       Step sent = trace.step(Step.Kind.SEND).orElseThrow();
@@ -337,8 +338,8 @@ class AwsStandInTest {
     Workspace custom = faithful.fillIn(demo, "aws-dev");
     custom = custom.newBuilder().gateways(custom.gateways().stream()
         .map(g -> g.name().equals("payments") ? g.newBuilder().baseUrl("https://" + domain + "/prod").build() : g).toList()).build();
-    try (Session session = Session.remote(custom, "aws-dev", Clock.systemUTC(), (w, l) -> Optional.empty(), TrustGate.open(),
-        faithful.networkWithAlias(domain, "payments"))) {
+    try (Session session = Session.remote(custom, "aws-dev")
+        .network(faithful.networkWithAlias(domain, "payments")).build()) {
       Trace trace = send(session, "health (no auth)", null);
 
       assertThat(trace.step(Step.Kind.SEND).orElseThrow().summary()).isEqualTo("The certificate of " + domain + " does not name that host"
@@ -347,11 +348,25 @@ class AwsStandInTest {
     }
   }
 
+  /**
+   * The stopped stand-in's names lead to a loopback port that is bound, never listens and stays held
+   * for the test. Sending to the port a closed stand-in freed raced (it flaked once): another process
+   * on the machine could bind the free ephemeral port before the send, or the kernel could pick it as
+   * the client's own source port, and a TCP self-connect "answers". A bound port is neither.
+   */
   @Test
   void aStandInThatStoppedIsConnectionRefusedOnPort443() throws Exception {
     AwsStandIn gone = AwsStandIn.start(demo, Clock.systemUTC(), API_IDS);
     gone.close();
-    try (Session session = awsDev(gone)) {
+    try (java.net.Socket held = new java.net.Socket()) {
+      held.setReuseAddress(false);
+      held.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
+      assertConnectionRefused(gone, (java.net.InetSocketAddress) held.getLocalSocketAddress());
+    }
+  }
+
+  private static void assertConnectionRefused(AwsStandIn gone, java.net.InetSocketAddress nothingListens) {
+    try (Session session = awsDev(gone, gone.networkTo(nothingListens))) {
       Trace trace = send(session, "health (no auth)", null);
 
       assertThat(trace.step(Step.Kind.SEND).orElseThrow().summary())

@@ -16,7 +16,6 @@ import dev.portcullis.engine.trace.Verdict;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
@@ -43,7 +42,7 @@ class CancellationTest {
         g.stage(), base, g.localPort(), g.apiKeySource(), g.routes(), g.authorizers(), g.usagePlans(), g.resourcePolicy())).toList();
     ws = new Workspace(demo.schemaVersion(), demo.name(), demo.description(), demo.variables(), demo.defaultCaller(), gateways,
         demo.callers(), demo.folders(), demo.requests(), demo.environments(), demo.emulator());
-    session = Session.remote(ws, "aws-dev", Clock.systemUTC(), (w, l) -> Optional.empty());
+    session = Session.remote(ws, "aws-dev").build();
   }
 
   @AfterEach

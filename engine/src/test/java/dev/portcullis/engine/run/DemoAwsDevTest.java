@@ -21,7 +21,6 @@ import dev.portcullis.engine.trace.Verdict;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -53,7 +52,7 @@ class DemoAwsDevTest {
 
   @Test
   void everySavedRequestStopsOnOneSentenceNamingThePlaceholdersItMeetsAndSendsNothing() {
-    try (Session session = Session.remote(demo, "aws-dev", Clock.systemUTC(), (w, l) -> Optional.empty())) {
+    try (Session session = Session.remote(demo, "aws-dev").build()) {
       for (SavedRequest r : demo.requests()) {
         Trace trace = session.run(r, null, ChallengeHandler.none());
         assertThat(trace.verdict().result()).as(r.name()).isEqualTo(Verdict.Result.INCOMPLETE);
@@ -78,7 +77,7 @@ class DemoAwsDevTest {
 
   @Test
   void theMatrixOnAwsDevIsAllErrorsEachWithOneSentenceAndTogetherTheyNameEveryPlaceholder() {
-    try (Session session = Session.remote(demo, "aws-dev", Clock.systemUTC(), (w, l) -> Optional.empty())) {
+    try (Session session = Session.remote(demo, "aws-dev").build()) {
       Matrix matrix = MatrixRunner.create(session).run(MatrixSpec.all(), (d, t, c) -> { }, () -> false);
 
       assertThat(matrix.cells()).isNotEmpty().allSatisfy(c -> {

@@ -7,11 +7,14 @@ import dev.portcullis.engine.model.SavedRequest;
 import dev.portcullis.engine.model.Workspace;
 import dev.portcullis.engine.store.WorkspaceStore;
 import dev.portcullis.engine.testing.ProjectFiles;
+import dev.portcullis.engine.trace.Detail;
 import dev.portcullis.engine.trace.Outcome;
 import dev.portcullis.engine.trace.Step;
 import dev.portcullis.engine.trace.Trace;
 import dev.portcullis.engine.trace.Verdict;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +35,10 @@ class DemoEndToEndTest {
   @BeforeAll
   static void runTheWholeDemo() throws Exception {
     demo = WorkspaceStore.create(Clock.systemUTC()).load(ProjectFiles.demo());
-    session = Session.local(demo, Clock.systemUTC(), true, (w, l) -> Optional.empty(), line -> { });
+    // The world's clock drives the usage-plan token bucket. On the real clock, 400 sends that take more than
+    // two seconds on a loaded machine refill a 100 rps bucket as fast as they spend it and the burst passes;
+    // a clock that stands still makes the bucket's size, not the machine's speed, decide (spec §6).
+    session = Session.local(demo, Clock.fixed(Instant.now(), ZoneOffset.UTC), true, (w, l) -> Optional.empty(), line -> { });
     for (SavedRequest r : demo.requests()) {
       TRACES.put(r.name(), session.run(r, null, ChallengeHandler.none()));
     }
@@ -95,6 +101,23 @@ class DemoEndToEndTest {
     Step.Inspect skewed = step("refresh with clock skew", Step.Inspect.class);
     assertThat(skewed.outcome()).isEqualTo(Outcome.WARN);
     assertThat(step("refresh with clock skew", Step.Ruling.class).summary()).contains("sigv4.skew");
+  }
+
+  /** spec §6: the bucket holds burstLimit tokens; past them API Gateway answers 429 Too Many Requests (body [OBS], §1.2). */
+  @Test
+  void aBurstBeyondThePlansBurstLimitIsRefusedWithAwsThrottlingAnswer() {
+    Trace burst = trace("transactions: throttled burst");
+    assertThat(burst.verdict().actual().status()).isEqualTo(429);
+    assertThat(burst.verdict().actual().errorType()).isEqualTo("TooManyRequestsException");
+    assertThat(burst.verdict().actual().body()).isEqualTo("{\"message\":\"Too Many Requests\"}");
+    String repeat = step("transactions: throttled burst", Step.Send.class).details().stream()
+        .filter(Detail.Text.class::isInstance).map(Detail.Text.class::cast).filter(t -> t.label().equals("repeat"))
+        .map(Detail.Text::text).findFirst().orElseThrow();
+    // the plan "partners" has burst 200; acme spent a token before, so 400 sends let at most 200 through
+    java.util.regex.Matcher counts = java.util.regex.Pattern.compile("(\\d+) allowed, (\\d+) refused").matcher(repeat);
+    assertThat(counts.find()).as(repeat).isTrue();
+    assertThat(Integer.parseInt(counts.group(1))).as(repeat).isBetween(1, 200);
+    assertThat(Integer.parseInt(counts.group(2))).as(repeat).isGreaterThanOrEqualTo(200);
   }
 
   @Test

@@ -15,7 +15,6 @@ import dev.portcullis.engine.testing.ProjectFiles;
 import dev.portcullis.engine.trace.Detail;
 import dev.portcullis.engine.trace.Step;
 import dev.portcullis.engine.trace.Trace;
-import dev.portcullis.engine.trust.TrustGate;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -23,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -103,8 +101,8 @@ class LiveDriftTraceTest {
   void theTraceShowsTheDeployedTtlBesideTheWorkspacesAndReadsTheAccountOnce() throws Exception {
     Workspace demo = WorkspaceStore.create(Clock.systemUTC()).load(ProjectFiles.demo());
     try (AwsStandIn aws = AwsStandIn.start(demo, Clock.systemUTC(), Map.of("payments", API, "b2b", "abc123", "mobile", "m0b1le0001"));
-        Session session = Session.remote(aws.fillIn(demo, "aws-dev"), "aws-dev", Clock.systemUTC(), (w, l) -> Optional.empty(),
-            TrustGate.open(), aws.network(), live(), aws.machine())) {
+        Session session = Session.remote(aws.fillIn(demo, "aws-dev"), "aws-dev").network(aws.network()).live(live())
+            .machine(aws.machine()).build()) {
       Trace first = session.run(demo.request("transactions as acme").orElseThrow(), null, ChallengeHandler.none());
       Trace second = session.run(demo.request("health (no auth)").orElseThrow(), null, ChallengeHandler.none());
 

@@ -19,7 +19,6 @@ import dev.portcullis.engine.trace.Trace;
 import dev.portcullis.engine.trace.Verdict;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** A request that gets no answer says why in the trace's send step, its verdict, and the matrix cell (no real network: .invalid). */
@@ -36,7 +35,7 @@ class NamedFailuresTest {
   void aDnsFailureIsNamedInTheSendStepAndTheVerdict() throws Exception {
     Workspace ws = unresolvable();
 
-    Trace trace = Session.remote(ws, null, Clock.systemUTC(), (w, l) -> Optional.empty())
+    Trace trace = Session.remote(ws, null).build()
         .run(ws.request("health (no auth)").orElseThrow(), null, ChallengeHandler.none());
 
     Step send = trace.step(Step.Kind.SEND).orElseThrow();
@@ -52,7 +51,7 @@ class NamedFailuresTest {
 
   @Test
   void theMatrixCellCarriesTheSameSentence() throws Exception {
-    try (Session session = Session.remote(unresolvable(), null, Clock.systemUTC(), (w, l) -> Optional.empty())) {
+    try (Session session = Session.remote(unresolvable(), null).build()) {
       Matrix matrix = MatrixRunner.create(session).run(new MatrixSpec(List.of("anonymous"), "payments GET /health", 1),
           (d, t, c) -> { }, () -> false);
 

@@ -21,7 +21,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
@@ -69,7 +68,7 @@ class RemoteExplanationTest {
     Workspace ws = demo.newBuilder().gateways(gateways).callers(callers).build();
     SavedRequest me = new SavedRequest("v2 me pasted", null, null, "mobile", "GET", "/v2/me", null, null, null, "pasted", null, null, null);
 
-    Session session = Session.remote(ws, null, Clock.fixed(NOW, ZoneOffset.UTC), (w, l) -> Optional.empty());
+    Session session = Session.remote(ws, null).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
     Trace trace = session.run(me, null, ChallengeHandler.none());
 
     Step.Ruling ruling = (Step.Ruling) trace.step(Step.Kind.RULING).orElseThrow();

@@ -19,7 +19,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
@@ -61,7 +60,7 @@ class RemoteTargetTest {
     SavedRequest typo = new SavedRequest("typo", null, null, "payments", "GET", "/partner/acme", null, null, null, "anonymous", null, null,
         Expectation.status(200));
 
-    Trace trace = Session.remote(ws, null, Clock.systemUTC(), (w, l) -> Optional.empty()).run(typo, null, ChallengeHandler.none());
+    Trace trace = Session.remote(ws, null).build().run(typo, null, ChallengeHandler.none());
 
     Step.Ruling ruling = (Step.Ruling) trace.step(Step.Kind.RULING).orElseThrow();
     assertThat(ruling.explanation()).isNotNull();
@@ -79,7 +78,7 @@ class RemoteTargetTest {
     SavedRequest asAcme = new SavedRequest(get.name(), get.folder(), null, get.gateway(), get.method(), "/partners/acme/transactions",
         null, null, null, "acme", null, null, null);
 
-    Trace trace = Session.remote(ws, null, Clock.systemUTC(), (w, l) -> Optional.empty()).run(asAcme, null, ChallengeHandler.none());
+    Trace trace = Session.remote(ws, null).build().run(asAcme, null, ChallengeHandler.none());
 
     Step.Ruling ruling = (Step.Ruling) trace.step(Step.Kind.RULING).orElseThrow();
     assertThat(trace.step(Step.Kind.PREDICT).orElseThrow().summary()).contains("predicts 200");
@@ -94,7 +93,7 @@ class RemoteTargetTest {
     SavedRequest r = new SavedRequest("x", null, null, "payments", "GET", "/partners/acme/transactions", null, null, null,
         "real-partner", null, null, Expectation.status(200));
 
-    Trace trace = Session.remote(ws, null, Clock.systemUTC(), (w, l) -> Optional.empty()).run(r, null, ChallengeHandler.none());
+    Trace trace = Session.remote(ws, null).build().run(r, null, ChallengeHandler.none());
 
     Step acquire = trace.step(Step.Kind.ACQUIRE).orElseThrow();
     assertThat(acquire.outcome()).isEqualTo(Outcome.FAIL);
@@ -108,7 +107,7 @@ class RemoteTargetTest {
     aws.close();
     SavedRequest r = ws.request("health (no auth)").orElseThrow();
 
-    Trace trace = Session.remote(ws, null, Clock.systemUTC(), (w, l) -> Optional.empty()).run(r, null, ChallengeHandler.none());
+    Trace trace = Session.remote(ws, null).build().run(r, null, ChallengeHandler.none());
 
     Step send = trace.step(Step.Kind.SEND).orElseThrow();
     assertThat(send.outcome()).isEqualTo(Outcome.FAIL);
@@ -124,7 +123,7 @@ class RemoteTargetTest {
     Workspace withGarbage = new Workspace(ws.schemaVersion(), ws.name(), ws.description(), ws.variables(), ws.defaultCaller(), ws.gateways(),
         callers, ws.folders(), ws.requests(), ws.environments(), ws.emulator());
 
-    Trace trace = Session.remote(withGarbage, null, Clock.systemUTC(), (w, l) -> Optional.empty())
+    Trace trace = Session.remote(withGarbage, null).build()
         .run(withGarbage.request("me without a token").orElseThrow(), "garbage", ChallengeHandler.none());
 
     Step.Inspect inspect = (Step.Inspect) trace.step(Step.Kind.INSPECT).orElseThrow();

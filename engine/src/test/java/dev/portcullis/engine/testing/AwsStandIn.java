@@ -95,6 +95,13 @@ public final class AwsStandIn implements AutoCloseable {
     return Network.standIn(more, network.trust());
   }
 
+  /** The same names and CA, every name connecting to {@code address} instead (a port where nothing listens, say). */
+  public Network networkTo(InetSocketAddress address) {
+    Map<String, InetSocketAddress> elsewhere = new LinkedHashMap<>();
+    addresses.keySet().forEach(host -> elsewhere.put(host, address));
+    return Network.standIn(elsewhere, network.trust());
+  }
+
   /** The execute-api host name of a gateway. */
   public String host(String gateway) {
     return hosts.get(gateway);

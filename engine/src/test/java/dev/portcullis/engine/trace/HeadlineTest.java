@@ -51,6 +51,17 @@ class HeadlineTest {
   }
 
   @Test
+  void anUndefinedStageVariableIsNamedWithTheFix() {
+    Headline h = Headline.of(denied(null, 500, "stageVariables", "integration URL http://h/${stageVariables.backend}/x: stage dev "
+        + "does not define stage variable backend (it defines [env]), so the reference stays as written; what API Gateway "
+        + "answers for a stage variable the stage does not define is undocumented by AWS; the local gateway answers 500"));
+
+    assertThat(h.answer()).startsWith("Denied 500 by the stage's variables: integration URL http://h/${stageVariables.backend}/x: "
+        + "stage dev does not define stage variable backend").contains("undocumented by AWS")
+        .endsWith("Define the stage variable on the stage, or remove the reference to it.");
+  }
+
+  @Test
   void anUnknownCheckStillSaysWhichAndWhyWithoutPointersIntoDocumentsThatDoNotShip() {
     Headline h = Headline.of(denied(null, 403, "waf.rule", "rule 7 blocked it (spec §10 q4)"));
 

@@ -4,6 +4,7 @@ import dev.portcullis.engine.model.PolicyDocument.PolicyStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiPredicate;
+import java.util.function.UnaryOperator;
 
 /**
  * Decides whether one statement applies to a request, and says why in one line: principal (in a
@@ -33,9 +34,11 @@ final class StatementEvaluator {
       checks.add(principal(statement, query.caller()));
     }
     checks.add(element("action", statement.actions(), statement.notActions(), query.action(),
-        IamPattern::matchesAction));
+        IamPattern::matchesAction, UnaryOperator.identity()));
+    UnaryOperator<String> shorthand = ref.inResourcePolicy() ? p -> ApiShorthand.expand(p, query.methodArn())
+        : UnaryOperator.identity();
     checks.add(element("resource", statement.resources(), statement.notResources(), query.methodArn().render(),
-        IamPattern::matchesArn));
+        IamPattern::matchesArn, shorthand));
     List<String> reasons = new ArrayList<>();
     for (Check check : checks) {
       if (!check.passed()) {
@@ -61,20 +64,34 @@ final class StatementEvaluator {
     return Check.fail("a resource-policy statement needs a Principal or NotPrincipal");
   }
 
-  /** Action/NotAction and Resource/NotResource share a shape: a list, or its complement. */
-  private static Check element(
-      String what, List<String> listed, List<String> notListed, String value, BiPredicate<String, String> matcher) {
+  /**
+   * Action/NotAction and Resource/NotResource share a shape: a list, or its complement. Each pattern
+   * is matched as {@code expand} gives it and named as written, with its expansion when it has one.
+   */
+  private static Check element(String what, List<String> listed, List<String> notListed, String value,
+      BiPredicate<String, String> matcher, UnaryOperator<String> expand) {
     if (!listed.isEmpty()) {
-      return listed.stream().filter(p -> matcher.test(p, value)).findFirst()
-          .map(p -> Check.pass(what + " " + value + " matches " + p))
-          .orElseGet(() -> Check.fail(what + " " + value + " matches none of " + listed));
+      return listed.stream().filter(p -> matcher.test(expand.apply(p), value)).findFirst()
+          .map(p -> Check.pass(what + " " + value + " matches " + written(p, expand)))
+          .orElseGet(() -> Check.fail(what + " " + value + " matches none of " + written(listed, expand)));
     }
     if (!notListed.isEmpty()) {
-      return notListed.stream().filter(p -> matcher.test(p, value)).findFirst()
-          .map(p -> Check.fail(what + " " + value + " is excluded by Not" + capitalised(what) + " " + p))
-          .orElseGet(() -> Check.pass(what + " " + value + " is outside Not" + capitalised(what) + " " + notListed));
+      return notListed.stream().filter(p -> matcher.test(expand.apply(p), value)).findFirst()
+          .map(p -> Check.fail(what + " " + value + " is excluded by Not" + capitalised(what) + " " + written(p, expand)))
+          .orElseGet(() -> Check.pass(what + " " + value + " is outside Not" + capitalised(what) + " "
+              + written(notListed, expand)));
     }
     return Check.fail("the statement has no " + capitalised(what) + " or Not" + capitalised(what));
+  }
+
+  /** {@code execute-api:/*} reads "execute-api:/* (this API: arn:aws:execute-api:...:a1b2/*)". */
+  private static String written(String pattern, UnaryOperator<String> expand) {
+    String expanded = expand.apply(pattern);
+    return expanded.equals(pattern) ? pattern : pattern + " (this API: " + expanded + ")";
+  }
+
+  private static String written(List<String> patterns, UnaryOperator<String> expand) {
+    return patterns.stream().map(p -> written(p, expand)).toList().toString();
   }
 
   private static String capitalised(String word) {
