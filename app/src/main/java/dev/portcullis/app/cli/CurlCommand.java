@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "curl", mixinStandardHelpOptions = true, description = {
     "Print a curl command that reproduces a saved request as a caller. Secrets are never inline:",
     "IAM callers sign with curl's --aws-sigv4 from $AWS_ACCESS_KEY_ID/$AWS_SECRET_ACCESS_KEY; tokens and keys",
-    "come from $PORTCULLIS_TOKEN / $PORTCULLIS_API_KEY. The request is sent once to build the command."})
+    "come from $PORTCULLIS_TOKEN / $PORTCULLIS_API_KEY. The request is built as a send would build it (the",
+    "caller logs in or its token is minted) but not sent: no transaction is made, no throttle or quota spent."})
 final class CurlCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin WorkspaceOption workspace;

@@ -16,7 +16,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.TreeItem;
@@ -93,16 +92,20 @@ public final class WorkbenchView {
     tree.setShowRoot(false);
     tabs.setId("workTabs");
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-    tabs.getTabs().setAll(tab("tabRequest", "Request", () -> request.root()),
-        tab("tabLab", "Token lab", () -> new TokenLabView(model.lab()).root()),
-        tab("tabConsole", "Console", () -> new ConsoleView(model.console()).root()),
-        tab("tabMatrix", "Matrix", () -> new dev.portcullis.app.ui.matrix.MatrixView(model.matrix()).root()),
-        tab("tabCaller", "Caller", () -> new dev.portcullis.app.ui.callers.CallerEditorView(model.callers()).root()),
-        tab("tabAuthorizer", "Authoriser", () -> new dev.portcullis.app.ui.authorizers.AuthorizerEditorView(model.authorizers()).root()),
-        tab("tabAdvisor", "Advisor", () -> new dev.portcullis.app.ui.advisor.AdvisorView(model.advisor(), () -> showTab("tabRequest")).root()),
-
-        tab("tabHistory", "History", () -> new dev.portcullis.app.ui.history.HistoryView(model.history()).root()),
-        tab("tabEnvironments", "Envs", () -> new dev.portcullis.app.ui.env.EnvironmentEditorView(model.environments()).root()));
+    tabs.getTabs().setAll(WorkTabs.tab("tabRequest", "Request", "mdi2s-send", () -> request.root()),
+        WorkTabs.tab("tabLab", "Token lab", "mdi2f-flask-outline", () -> new TokenLabView(model.lab()).root()),
+        WorkTabs.tab("tabConsole", "Console", "mdi2c-console", () -> new ConsoleView(model.console()).root()),
+        WorkTabs.tab("tabMatrix", "Matrix", "mdi2t-table", () -> new dev.portcullis.app.ui.matrix.MatrixView(model.matrix()).root()),
+        WorkTabs.tab("tabCaller", "Caller", "mdi2a-account-outline",
+            () -> new dev.portcullis.app.ui.callers.CallerEditorView(model.callers()).root()),
+        WorkTabs.tab("tabAuthorizer", "Authoriser", "mdi2s-shield-key-outline",
+            () -> new dev.portcullis.app.ui.authorizers.AuthorizerEditorView(model.authorizers()).root()),
+        WorkTabs.tab("tabAdvisor", "Advisor", "mdi2l-lightbulb-outline",
+            () -> new dev.portcullis.app.ui.advisor.AdvisorView(model.advisor(), () -> showTab("tabRequest")).root()),
+        WorkTabs.tab("tabHistory", "History", "mdi2h-history", () -> new dev.portcullis.app.ui.history.HistoryView(model.history()).root()),
+        WorkTabs.tab("tabEnvironments", "Envs", "mdi2l-layers-outline",
+            () -> new dev.portcullis.app.ui.env.EnvironmentEditorView(model.environments()).root()));
+    WorkTabs.fit(tabs);
     split.setId("mainSplit");
     split.getItems().setAll(tree, tabs, new TraceView(model.trace()).root());
     root.getStylesheets().add(WorkbenchView.class.getResource("workbench.css").toExternalForm());
@@ -227,21 +230,6 @@ public final class WorkbenchView {
 
   private static void applyTheme(boolean dark) {
     Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
-  }
-
-  /** A tab whose view is built the first time it is shown: the window opens sooner. */
-  private static Tab tab(String id, String title, java.util.function.Supplier<javafx.scene.Node> content) {
-    Tab tab = new Tab(title);
-    tab.setId(id);
-    if (tab.isSelected()) {
-      tab.setContent(content.get());
-    }
-    tab.selectedProperty().addListener((obs, was, selected) -> {
-      if (selected && tab.getContent() == null) {
-        tab.setContent(content.get());
-      }
-    });
-    return tab;
   }
 
   /** A new tree for the workspace as it is now: rows stay open or closed as they were, the selection stays. */

@@ -50,6 +50,33 @@ class CurlCommandTest {
   }
 
   @Test
+  void printingAPostAsCurlSendsNothingToTheServedGateway(@TempDir Path dir) throws Exception {
+    Path workspace = demoOnFreePorts(dir);
+    StringWriter served = new StringWriter();
+    CompletableFuture<Integer> serve = CompletableFuture.supplyAsync(() -> PortcullisCommand.run(new PrintWriter(served, true),
+        new PrintWriter(new StringWriter(), true), "gateway", "serve", "--workspace", workspace.toString()));
+    try {
+      awaitReady(served, serve);
+      Cli curl = Cli.run("curl", "--request", "transactions: throttled burst", "--workspace", workspace.toString());
+      assertThat(curl.exit()).as(curl.err()).isZero();
+      assertThat(curl.out()).contains("-X POST").contains("/partners/acme/transactions");
+      assertThat(rulingLines(served)).as("the gateway's one line per ruling").isEmpty();
+
+      Cli send = Cli.run("send", "--request", "transactions as acme", "--workspace", workspace.toString());
+      assertThat(send.exit()).as(send.err()).isZero();
+      assertThat(rulingLines(served)).as("a real send is heard").singleElement().asString().contains("POST");
+    } finally {
+      GatewayCommand.Serve.stop.countDown();
+      serve.get(10, TimeUnit.SECONDS);
+    }
+  }
+
+  /** What {@code gateway serve} printed after "ready": its ruling lines. */
+  private static java.util.List<String> rulingLines(StringWriter served) {
+    return served.toString().lines().dropWhile(l -> !l.equals("ready")).skip(1).toList();
+  }
+
+  @Test
   void bearerTokensAndApiKeysAreVariablesWithAHintOnHowToSetThem() {
     Cli bob = Cli.run("curl", "--request", "me as bob");
     assertThat(bob.out()).contains("-H \"Authorization: $PORTCULLIS_TOKEN\"")

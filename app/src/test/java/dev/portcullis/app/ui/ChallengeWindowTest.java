@@ -7,35 +7,18 @@ import dev.portcullis.engine.model.Workspace;
 import java.time.Instant;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.framework.junit5.Stop;
 
 /** Bob without his MFA secret: the login asks for the TOTP code in a dialog, answered as a person would. */
-@Tag("ui")
-@ExtendWith(ApplicationExtension.class)
+@WindowTest
 class ChallengeWindowTest {
-  private final WorkbenchRobot app = new WorkbenchRobot();
+  @RegisterExtension final WorkbenchRobot app = new WorkbenchRobot();
   private final Workspace workspace = DemoWorkspaces.bobWithoutMfaSecret();
-
-  @Start
-  void start(Stage stage) {
-    app.start(stage);
-  }
-
-  @Stop
-  void stop() {
-    app.model().close();
-  }
 
   @Test
   void theTotpDialogAnswersBobsMfaChallenge(FxRobot robot) {
-    app.awaitReady(robot);
     robot.interact(() -> app.model().openWorkspace(workspace));
     WorkbenchRobot.await(() -> app.model().session() != null && app.model().session().workspace() == workspace);
     robot.clickOn("me as bob");

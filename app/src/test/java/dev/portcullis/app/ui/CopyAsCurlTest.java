@@ -7,6 +7,7 @@ import dev.portcullis.engine.identity.ChallengeHandler;
 import dev.portcullis.engine.identity.Credential;
 import dev.portcullis.engine.model.Caller;
 import dev.portcullis.engine.model.SavedRequest;
+import dev.portcullis.engine.rules.Ruling;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -31,8 +32,15 @@ class CopyAsCurlTest {
     model.request().headersProperty().set("X-Edited: yes");
     assertThat(model.request().dirtyProperty().get()).as("edited, not saved").isTrue();
 
+    List<String> statuses = new ArrayList<>();
+    model.statusProperty().addListener((o, was, now) -> statuses.add(now));
+    List<Ruling> rulings = new ArrayList<>();
+    model.session().world().orElseThrow().gateway().onRuling(rulings::add);
     model.copyAsCurl(clipboard::add);
 
+    assertThat(rulings).as("the local gateway saw no request").isEmpty();
+    assertThat(statuses).as("nothing is sent to copy it").noneMatch(s -> s.contains("Sending"))
+        .anyMatch(s -> s.startsWith("Building the curl command for POST /internal/refresh"));
     assertThat(clipboard).hasSize(1);
     String curl = clipboard.getFirst();
     assertThat(curl).contains("-X POST").contains("/internal/refresh").contains("--data-binary '{\"edited\":true}'")

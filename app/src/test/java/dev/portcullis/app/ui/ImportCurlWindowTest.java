@@ -5,34 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.Clipboard;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.framework.junit5.Stop;
 
 /** Issue 14's File → Import curl… and Copy as curl, in the real window. */
-@Tag("ui")
-@ExtendWith(ApplicationExtension.class)
+@WindowTest
 class ImportCurlWindowTest {
-  private final WorkbenchRobot app = new WorkbenchRobot();
-
-  @Start
-  void start(Stage stage) {
-    app.start(stage);
-  }
-
-  @Stop
-  void stop() {
-    app.model().close();
-  }
+  @RegisterExtension final WorkbenchRobot app = new WorkbenchRobot();
 
   @Test
   void aBadCommandSaysWhyInTheDialogAndAGoodOneBecomesARequest(FxRobot robot) {
-    app.awaitReady(robot);
     int before = app.model().workspaceProperty().get().requests().size();
 
     robot.clickOn("File").clickOn("Import curl…");
@@ -57,7 +40,6 @@ class ImportCurlWindowTest {
 
   @Test
   void copyAsCurlPutsTheEditedRequestOnTheClipboardAndSaysSo(FxRobot robot) {
-    app.awaitReady(robot);
     robot.interact(() -> {
       app.model().selectRequest("health (no auth)");
       app.model().request().headersProperty().set("X-Edited: yes");
@@ -73,7 +55,6 @@ class ImportCurlWindowTest {
 
   @Test
   void theTreesContextMenuCopiesARequestAsCurl(FxRobot robot) {
-    app.awaitReady(robot);
     robot.interact(() -> app.model().selectRequest("health (no auth)")); // the tree scrolls to it
 
     javafx.scene.control.Cell<?> row = robot.lookup("#workspaceTree .tree-cell")

@@ -4,36 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.framework.junit5.Stop;
 
 /** Issue 13: File → Import… shows what the import maps, leaves out and cannot read before anything opens. */
-@Tag("ui")
-@ExtendWith(ApplicationExtension.class)
+@WindowTest
 class ImportPreviewWindowTest {
-  private final WorkbenchRobot app = new WorkbenchRobot();
+  @RegisterExtension final WorkbenchRobot app = new WorkbenchRobot();
   private final Path source = Path.of(System.getProperty("portcullis.root"),
       "../shared/oracles/import-corpus/sam/06-owasp-order-cognito-template.yaml");
 
-  @Start
-  void start(Stage stage) {
-    app.start(stage);
-  }
-
-  @Stop
-  void stop() {
-    app.model().close();
-  }
-
   @Test
   void theReportIsShownFirstAndTheImportOpensOnlyOnOk(FxRobot robot) {
-    app.awaitReady(robot);
-
     robot.interact(() -> app.model().importDefinition(source));
     WorkbenchRobot.await(() -> robot.lookup("#importPreview").tryQuery().isPresent());
     assertThat(robot.lookup("#importMapped .label").queryAllAs(javafx.scene.control.Label.class))
@@ -47,8 +30,6 @@ class ImportPreviewWindowTest {
 
   @Test
   void cancelKeepsTheOpenWorkspace(FxRobot robot) {
-    app.awaitReady(robot);
-
     robot.interact(() -> app.model().importDefinition(source));
     WorkbenchRobot.await(() -> robot.lookup("#importPreview").tryQuery().isPresent());
     robot.clickOn("Cancel");

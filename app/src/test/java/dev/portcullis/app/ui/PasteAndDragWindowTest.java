@@ -6,30 +6,14 @@ import javafx.scene.control.Label;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.framework.junit5.Stop;
 
 /** Issue 14's "paste a full local URL and an execute-api URL; paste a curl command", an undo, and a drag, in the real window. */
-@Tag("ui")
-@ExtendWith(ApplicationExtension.class)
+@WindowTest
 class PasteAndDragWindowTest {
-  private final WorkbenchRobot app = new WorkbenchRobot();
-
-  @Start
-  void start(Stage stage) {
-    app.start(stage);
-  }
-
-  @Stop
-  void stop() {
-    app.model().close();
-  }
+  @RegisterExtension final WorkbenchRobot app = new WorkbenchRobot();
 
   private void pasteIntoUrl(FxRobot robot, String text) {
     robot.interact(() -> {
@@ -43,7 +27,6 @@ class PasteAndDragWindowTest {
 
   @Test
   void aPastedLocalUrlAndAnExecuteApiUrlAreSplitAndSaySo(FxRobot robot) {
-    app.awaitReady(robot);
     robot.interact(() -> app.model().selectRequest("health (no auth)"));
 
     pasteIntoUrl(robot, "http://127.0.0.1:9321/prod/me");
@@ -63,7 +46,6 @@ class PasteAndDragWindowTest {
 
   @Test
   void aPastedCurlCommandBecomesARequestInTheTree(FxRobot robot) {
-    app.awaitReady(robot);
     robot.interact(() -> app.model().selectRequest("health (no auth)"));
 
     pasteIntoUrl(robot, "curl -s http://127.0.0.1:9321/prod/health -H 'X-From: curl'");
@@ -75,7 +57,6 @@ class PasteAndDragWindowTest {
 
   @Test
   void ctrlZUndoesTheLastEditOfThePathButNotTheLoadOfTheRequest(FxRobot robot) {
-    app.awaitReady(robot);
     robot.clickOn("me as bob");
     robot.interact(() -> app.model().selectRequest("health (no auth)")); // the tree scrolls to it
     WorkbenchRobot.await(() -> "/health".equals(app.model().request().pathProperty().get()));
@@ -98,7 +79,6 @@ class PasteAndDragWindowTest {
 
   @Test
   void aRequestDraggedOntoAFolderMovesIntoIt(FxRobot robot) {
-    app.awaitReady(robot);
     robot.interact(() -> app.model().selectRequest("health (no auth)")); // the tree scrolls to it
 
     robot.drag("health (no auth)").dropTo("b2b");

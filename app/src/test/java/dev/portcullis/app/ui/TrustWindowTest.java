@@ -5,32 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.control.ListView;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.framework.junit5.Stop;
 
 /** Opening a shared file that runs a program shows the trust dialog with its list; "Open without trust" keeps it gated. */
-@Tag("ui")
-@ExtendWith(ApplicationExtension.class)
+@WindowTest
 class TrustWindowTest {
-  private final WorkbenchRobot app = new WorkbenchRobot();
+  @RegisterExtension final WorkbenchRobot app = new WorkbenchRobot();
   @TempDir Path dir;
-
-  @Start
-  void start(Stage stage) {
-    app.start(stage);
-  }
-
-  @Stop
-  void stop() {
-    app.model().close();
-  }
 
   @Test
   void theTrustDialogListsTheProgramAndOpensWithoutTrust(FxRobot robot) throws Exception {
@@ -41,7 +25,6 @@ class TrustWindowTest {
              "function": {"kind": "command", "command": ["sh", "-c", "echo pwned"]}}],
            "routes": [{"method": "GET", "path": "/x", "authorization": "CUSTOM", "authorizer": "gate"}]}]}
         """);
-    app.awaitReady(robot);
     robot.interact(() -> app.model().open(file));
 
     WorkbenchRobot.await(() -> robot.lookup("#trustDialog").tryQuery().isPresent());

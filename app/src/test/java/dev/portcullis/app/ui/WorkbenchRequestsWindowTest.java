@@ -9,38 +9,22 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.framework.junit5.Stop;
 
 /** Issue 14's first "done when": a new request from a route, edited, Ctrl+S, and the edit is in the file. */
-@Tag("ui")
-@ExtendWith(ApplicationExtension.class)
+@WindowTest
 class WorkbenchRequestsWindowTest {
-  private final WorkbenchRobot app = new WorkbenchRobot();
+  @RegisterExtension final WorkbenchRobot app = new WorkbenchRobot();
   private final WorkspaceStore store = WorkspaceStore.create(Clock.systemUTC());
 
   @TempDir
   Path dir;
 
-  @Start
-  void start(Stage stage) {
-    app.start(stage);
-  }
-
-  @Stop
-  void stop() {
-    app.model().close();
-  }
-
   @Test
   void aNewRequestFromARouteEditedAndSavedWithCtrlSIsInTheFileWhenReopened(FxRobot robot) throws Exception {
-    app.awaitReady(robot);
     Path file = dir.resolve("mine.json");
     store.save(DemoWorkspaces.demo(), file);
     // written outside the workbench, so untrusted until the user says so; this user did, before opening it
@@ -67,8 +51,6 @@ class WorkbenchRequestsWindowTest {
 
   @Test
   void ctrlNMakesANewRequestThatSendsWhatTheEditorShows(FxRobot robot) {
-    app.awaitReady(robot);
-
     robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
     WorkbenchRobot.await(() -> robot.lookup("#url").query().isFocused());
     robot.write("/health");

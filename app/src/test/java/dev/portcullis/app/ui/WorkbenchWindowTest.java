@@ -10,33 +10,16 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.framework.junit5.Stop;
 
-@Tag("ui")
-@ExtendWith(ApplicationExtension.class)
+@WindowTest
 class WorkbenchWindowTest {
-  private final WorkbenchRobot app = new WorkbenchRobot();
-
-  @Start
-  void start(Stage stage) {
-    app.start(stage);
-  }
-
-  @Stop
-  void stop() {
-    app.model().close();
-  }
+  @RegisterExtension final WorkbenchRobot app = new WorkbenchRobot();
 
   @Test
   void opensOnTheDemoWithItsApisInTheTree(FxRobot robot) {
-    app.awaitReady(robot);
-
     TreeView<?> tree = robot.lookup("#workspaceTree").queryAs(TreeView.class);
     assertThat(tree.getRoot().getChildren()).hasSize(3);
     assertThat(robot.lookup("payments").tryQuery()).isPresent();
@@ -46,7 +29,6 @@ class WorkbenchWindowTest {
 
   @Test
   void ctrlEnterSendsTheSelectedRequestAndTheTimelineShowsTheVerdictAndTheToken(FxRobot robot) {
-    app.awaitReady(robot);
     robot.clickOn("me as bob");
     WorkbenchRobot.await(() -> !robot.lookup("#send").queryAs(Button.class).isDisabled());
 
@@ -63,7 +45,6 @@ class WorkbenchWindowTest {
 
   @Test
   void sendsAsEachCallerFromThePickerAndShowsEachVerdict(FxRobot robot) {
-    app.awaitReady(robot);
     robot.clickOn("me as bob");
     ComboBox<?> picker = robot.lookup("#callerPicker").queryAs(ComboBox.class);
     for (int i = 0; i < picker.getItems().size(); i++) {
@@ -83,7 +64,6 @@ class WorkbenchWindowTest {
 
   @Test
   void ctrlLFocusesThePathFromAnyTab(FxRobot robot) {
-    app.awaitReady(robot);
     robot.clickOn("me as bob");
     robot.clickOn("Token lab");
     robot.clickOn("#labToken");
@@ -95,7 +75,6 @@ class WorkbenchWindowTest {
 
   @Test
   void revealShowsTheTokenTheTraceMasks(FxRobot robot) {
-    app.awaitReady(robot);
     robot.clickOn("me as bob");
     WorkbenchRobot.await(() -> !robot.lookup("#send").queryAs(Button.class).isDisabled());
     robot.clickOn("#send");

@@ -2,7 +2,6 @@ package dev.portcullis.engine.run;
 
 import dev.portcullis.engine.http.HeaderList;
 import dev.portcullis.engine.http.OutgoingRequest;
-import dev.portcullis.engine.identity.Acquisition;
 import dev.portcullis.engine.identity.ChallengeHandler;
 import dev.portcullis.engine.identity.Credential;
 import dev.portcullis.engine.identity.CredentialExports;
@@ -10,8 +9,7 @@ import dev.portcullis.engine.mask.Masking;
 import dev.portcullis.engine.model.Gateway;
 import dev.portcullis.engine.model.SavedRequest;
 import dev.portcullis.engine.send.SigV4Signing;
-import dev.portcullis.engine.trace.Exchange;
-import dev.portcullis.engine.trace.Header;
+import dev.portcullis.engine.trace.Outcome;
 import dev.portcullis.engine.trace.Step;
 import dev.portcullis.engine.trace.Trace;
 import java.net.URI;
@@ -23,9 +21,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A curl command that reproduces a request, built from the request as the trace says it was sent,
- * with every secret as a {@code $VARIABLE}: IAM callers sign with curl's {@code --aws-sigv4},
- * bearer tokens and API keys come from {@code $PORTCULLIS_TOKEN} / {@code $PORTCULLIS_API_KEY}.
+ * A curl command that reproduces a request, built from the request a send would put on the wire
+ * ({@link Session#dryRun a dry run}: nothing is sent), with every secret as a {@code $VARIABLE}:
+ * IAM callers sign with curl's {@code --aws-sigv4}, bearer tokens and API keys come from
+ * {@code $PORTCULLIS_TOKEN} / {@code $PORTCULLIS_API_KEY}.
  *
  * <p>curl's own signer (7.x) neither sorts query parameters nor double-encodes the path (curl issue
  * 9717), so for such requests its signature differs from AWS's; then {@link #precomputed} holds a
@@ -46,35 +45,37 @@ public record CurlReproduction(String url, String command, List<String> notes, b
   }
 
   /**
-   * Runs {@code request} as its caller (or {@code callerOverride}) through {@code session} and
-   * builds the command from what was sent.
+   * Prepares {@code request} as its caller (or {@code callerOverride}) as a send through
+   * {@code session} would, without sending it, and builds the command from that request.
    *
-   * @throws IllegalStateException when the request could not be sent (no credential, bad URL), with the trace's sentence
+   * @throws IllegalStateException when the request could not be built (no credential, bad URL), with the trace's sentence
    */
   public static CurlReproduction of(Session session, SavedRequest request, String callerOverride) {
     String caller = callerOverride != null ? callerOverride : session.workspace().effectiveCaller(request).orElse(null);
     if (caller == null) {
       throw new IllegalArgumentException("request '" + request.name() + "' has no caller; pass --caller NAME");
     }
-    Trace trace = session.run(request, caller, ChallengeHandler.none());
-    Exchange sent = trace.step(Step.Kind.SEND).map(s -> ((Step.Send) s).exchange()).orElse(null);
-    if (sent == null) {
-      throw new IllegalStateException("request '" + request.name() + "' could not be sent as " + caller + ": "
-          + trace.verdict().sentence() + " Fix that first (./portcullis send --request '" + request.name() + "').");
-    }
-    Acquisition a = session.credential(caller, ChallengeHandler.none());
-    if (!(a instanceof Acquisition.Acquired acquired)) {
-      throw new IllegalStateException("caller '" + caller + "': " + ((Acquisition.Failed) a).message());
+    DryRun dry = session.dryRun(request, caller, ChallengeHandler.none());
+    if (!dry.built()) {
+      throw new IllegalStateException("request '" + request.name() + "' could not be built as " + caller + ": "
+          + dry.trace().verdict().sentence() + failedStep(dry.trace())
+          + " Fix that first (./portcullis send --request '" + request.name() + "').");
     }
     Gateway gateway = session.workspace().gateway(request.gateway()).orElseThrow();
-    URI url = rebase(session, gateway, URI.create(sent.request().url()));
-    Credential credential = acquired.credential() instanceof Credential.Aws aws && aws.region() == null
+    URI url = rebase(session, gateway, dry.request().url());
+    Credential credential = dry.credential() instanceof Credential.Aws aws && aws.region() == null
         ? new Credential.Aws(aws.identity(), gateway.region(), aws.expiresAt(), aws.source()) // sign for the API's region
-        : acquired.credential();
-    return new Builder(session, caller, credential, sent.request(), url).build();
+        : dry.credential();
+    return new Builder(session, caller, credential, dry.request(), url).build();
   }
 
-  /** On the local target, the port {@code gateway serve} uses for this API (the session's own is gone after the run). */
+  /** " (why the step failed)" for the step that stopped the trace, such as a login refused; empty when none did. */
+  private static String failedStep(Trace trace) {
+    return trace.steps().stream().filter(s -> s.outcome() == Outcome.FAIL && s.kind() != Step.Kind.VERDICT).findFirst()
+        .map(s -> " (" + s.summary() + ")").orElse("");
+  }
+
+  /** On the local target, the port {@code gateway serve} uses for this API (the session's own is gone when it closes). */
   private static URI rebase(Session session, Gateway gateway, URI sent) {
     if (session.world().isEmpty() || gateway.localPort() == null || gateway.localPort() <= 0) {
       return sent;
@@ -99,11 +100,11 @@ public record CurlReproduction(String url, String command, List<String> notes, b
     private final Session session;
     private final String caller;
     private final Credential credential;
-    private final Exchange.SentRequest sent;
+    private final OutgoingRequest sent;
     private final URI url;
     private final List<String> notes = new ArrayList<>();
 
-    Builder(Session session, String caller, Credential credential, Exchange.SentRequest sent, URI url) {
+    Builder(Session session, String caller, Credential credential, OutgoingRequest sent, URI url) {
       this.session = session;
       this.caller = caller;
       this.credential = credential;
@@ -129,21 +130,21 @@ public record CurlReproduction(String url, String command, List<String> notes, b
 
     private List<String> baseArgs() {
       List<String> args = new ArrayList<>(List.of("curl", "-sS", "-X", sent.method(), Shell.single(url.toString())));
-      for (Header h : sent.headers()) {
-        String name = h.name().toLowerCase(Locale.ROOT);
+      for (Map.Entry<String, String> h : sent.headers().entries()) {
+        String name = h.getKey().toLowerCase(Locale.ROOT);
         if (DROPPED.contains(name)) {
           continue;
         }
         if (Masking.isSecretName(name)) {
           String variable = "PORTCULLIS_" + name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
-          notes.add("export " + variable + "=...   # the value of " + h.name() + ", kept out of the command");
-          args.add("-H " + Shell.withVariable(h.name() + ": ", variable));
+          notes.add("export " + variable + "=...   # the value of " + h.getKey() + ", kept out of the command");
+          args.add("-H " + Shell.withVariable(h.getKey() + ": ", variable));
         } else {
-          args.add("-H " + Shell.single(h.name() + ": " + h.value()));
+          args.add("-H " + Shell.single(h.getKey() + ": " + h.getValue()));
         }
       }
-      if (!sent.body().isEmpty()) {
-        args.add("--data-binary " + Shell.single(sent.body()));
+      if (sent.body().length > 0) {
+        args.add("--data-binary " + Shell.single(new String(sent.body(), StandardCharsets.UTF_8)));
       }
       return args;
     }
@@ -176,10 +177,9 @@ public record CurlReproduction(String url, String command, List<String> notes, b
     /** Headers signed here for the printed URL; the session token, if any, stays a variable (it is signed as its value). */
     private List<String> precomputedArgs() {
       Credential.Aws aws = (Credential.Aws) credential;
-      List<Map.Entry<String, String>> headers = new ArrayList<>();
-      sent.headers().stream().filter(h -> !DROPPED.contains(h.name().toLowerCase(Locale.ROOT)))
-          .forEach(h -> headers.add(Map.entry(h.name(), h.value())));
-      OutgoingRequest unsigned = new OutgoingRequest(sent.method(), url, new HeaderList(headers), sent.body().getBytes(StandardCharsets.UTF_8));
+      List<Map.Entry<String, String>> headers = sent.headers().entries().stream()
+          .filter(h -> !DROPPED.contains(h.getKey().toLowerCase(Locale.ROOT))).toList();
+      OutgoingRequest unsigned = new OutgoingRequest(sent.method(), url, new HeaderList(headers), sent.body());
       SigV4Signing.Signed signed = SigV4Signing.sign(unsigned, aws.identity(), aws.region(), session.clock());
       List<String> args = new ArrayList<>();
       for (Map.Entry<String, String> h : signed.request().headers().entries()) {

@@ -77,42 +77,13 @@ final class RequestRunner {
    */
   Trace run(SavedRequest request, String callerOverride, Map<String, String> runtime, ChallengeHandler challenges,
       Cancellation cancel) {
-    String callerName = callerOverride != null ? callerOverride : workspace.effectiveCaller(request).orElse(null);
-    Caller caller = callerName == null ? null : workspace.caller(callerName).orElse(null);
-    Gateway gateway = workspace.gateway(request.gateway()).orElse(null);
-    Map<String, String> layers = new java.util.HashMap<>(target.runtimeVariables());
-    layers.putAll(runtime);
-    Variables variables = Variables.of(workspace, environment, request, layers);
-    java.util.Optional<String> toFill = variables.stillToFill(environment, FillIns.names(FillIns.texts(request, gateway, caller, variables), variables));
-    if (toFill.isPresent()) {
-      // one sentence with every placeholder this request meets, before any login or send, rather than one stop per placeholder
-      return start(request, callerName, request.path()).abort(toFill.get(), request.expect());
+    Prepared prepared = prepare(request, callerOverride, runtime, challenges, cancel);
+    if (!(prepared instanceof Prepared.Ready ready)) {
+      return ((Prepared.Stopped) prepared).trace();
     }
-    String url;
-    try {
-      url = url(gateway, request, variables).toString();
-    } catch (IllegalArgumentException e) {
-      return start(request, callerName, request.path()).abort(e.getMessage(), request.expect());
-    }
-    TraceBuilder trace = start(request, callerName, url);
-    if (caller == null) {
-      return trace.abort("caller '" + callerName + "' is not defined in the workspace", request.expect());
-    }
-    Acquisition acquisition = acquire(trace, caller, challenges, cancel);
-    if (acquisition == null || cancel.cancelled()) {
-      return trace.abort(CANCELLED + " while the credential was being obtained", request.expect());
-    }
-    if (!(acquisition instanceof Acquisition.Acquired acquired)) {
-      return trace.finish(Verdict.incomplete("the credential could not be obtained", request.expect()));
-    }
-    OutgoingRequest unsigned;
-    try {
-      unsigned = build(request, variables, URI.create(url));
-    } catch (IllegalArgumentException e) {
-      return trace.abort(e.getMessage(), request.expect());
-    }
-    OutgoingRequest outgoing = inspection.applyAndInspect(trace, acquired.credential(), unsigned, request.clockSkewSeconds(), gateway.region());
-    Ruling predicted = predict(trace, gateway, outgoing);
+    TraceBuilder trace = ready.trace();
+    OutgoingRequest outgoing = ready.outgoing();
+    Ruling predicted = predict(trace, ready.gateway(), outgoing);
     Prediction prediction = predicted == null ? null : prediction(predicted);
     int times = request.expect() == null || request.expect().repeat() == null ? 1 : request.expect().repeat();
     if (cancel.cancelled()) {
@@ -122,7 +93,70 @@ final class RequestRunner {
     if (cancel.cancelled()) {
       return trace.abort(CANCELLED + " while the request was being sent", request.expect());
     }
-    return reading.finish(trace, gateway, request, exchange, prediction, predicted == null ? null : predicted.routeKey());
+    return reading.finish(trace, ready.gateway(), request, exchange, prediction, predicted == null ? null : predicted.routeKey());
+  }
+
+  /**
+   * As {@link #run} up to the send, which is left out: the credential acquired (a login, a mint, the
+   * cache) and applied to the request built as a send builds it. Neither the predictor nor the
+   * gateway sees it, so no throttle, quota or authoriser cache counts it.
+   */
+  DryRun dryRun(SavedRequest request, String callerOverride, ChallengeHandler challenges) {
+    return switch (prepare(request, callerOverride, Map.of(), challenges, Cancellation.none())) {
+      case Prepared.Ready ready -> new DryRun(ready.trace().abort(NOT_SENT, request.expect()), ready.outgoing(), ready.credential());
+      case Prepared.Stopped stopped -> new DryRun(stopped.trace(), null, null);
+    };
+  }
+
+  /** How a dry run's trace ends. */
+  static final String NOT_SENT = "not sent (a dry run: the request was built, credential and all, and kept off the wire)";
+
+  /** A request ready for the wire, with the trace so far; or the trace of why it could not be built. */
+  private sealed interface Prepared {
+    record Ready(TraceBuilder trace, Gateway gateway, Credential credential, OutgoingRequest outgoing) implements Prepared {}
+
+    record Stopped(Trace trace) implements Prepared {}
+  }
+
+  /** Everything a send does before the wire: variables, URL, credential, the request with the credential on it. */
+  private Prepared prepare(SavedRequest request, String callerOverride, Map<String, String> runtime, ChallengeHandler challenges,
+      Cancellation cancel) {
+    String callerName = callerOverride != null ? callerOverride : workspace.effectiveCaller(request).orElse(null);
+    Caller caller = callerName == null ? null : workspace.caller(callerName).orElse(null);
+    Gateway gateway = workspace.gateway(request.gateway()).orElse(null);
+    Map<String, String> layers = new java.util.HashMap<>(target.runtimeVariables());
+    layers.putAll(runtime);
+    Variables variables = Variables.of(workspace, environment, request, layers);
+    java.util.Optional<String> toFill = variables.stillToFill(environment, FillIns.names(FillIns.texts(request, gateway, caller, variables), variables));
+    if (toFill.isPresent()) {
+      // one sentence with every placeholder this request meets, before any login or send, rather than one stop per placeholder
+      return new Prepared.Stopped(start(request, callerName, request.path()).abort(toFill.get(), request.expect()));
+    }
+    String url;
+    try {
+      url = url(gateway, request, variables).toString();
+    } catch (IllegalArgumentException e) {
+      return new Prepared.Stopped(start(request, callerName, request.path()).abort(e.getMessage(), request.expect()));
+    }
+    TraceBuilder trace = start(request, callerName, url);
+    if (caller == null) {
+      return new Prepared.Stopped(trace.abort("caller '" + callerName + "' is not defined in the workspace", request.expect()));
+    }
+    Acquisition acquisition = acquire(trace, caller, challenges, cancel);
+    if (acquisition == null || cancel.cancelled()) {
+      return new Prepared.Stopped(trace.abort(CANCELLED + " while the credential was being obtained", request.expect()));
+    }
+    if (!(acquisition instanceof Acquisition.Acquired acquired)) {
+      return new Prepared.Stopped(trace.finish(Verdict.incomplete("the credential could not be obtained", request.expect())));
+    }
+    OutgoingRequest unsigned;
+    try {
+      unsigned = build(request, variables, URI.create(url));
+    } catch (IllegalArgumentException e) {
+      return new Prepared.Stopped(trace.abort(e.getMessage(), request.expect()));
+    }
+    OutgoingRequest outgoing = inspection.applyAndInspect(trace, acquired.credential(), unsigned, request.clockSkewSeconds(), gateway.region());
+    return new Prepared.Ready(trace, gateway, acquired.credential(), outgoing);
   }
 
   /** The caller's credential through the shared cache, its secrets registered for masking. */

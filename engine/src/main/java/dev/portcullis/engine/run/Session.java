@@ -211,6 +211,15 @@ public final class Session implements AutoCloseable {
   }
 
   /**
+   * Prepares a saved request as {@link #run(SavedRequest, String, ChallengeHandler)} does (the
+   * credential acquired and applied, a SigV4 request signed) and stops before the send: nothing
+   * goes on the wire and neither the predictor nor the gateway counts it.
+   */
+  public DryRun dryRun(SavedRequest request, String callerOverride, ChallengeHandler challenges) {
+    return runner.dryRun(request, callerOverride, challenges);
+  }
+
+  /**
    * As {@link #run(SavedRequest, String, ChallengeHandler)}, stoppable: after {@code cancel.cancel()}
    * the credential, the send or the burst in progress is abandoned and the trace ends "cancelled by you".
    */

@@ -348,9 +348,10 @@ public final class RequestEditorViewModel {
   }
 
   /**
-   * The request as the editor shows it now (edited, unsaved) as a curl command, built by sending it
-   * once as its caller, as {@code portcullis curl} does: secrets stay {@code $VARIABLES}, the
-   * {@code export} hints are shell comments above it. It goes to {@code clipboard}; the status bar says so.
+   * The request as the editor shows it now (edited, unsaved) as a curl command, built as a send
+   * would build it as its caller but not sent, as {@code portcullis curl} does: secrets stay
+   * {@code $VARIABLES}, the {@code export} hints are shell comments above it. It goes to
+   * {@code clipboard}; the status bar says so.
    */
   public void copyAsCurl(Consumer<String> clipboard) {
     Session session = sessions.current();
@@ -366,7 +367,7 @@ public final class RequestEditorViewModel {
       return;
     }
     String as = caller.get();
-    log.status("Sending " + request.method() + " " + request.path() + " once to build its curl command…");
+    log.status("Building the curl command for " + request.method() + " " + request.path() + " (nothing is sent)…");
     tasks.run(() -> CurlReproduction.of(session, request, as), curl -> {
       StringBuilder text = new StringBuilder();
       curl.notes().forEach(n -> text.append("# ").append(n).append('\n'));

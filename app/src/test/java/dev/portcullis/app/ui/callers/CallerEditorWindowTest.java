@@ -2,34 +2,18 @@ package dev.portcullis.app.ui.callers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portcullis.app.ui.WindowTest;
 import dev.portcullis.app.ui.WorkbenchRobot;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.framework.junit5.Stop;
 
-@Tag("ui")
-@ExtendWith(ApplicationExtension.class)
+@WindowTest
 class CallerEditorWindowTest {
-  private final WorkbenchRobot app = new WorkbenchRobot();
-
-  @Start
-  void start(Stage stage) {
-    app.start(stage);
-  }
-
-  @Stop
-  void stop() {
-    app.model().close();
-  }
+  @RegisterExtension final WorkbenchRobot app = new WorkbenchRobot();
 
   @Test
   void aCallerFromTheTreeOpensItsFormAndLogsIn(FxRobot robot) {
-    app.awaitReady(robot);
     robot.doubleClickOn("Callers");
     robot.clickOn("alice");
 

@@ -2,37 +2,21 @@ package dev.portcullis.app.ui.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portcullis.app.ui.WindowTest;
 import dev.portcullis.app.ui.WorkbenchRobot;
 import javafx.scene.control.Button;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.framework.junit5.Stop;
 
-@Tag("ui")
-@ExtendWith(ApplicationExtension.class)
+@WindowTest
 class ConsoleWindowTest {
-  private final WorkbenchRobot app = new WorkbenchRobot();
-
-  @Start
-  void start(Stage stage) {
-    app.start(stage);
-  }
-
-  @Stop
-  void stop() {
-    app.model().close();
-  }
+  @RegisterExtension final WorkbenchRobot app = new WorkbenchRobot();
 
   @Test
   void stopsAndStartsTheLocalGatewayAndListsRulingsAsTheyArrive(FxRobot robot) {
-    app.awaitReady(robot);
     robot.clickOn("Console");
     assertThat(WorkbenchRobot.text(robot, "#gatewayState")).isEqualTo("Running on 127.0.0.1");
     assertThat(robot.lookup("#endpoints").queryAs(TableView.class).getItems()).hasSizeGreaterThanOrEqualTo(4);

@@ -2,39 +2,23 @@ package dev.portcullis.app.ui.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portcullis.app.ui.WindowTest;
 import dev.portcullis.app.ui.WorkbenchRobot;
 import java.time.Duration;
 import java.util.Map;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
 import org.fxmisc.richtext.CodeArea;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.framework.junit5.Stop;
 
-@Tag("ui")
-@ExtendWith(ApplicationExtension.class)
+@WindowTest
 class TokenLabWindowTest {
-  private final WorkbenchRobot app = new WorkbenchRobot();
-
-  @Start
-  void start(Stage stage) {
-    app.start(stage);
-  }
-
-  @Stop
-  void stop() {
-    app.model().close();
-  }
+  @RegisterExtension final WorkbenchRobot app = new WorkbenchRobot();
 
   @Test
   void aPastedNonJwtIsExplained(FxRobot robot) {
-    app.awaitReady(robot);
     robot.clickOn("Token lab");
 
     robot.clickOn("#labToken").write("not-a-token");
@@ -45,7 +29,6 @@ class TokenLabWindowTest {
 
   @Test
   void decodesATokenThenTamperingMakesVerificationFail(FxRobot robot) {
-    app.awaitReady(robot);
     String token = app.model().session().world().orElseThrow().identityProviders()
         .mint("bank", Map.of("actor", "ops"), "payments.example.com", Duration.ofMinutes(30), false);
     robot.clickOn("Token lab");

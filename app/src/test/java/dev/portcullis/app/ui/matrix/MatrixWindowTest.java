@@ -2,39 +2,23 @@ package dev.portcullis.app.ui.matrix;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portcullis.app.ui.WindowTest;
 import dev.portcullis.app.ui.WorkbenchRobot;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableView;
 import javafx.geometry.Orientation;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.framework.junit5.Stop;
 import org.testfx.util.WaitForAsyncUtils;
 
-@Tag("ui")
-@ExtendWith(ApplicationExtension.class)
+@WindowTest
 class MatrixWindowTest {
-  private final WorkbenchRobot app = new WorkbenchRobot();
-
-  @Start
-  void start(Stage stage) {
-    app.start(stage);
-  }
-
-  @Stop
-  void stop() {
-    app.model().close();
-  }
+  @RegisterExtension final WorkbenchRobot app = new WorkbenchRobot();
 
   @Test
   void runsTheDemoMatrixAndACellOpensItsTrace(FxRobot robot) {
-    app.awaitReady(robot);
     robot.clickOn("Matrix");
 
     robot.clickOn("#matrixRun");
@@ -55,7 +39,6 @@ class MatrixWindowTest {
    */
   @Test
   void threeThousandCellsScrollWithoutBuildingEveryCell(FxRobot robot) {
-    app.awaitReady(robot);
     robot.clickOn("Matrix");
     robot.interact(() -> app.model().matrix().show(BigMatrix.of(150, 20), false));
     TableView<?> table = robot.lookup("#matrixTable").queryAs(TableView.class);
@@ -91,7 +74,6 @@ class MatrixWindowTest {
 
   @Test
   void onlyUnexpectedWithNothingUnexpectedSaysSoNotNoMatrixYet(FxRobot robot) {
-    app.awaitReady(robot);
     robot.clickOn("Matrix");
     assertThat(robot.lookup("#matrixTable").lookup("No matrix yet").tryQuery()).isPresent();
     var big = BigMatrix.of(4, 2);

@@ -3,43 +3,28 @@ package dev.portcullis.app.ui.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portcullis.app.ui.DemoWorkspaces;
+import dev.portcullis.app.ui.WindowTest;
 import dev.portcullis.app.ui.WorkbenchRobot;
 import dev.portcullis.engine.trace.Trace;
 import dev.portcullis.engine.trace.Verdict;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
-import javafx.stage.Stage;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.framework.junit5.Stop;
 
 /** Issue 14: "cancel a slow send", against an endpoint that takes 30 s to answer. */
-@Tag("ui")
-@ExtendWith(ApplicationExtension.class)
+@WindowTest
 class CancelSendWindowTest {
-  private final WorkbenchRobot app = new WorkbenchRobot();
+  @RegisterExtension final WorkbenchRobot app = new WorkbenchRobot();
   private final AtomicInteger received = new AtomicInteger();
   private final CountDownLatch release = new CountDownLatch(1);
   private HttpServer slow;
-
-  @Start
-  void start(Stage stage) {
-    app.start(stage);
-  }
-
-  @Stop
-  void stop() {
-    app.model().close();
-  }
 
   @AfterEach
   void close() {
@@ -64,7 +49,6 @@ class CancelSendWindowTest {
     });
     slow.start();
     String base = "http://127.0.0.1:" + slow.getAddress().getPort() + "/prod";
-    app.awaitReady(robot);
     robot.interact(() -> {
       app.model().openWorkspace(DemoWorkspaces.withBaseUrl(base));
       app.model().request().environmentProperty().set("aws-dev");

@@ -2,6 +2,7 @@ package dev.portcullis.app.ui.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portcullis.app.ui.WindowTest;
 import dev.portcullis.app.ui.WorkbenchRobot;
 import dev.portcullis.engine.trace.Exchange;
 import dev.portcullis.engine.trace.Step;
@@ -9,34 +10,17 @@ import dev.portcullis.engine.trace.Trace;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.framework.junit5.Stop;
 
 /** Issue 14: "toggle a header off and see it not sent", clicked in the real window. */
-@Tag("ui")
-@ExtendWith(ApplicationExtension.class)
+@WindowTest
 class HeaderTableWindowTest {
-  private final WorkbenchRobot app = new WorkbenchRobot();
-
-  @Start
-  void start(Stage stage) {
-    app.start(stage);
-  }
-
-  @Stop
-  void stop() {
-    app.model().close();
-  }
+  @RegisterExtension final WorkbenchRobot app = new WorkbenchRobot();
 
   @Test
   void aHeaderSwitchedOffInTheTableIsNotSentAndTheCallersOwnHeaderIsShownGreyed(FxRobot robot) {
-    app.awaitReady(robot);
     robot.clickOn("me as bob");
     robot.clickOn("Headers");
     robot.clickOn("#headersBulk");
