@@ -77,9 +77,10 @@ public final class LocalGateway implements AutoCloseable {
       for (Gateway gateway : workspace.gateways()) {
         int port = gateway.localPort() == null ? 0 : gateway.localPort();
         GatewayHandler handler = new GatewayHandler(gateway, pipeline, clock, log, text -> sessionSecrets.scrub(text));
-        // each port its own executor, a virtual thread per exchange: slow clients of one API stall no other
+        // each port its own executor, a virtual thread per exchange, unless deciding never waits on anything:
+        // then the I/O thread answers itself (a slow client holds no thread either way: requests are read whole first)
         LocalServer server = LocalServer.builder("local-gateway-" + gateway.name(), handler).port(port)
-            .maxBodyBytes(MAX_BODY_BYTES).tls(tls).clock(clock).start();
+            .maxBodyBytes(MAX_BODY_BYTES).tls(tls).clock(clock).inline(!pipeline.mayBlock(gateway)).start();
         servers.put(gateway.name(), server);
       }
     } catch (IOException e) {

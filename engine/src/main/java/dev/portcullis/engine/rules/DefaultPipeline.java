@@ -11,6 +11,7 @@ import dev.portcullis.engine.model.Route;
 import dev.portcullis.engine.rules.Ruling.Outcome;
 import dev.portcullis.engine.rules.Ruling.Outcome.Denied;
 import dev.portcullis.engine.rules.iam.PolicyEvaluator;
+import dev.portcullis.engine.rules.jwt.LocalDocuments;
 import dev.portcullis.engine.rules.jwt.TokenAuthorizer;
 import dev.portcullis.engine.rules.sigv4.SigV4Verification;
 import dev.portcullis.engine.rules.sigv4.SigV4Verifier;
@@ -31,6 +32,9 @@ final class DefaultPipeline implements Pipeline {
   private final TokenAuthorization tokens;
   private final UsageChecks usage;
   private final HandlerWorkers owned;
+  private final boolean standardFunctions;
+  private final LocalDocuments inProcessKeys;
+  private final Variables variables;
 
   /**
    * What {@link Pipeline.Builder#build()} resolved from the builder's defaults, for this pipeline only.
@@ -38,7 +42,7 @@ final class DefaultPipeline implements Pipeline {
    * @param standardIntegrations whether {@code integrations} wraps the standard runner, whose echo answer is the event's JSON
    */
   record Parts(Function<LambdaFunction, LambdaInvoker> functions, TokenAuthorizer tokens, IntegrationRunner integrations,
-      boolean standardIntegrations) {}
+      boolean standardIntegrations, boolean standardFunctions, LocalDocuments inProcessKeys) {}
 
   /** @param owned what {@link #close()} stops (the pipeline's own handler workers), or null */
   DefaultPipeline(Pipeline.Builder b, Parts parts, HandlerWorkers owned) {
@@ -49,9 +53,51 @@ final class DefaultPipeline implements Pipeline {
     this.standardIntegrations = parts.standardIntegrations();
     this.iam = new IamAuthorization(b.workspace.emulator(), evaluator, b.clock.instant());
     this.lambda = new LambdaAuthorization(new AuthorizerCache(b.clock), parts.functions(), new LambdaAnswers(evaluator));
-    this.tokens = new TokenAuthorization(parts.tokens(), Variables.of(b.workspace, b.environment, null, b.runtimeVariables));
+    this.variables = Variables.of(b.workspace, b.environment, null, b.runtimeVariables);
+    this.tokens = new TokenAuthorization(parts.tokens(), variables);
+    this.standardFunctions = parts.standardFunctions();
+    this.inProcessKeys = parts.inProcessKeys();
     this.usage = new UsageChecks(b.workspace.emulator(), b.clock);
   }
+  /**
+   * Conservative: only echo and mock integrations, and authorisers decided in memory (IAM, API keys,
+   * the {@code rules} kind of Lambda function with the standard invokers, JWT and Cognito whose
+   * issuers a provider of this process serves). Anything else, or anything that cannot be told, may block.
+   */
+  @Override
+  public boolean mayBlock(Gateway gateway) {
+    if (!standardIntegrations) {
+      return true;
+    }
+    try {
+      for (Route route : gateway.routes()) {
+        if (!(route.integration() instanceof Integration.Echo || route.integration() instanceof Integration.Mock)) {
+          return true;
+        }
+      }
+      for (Authorizer authorizer : gateway.authorizers()) {
+        boolean inMemory = switch (authorizer) {
+          case Authorizer.Lambda l -> standardFunctions && l.function() instanceof LambdaFunction.Rules;
+          case Authorizer.Jwt j -> servedInProcess(variables.apply(j.issuer(), "authoriser " + j.name()));
+          case Authorizer.Cognito c -> dev.portcullis.engine.rules.jwt.CognitoIssuers.of(c).stream()
+              .allMatch(issuer -> servedInProcess(variables.apply(issuer, "authoriser " + c.name())));
+        };
+        if (!inMemory) {
+          return true;
+        }
+      }
+      return false;
+    } catch (RuntimeException unknowable) {
+      return true; // a variable still to fill in, an issuer that is no URI: the slow path decides, and says why
+    }
+  }
+
+  private boolean servedInProcess(String issuer) {
+    String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
+    return inProcessKeys.get(java.net.URI.create(base + "/.well-known/openid-configuration")).isPresent()
+        || inProcessKeys.get(java.net.URI.create(base + "/.well-known/jwks.json")).isPresent();
+  }
+
 
   @Override
   public void close() {

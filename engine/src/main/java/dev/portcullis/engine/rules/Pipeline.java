@@ -46,6 +46,17 @@ public interface Pipeline extends AutoCloseable {
   /** The check id of {@link #fault}'s ruling. */
   String FAULT_CHECK = "gateway.fault";
 
+  /**
+   * Whether deciding a request to {@code gateway} may wait on something outside this process: a
+   * function's worker or command, an HTTP integration, a key set fetched over the network. When it
+   * may not, the local gateway answers on the connection's I/O thread (issue 19: handing each
+   * request to another thread and waking the I/O thread for its answer was a fifth of the time).
+   * True unless the pipeline knows better.
+   */
+  default boolean mayBlock(Gateway gateway) {
+    return true;
+  }
+
   /** Stops what the pipeline started (the warm workers of {@code handler} functions); a no-op otherwise. */
   @Override
   default void close() {}
@@ -177,7 +188,10 @@ public interface Pipeline extends AutoCloseable {
       // only the standard runner's echo answer is the event's JSON; decided before the trust gate wraps it
       boolean standardIntegrations = integrations instanceof Integrations;
       IntegrationRunner gated = TrustedFetches.integrations(integrations, trust);
-      return new DefaultPipeline(this, new DefaultPipeline.Parts(functions, tokenAuthorizer, gated, standardIntegrations), owned);
+      // keys are read in-process only when the token authoriser is the default one and a local provider serves them
+      LocalDocuments inProcess = tokens == null ? localDocuments : LocalDocuments.NONE;
+      return new DefaultPipeline(this, new DefaultPipeline.Parts(functions, tokenAuthorizer, gated, standardIntegrations,
+          invokers == null, inProcess), owned);
     }
   }
 }

@@ -33,8 +33,9 @@ import javax.net.ssl.SSLEngine;
 /**
  * An HTTP/1.1 server on one loopback port (Netty), the one class besides its package's helpers that
  * touches the server library. Each request is read whole within {@link ServerLimits}' read timeout
- * and handed to the {@link ExchangeHandler} on a virtual thread of this server's own executor; a
- * connection sends its next request once the answer to the last is written.
+ * and handed to the {@link ExchangeHandler} on a virtual thread of this server's own executor (or
+ * run on the I/O thread, {@link Builder#inline}); a connection sends its next request once the
+ * answer to the last is written.
  *
  * <pre>{@code
  * LocalServer server = LocalServer.builder("local-gateway-payments", handler).port(9321).start();
@@ -103,6 +104,7 @@ public final class LocalServer implements AutoCloseable {
     private long maxBodyBytes = 10L * 1024 * 1024;
     private Optional<SSLContext> tls = Optional.empty();
     private Clock clock = Clock.systemUTC();
+    private boolean inline;
 
     private Builder(String name, ExchangeHandler handler) {
       this.name = Objects.requireNonNull(name, "name");
@@ -133,6 +135,17 @@ public final class LocalServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Whether the handler runs on the connection's I/O thread instead of a virtual thread. Only for a
+     * handler that never waits (no network, no process, no lock held for long): while it runs, every
+     * connection of that thread waits. Saves the hand-off to another thread and the wake-up of the I/O
+     * thread for the answer. False by default.
+     */
+    public Builder inline(boolean inline) {
+      this.inline = inline;
+      return this;
+    }
+
     /** Binds to 127.0.0.1 and starts serving. */
     public LocalServer start() throws IOException {
       ExecutorService executor = ServerLimits.executor(name);
@@ -153,7 +166,7 @@ public final class LocalServer implements AutoCloseable {
                   new HttpServerCodec(new HttpDecoderConfig().setMaxInitialLineLength(ServerLimits.MAX_HEADER_BYTES)
                       .setMaxHeaderSize(ServerLimits.MAX_HEADER_BYTES)),
                   new HttpServerExpectContinueHandler(),
-                  new RequestReader(deadline, maxBodyBytes, handler, executor, budget, dates));
+                  new RequestReader(deadline, maxBodyBytes, handler, inline ? null : executor, budget, dates));
             }
           });
       try {

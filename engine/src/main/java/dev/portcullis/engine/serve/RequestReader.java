@@ -37,6 +37,7 @@ final class RequestReader extends ChannelInboundHandlerAdapter {
   private final RequestDeadline deadline;
   private final long maxBodyBytes;
   private final ExchangeHandler handler;
+  /** Where handlers run; null: on this connection's event loop, at once (the handler never waits). */
   private final ExecutorService executor;
   private final Semaphore budget;
   private final ResponseDates dates;
@@ -105,11 +106,23 @@ final class RequestReader extends ChannelInboundHandlerAdapter {
 
   private void dispatch(ChannelHandlerContext ctx, boolean keepAlive) {
     deadline.requestRead();
-    ctx.channel().config().setAutoRead(false);
     HttpRequest request = head;
     byte[] bytes = tooLarge ? null : body.bytes();
     head = null;
     body = null;
+    if (executor == null) {
+      // answered before this returns, so the next request (even one already in the buffer) waits without
+      // turning reading off and on: two system calls a request saved
+      NettyExchange exchange = new NettyExchange(ctx, request, headers(request), bytes, remote(ctx), keepAlive, dates,
+          this::answeredInline);
+      runInline(exchange);
+      if (!ctx.channel().isWritable()) {
+        // a client that sends without reading its answers: stop reading until they drain
+        ctx.channel().config().setAutoRead(false);
+      }
+      return;
+    }
+    ctx.channel().config().setAutoRead(false);
     if (!budget.tryAcquire()) {
       answer(ctx, 429, CLOSE, TOO_MANY, false);
       return;
@@ -135,6 +148,28 @@ final class RequestReader extends ChannelInboundHandlerAdapter {
         exchange.respond(500, Map.of("Content-Type", "application/json"), FAULT);
       }
     }
+  }
+
+  private void runInline(NettyExchange exchange) {
+    try {
+      handler.handle(exchange);
+    } catch (Exception | Error e) {
+      LOG.error("{} {} failed", exchange.method(), exchange.rawPath(), e);
+    } finally {
+      if (!exchange.responded()) {
+        exchange.respond(500, Map.of("Content-Type", "application/json"), FAULT);
+      }
+    }
+  }
+
+  /** After an answer written on the event loop: reading never stopped, so only close or wait for the next. */
+  private void answeredInline(ChannelHandlerContext ctx, boolean keepAlive) {
+    if (!keepAlive) {
+      ctx.close();
+      return;
+    }
+    discarding = false;
+    deadline.answered();
   }
 
   /** After an answer is written: read the next request, or close. */
@@ -172,6 +207,14 @@ final class RequestReader extends ChannelInboundHandlerAdapter {
   private static String remote(ChannelHandlerContext ctx) {
     return ctx.channel().remoteAddress() instanceof InetSocketAddress address && address.getAddress() != null
         ? address.getAddress().getHostAddress() : "127.0.0.1";
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+    if (executor == null && ctx.channel().isWritable() && !ctx.channel().config().isAutoRead()) {
+      ctx.channel().config().setAutoRead(true);
+    }
+    super.channelWritabilityChanged(ctx);
   }
 
   @Override
