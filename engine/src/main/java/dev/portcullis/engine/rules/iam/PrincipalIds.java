@@ -3,6 +3,8 @@ package dev.portcullis.engine.rules.iam;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The principal id IAM reports for a caller, as {@code requestContext.identity.caller}/{@code user}
@@ -15,11 +17,27 @@ import java.security.NoSuchAlgorithmException;
 public final class PrincipalIds {
   private static final char[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
   private static final int ID_CHARACTERS = 17;
+  /** Ids already derived, by ARN: a pure function of it, asked for on every signed request (issue 19). */
+  private static final Map<String, String> KNOWN = new ConcurrentHashMap<>();
+  private static final int KNOWN_MAX = 1024;
 
   private PrincipalIds() {}
 
   /** The principal id for {@code arn}; an ARN of another kind is returned as it is. */
   public static String of(String arn) {
+    String known = KNOWN.get(arn);
+    if (known != null) {
+      return known;
+    }
+    String id = derive(arn);
+    if (KNOWN.size() >= KNOWN_MAX) {
+      KNOWN.clear();
+    }
+    KNOWN.put(arn, id);
+    return id;
+  }
+
+  private static String derive(String arn) {
     String[] parts = arn.split(":", 6);
     if (parts.length != 6) {
       return arn;
