@@ -26,6 +26,9 @@ public final class Variables {
   /** How many times a value naming other variables is expanded in turn before it is a loop. */
   public static final int MAX_DEPTH = 8;
   private final Map<String, String> values;
+  /** Texts already expanded without a fault: the values never change, and the gateway asks on every request. */
+  private final Map<String, String> expanded = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final int EXPANDED_MAX = 256;
 
   private Variables(Map<String, String> values) {
     this.values = Map.copyOf(values);
@@ -63,6 +66,10 @@ public final class Variables {
       // most texts name no variable; the gateway asks for each authoriser's issuer on every request
       return text;
     }
+    String known = expanded.get(text);
+    if (known != null) {
+      return known;
+    }
     List<String> missing = new ArrayList<>();
     List<String> toFill = new ArrayList<>();
     String current = text;
@@ -84,6 +91,10 @@ public final class Variables {
       throw new IllegalArgumentException(where + ": variable(s) " + String.join(", ", missing)
           + " are not defined in the workspace, the environment or the request.");
     }
+    if (expanded.size() >= EXPANDED_MAX) {
+      expanded.clear();
+    }
+    expanded.put(text, current);
     return current;
   }
 
