@@ -90,7 +90,7 @@ final class LambdaAuthorization {
     if (!(result instanceof Result.Returned returned)) {
       return Optional.of(failed(ex, auth, result));
     }
-    ex.pass("lambda.function", "authoriser '" + auth.name() + "' returned a response" + log(result)
+    ex.pass("lambda.function", "authoriser '" + auth.name() + "' returned a response" + origin(auth.function()) + log(result)
         + (caching ? "; cached for " + auth.ttlSeconds() + " s under the identity-source values"
             : "; not cached (TTL 0 or no identity sources)"));
     if (caching) {
@@ -122,6 +122,15 @@ final class LambdaAuthorization {
     ex.fail("lambda.function", "authoriser '" + auth.name() + "' could not be invoked: " + unreachable.reason()
         + "; API Gateway answers 500 (spec §4.2, §4.5)" + log(result));
     return GatewayResponses.authorizerFailure(ex, "AUTHORIZER_CONFIGURATION_ERROR", "lambda.function");
+  }
+
+  /**
+   * Where a function's answer came from, for the kinds whose answer is not computed here: the
+   * program or the Lambda that was run ({@code handler} says it in its own {@code lambda.handler} check).
+   */
+  private static String origin(LambdaFunction function) {
+    return function instanceof LambdaFunction.Invoke || function instanceof LambdaFunction.Command
+        ? " (the authoriser " + LambdaInvoker.describe(function) + ")" : "";
   }
 
   private static String log(Result result) {

@@ -298,9 +298,9 @@ final class RequestRunner {
       trace.add(new Step.Predict(Outcome.OK, summary, List.of(Reading.checks("checks the predictor made", ruling)), timer.elapsed(), p));
       return ruling;
     } catch (dev.portcullis.engine.rules.LambdaInvoker.Deferred d) {
-      trace.add(new Step.Predict(Outcome.SKIPPED, "Predicted from the gateway's run: the authoriser runs " + d.getMessage()
-          + ", which the local gateway runs once for this request, so its ruling below is the answer (not run a second time here)",
-          List.of(), timer.elapsed(), null));
+      trace.add(new Step.Predict(Outcome.SKIPPED, "Predicted from the gateway's run: the authoriser " + d.what()
+          + ", which only the local gateway does for this request (once, or not at all when its authoriser cache answers), so its"
+          + " ruling below is the answer (the predictor does not do it a second time)", List.of(), timer.elapsed(), null));
       return null;
     } catch (RuntimeException e) {
       trace.add(new Step.Predict(Outcome.WARN, "No prediction: " + oneLine(String.valueOf(e.getMessage())), List.of(), timer.elapsed(), null));
