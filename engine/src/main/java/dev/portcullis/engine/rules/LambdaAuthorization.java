@@ -19,6 +19,10 @@ import java.util.stream.Collectors;
  */
 final class LambdaAuthorization {
   private static final String DEFAULT_TOKEN_SOURCE = "method.request.header.Authorization";
+  /** The check that fails when a function was not started for want of its environment. */
+  static final String ENVIRONMENT_CHECK = "lambda.environment";
+  /** Between a {@link #ENVIRONMENT_CHECK}'s problem and its fix, where the headline splits it. */
+  static final String FIX = "Fix: ";
   private final AuthorizerCache cache;
   private final Function<LambdaFunction, LambdaInvoker> invokers;
   private final LambdaAnswers answers;
@@ -80,6 +84,11 @@ final class LambdaAuthorization {
     LambdaInvoker.Call call = new LambdaInvoker.Call(LambdaEvents.of(ex, auth, identity), identity,
         ex.methodArn().render(), ex.apiWideArn(), !ex.rest() && auth.simpleResponses());
     Result result = invokers.apply(auth.function()).invoke(call);
+    if (result instanceof Result.NotStarted n) {
+      // a 500 as API Gateway answers for a function it cannot invoke (spec §4.2); the ruling's status says so
+      ex.fail(ENVIRONMENT_CHECK, n.reason() + " " + FIX + n.fix());
+      return Optional.of(GatewayResponses.authorizerFailure(ex, "AUTHORIZER_CONFIGURATION_ERROR", ENVIRONMENT_CHECK));
+    }
     if (result.run() != null && !result.run().isEmpty()) {
       if (result instanceof Result.Unreachable) {
         ex.fail("lambda.handler", result.run());

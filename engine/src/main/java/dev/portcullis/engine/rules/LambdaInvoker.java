@@ -60,6 +60,14 @@ public interface LambdaInvoker {
       }
     }
 
+    /**
+     * The function was not started because this machine lacks what its configuration names (a secret
+     * its environment references): a 500, as for a function API Gateway cannot invoke (spec §4.2),
+     * but the fix is here, not in the function. {@code reason} names the function and the variable,
+     * {@code fix} what to change.
+     */
+    record NotStarted(String reason, String fix, String log, String run) implements Result {}
+
     /** The function could not be run or did not answer in time: a 500 (spec §4.2, §4.5). */
     record Unreachable(String reason, String log, String run) implements Result {
       public Unreachable(String reason, String log) {

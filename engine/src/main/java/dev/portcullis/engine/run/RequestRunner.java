@@ -292,6 +292,12 @@ final class RequestRunner {
     TraceBuilder.Timer timer = trace.timer();
     try {
       Ruling ruling = predictor.decide(outgoing.asReceived(clock.instant()), gateway);
+      if (ruling.decidedBy().equals(NOT_STARTED)) {
+        // this machine lacks the function's environment; the deployed function has its own, so a 500 here predicts nothing
+        trace.add(new Step.Predict(Outcome.WARN, "No prediction: the rule book runs the authoriser's handler here, and "
+            + oneLine(ruling.check(NOT_STARTED).map(Ruling.Check::evidence).orElse("it was not started")), List.of(), timer.elapsed(), null));
+        return null;
+      }
       Prediction p = prediction(ruling);
       String summary = ruling.allowed() ? "The rule book predicts " + p.status() + " (allowed)"
           : "The rule book predicts " + p.status() + " " + p.responseType() + ", decided by " + p.decidedBy();
@@ -307,6 +313,9 @@ final class RequestRunner {
       return null;
     }
   }
+
+  /** The check a function not started for want of its environment fails. */
+  private static final String NOT_STARTED = "lambda.environment";
 
   /** Concurrent senders for repeated requests: enough to outrun a 100 rps throttle on loopback. */
   private static final int REPEAT_CONCURRENCY = 16;
