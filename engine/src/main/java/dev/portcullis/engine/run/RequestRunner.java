@@ -11,6 +11,7 @@ import dev.portcullis.engine.model.Caller;
 import dev.portcullis.engine.model.Gateway;
 import dev.portcullis.engine.model.SavedRequest;
 import dev.portcullis.engine.model.Workspace;
+import dev.portcullis.engine.rules.IntegrationRunner;
 import dev.portcullis.engine.rules.Pipeline;
 import dev.portcullis.engine.rules.Ruling;
 import dev.portcullis.engine.send.Cancellation;
@@ -299,7 +300,10 @@ final class RequestRunner {
         return null;
       }
       Prediction p = prediction(ruling);
-      String summary = ruling.allowed() ? "The rule book predicts " + p.status() + " (allowed)"
+      boolean backendNotCalled = ruling.check("integration").filter(c -> c.evidence().contains(IntegrationRunner.NOT_CALLED)).isPresent();
+      String summary = ruling.allowed() && backendNotCalled ? "The rule book predicts an allow; the status is the http"
+          + " integration's backend's, which only the local gateway calls for this request (not called a second time here)"
+          : ruling.allowed() ? "The rule book predicts " + p.status() + " (allowed)"
           : "The rule book predicts " + p.status() + " " + p.responseType() + ", decided by " + p.decidedBy();
       trace.add(new Step.Predict(Outcome.OK, summary, List.of(Reading.checks("checks the predictor made", ruling)), timer.elapsed(), p));
       return ruling;

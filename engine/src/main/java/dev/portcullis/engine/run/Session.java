@@ -75,7 +75,8 @@ public final class Session implements AutoCloseable {
         .runtimeVariables(target.runtimeVariables()).secrets(secrets).trust(gate).localDocuments(localKeys);
     if (!(target instanceof Target.Remote)) {
       // the local gateway runs the user's code or invokes the real Lambda for the request itself: doing it here too would do it twice
-      predicting.lambdaInvokers(dev.portcullis.engine.rules.LambdaInvoker.deferringSideEffects(secrets));
+      predicting.lambdaInvokers(dev.portcullis.engine.rules.LambdaInvoker.deferringSideEffects(secrets))
+          .integrations(dev.portcullis.engine.rules.IntegrationRunner.leavingHttpToTheGateway());
     }
     this.predictor = predicting.build();
     this.runner = new RequestRunner(workspace, target, environment, acquirer, exchanger, predictor, masking, clock, ids);
