@@ -39,16 +39,16 @@ final class HandlerLambdaInvoker implements LambdaInvoker {
   public Result invoke(Call call) {
     Map<String, String> environment = new LinkedHashMap<>();
     List<String> secretValues = new ArrayList<>(call.identityValues().values());
-    try {
-      for (Map.Entry<String, SecretRef> e : function.environment().entrySet()) {
-        String value = secrets.resolve(e.getValue(), "handler " + function.handler() + ", environment variable " + e.getKey());
+    for (Map.Entry<String, SecretRef> e : function.environment().entrySet()) {
+      try {
+        String value = secrets.resolve(e.getValue(), "its environment variable " + e.getKey());
         environment.put(e.getKey(), value);
         if (!e.getValue().isLiteral()) {
           secretValues.add(value);
         }
+      } catch (SecretResolver.SecretException x) {
+        return notStarted(e.getKey(), x);
       }
-    } catch (SecretResolver.SecretException e) {
-      return new Result.Unreachable("handler " + function.handler() + " was not started: " + e.getMessage(), "");
     }
     long limit = Math.min(function.timeoutSeconds() * 1000L, GATEWAY_LIMIT_MILLIS);
     Invocation inv = workers.invoke(function, environment, region(call.invokedArn()), call.event(), limit);
@@ -65,6 +65,13 @@ final class HandlerLambdaInvoker implements LambdaInvoker {
       case Outcome.NotRun n -> new Result.Unreachable("handler " + function.handler() + " did not run: " + n.reason(),
           console, run);
     };
+  }
+
+  /** Without every variable of its environment the handler would run unlike the deployed function, so it does not run. */
+  private Result notStarted(String variable, SecretResolver.SecretException e) {
+    String fix = e.fix().isEmpty() ? "Make that reference resolvable" : e.fix().replaceFirst("\\.$", "");
+    return new Result.NotStarted("function '" + function.effectiveName() + "' (handler " + function.handler() + ") was not started: "
+        + e.problem(), fix + ", or give " + variable + " another value in the function's environment.", "", "");
   }
 
   private String timedOut(Outcome.TimedOut t) {

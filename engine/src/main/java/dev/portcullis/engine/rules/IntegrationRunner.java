@@ -26,4 +26,16 @@ public interface IntegrationRunner {
   static IntegrationRunner standard() {
     return new Integrations();
   }
+
+  /**
+   * As {@link #standard()}, but an http integration is not called: for a predictor whose requests go
+   * to a gateway that calls the backend itself (a second call would repeat whatever the backend does
+   * for a POST). Its answer is a stand-in 200 whose evidence says {@value #NOT_CALLED}.
+   */
+  static IntegrationRunner leavingHttpToTheGateway() {
+    return new Integrations(false);
+  }
+
+  /** In the evidence of an http integration {@link #leavingHttpToTheGateway()} did not call. */
+  String NOT_CALLED = "not called here";
 }

@@ -19,6 +19,10 @@ import java.util.stream.Collectors;
  */
 final class LambdaAuthorization {
   private static final String DEFAULT_TOKEN_SOURCE = "method.request.header.Authorization";
+  /** The check that fails when a function was not started for want of its environment. */
+  static final String ENVIRONMENT_CHECK = "lambda.environment";
+  /** Between a {@link #ENVIRONMENT_CHECK}'s problem and its fix, where the headline splits it. */
+  static final String FIX = "Fix: ";
   private final AuthorizerCache cache;
   private final Function<LambdaFunction, LambdaInvoker> invokers;
   private final LambdaAnswers answers;
@@ -80,6 +84,11 @@ final class LambdaAuthorization {
     LambdaInvoker.Call call = new LambdaInvoker.Call(LambdaEvents.of(ex, auth, identity), identity,
         ex.methodArn().render(), ex.apiWideArn(), !ex.rest() && auth.simpleResponses());
     Result result = invokers.apply(auth.function()).invoke(call);
+    if (result instanceof Result.NotStarted n) {
+      // a 500 as API Gateway answers for a function it cannot invoke (spec §4.2); the ruling's status says so
+      ex.fail(ENVIRONMENT_CHECK, n.reason() + " " + FIX + n.fix());
+      return Optional.of(GatewayResponses.authorizerFailure(ex, "AUTHORIZER_CONFIGURATION_ERROR", ENVIRONMENT_CHECK));
+    }
     if (result.run() != null && !result.run().isEmpty()) {
       if (result instanceof Result.Unreachable) {
         ex.fail("lambda.handler", result.run());
@@ -90,7 +99,7 @@ final class LambdaAuthorization {
     if (!(result instanceof Result.Returned returned)) {
       return Optional.of(failed(ex, auth, result));
     }
-    ex.pass("lambda.function", "authoriser '" + auth.name() + "' returned a response" + log(result)
+    ex.pass("lambda.function", "authoriser '" + auth.name() + "' returned a response" + origin(auth.function()) + log(result)
         + (caching ? "; cached for " + auth.ttlSeconds() + " s under the identity-source values"
             : "; not cached (TTL 0 or no identity sources)"));
     if (caching) {
@@ -122,6 +131,15 @@ final class LambdaAuthorization {
     ex.fail("lambda.function", "authoriser '" + auth.name() + "' could not be invoked: " + unreachable.reason()
         + "; API Gateway answers 500 (spec §4.2, §4.5)" + log(result));
     return GatewayResponses.authorizerFailure(ex, "AUTHORIZER_CONFIGURATION_ERROR", "lambda.function");
+  }
+
+  /**
+   * Where a function's answer came from, for the kinds whose answer is not computed here: the
+   * program or the Lambda that was run ({@code handler} says it in its own {@code lambda.handler} check).
+   */
+  private static String origin(LambdaFunction function) {
+    return function instanceof LambdaFunction.Invoke || function instanceof LambdaFunction.Command
+        ? " (the authoriser " + LambdaInvoker.describe(function) + ")" : "";
   }
 
   private static String log(Result result) {

@@ -60,6 +60,14 @@ public interface LambdaInvoker {
       }
     }
 
+    /**
+     * The function was not started because this machine lacks what its configuration names (a secret
+     * its environment references): a 500, as for a function API Gateway cannot invoke (spec §4.2),
+     * but the fix is here, not in the function. {@code reason} names the function and the variable,
+     * {@code fix} what to change.
+     */
+    record NotStarted(String reason, String fix, String log, String run) implements Result {}
+
     /** The function could not be run or did not answer in time: a 500 (spec §4.2, §4.5). */
     record Unreachable(String reason, String log, String run) implements Result {
       public Unreachable(String reason, String log) {
@@ -104,33 +112,61 @@ public interface LambdaInvoker {
   }
 
   /**
-   * Thrown by a {@link #deferred} invoker: the decision needs the user's own code to run, and the
-   * caller chose not to run it here (a predictor for the local gateway, which runs it once itself).
+   * Thrown by a {@link #deferringSideEffects} invoker: the decision needs a function that has effects
+   * beyond its answer (the user's code, a real Lambda), and the caller chose not to run it here (a
+   * predictor for the local gateway, which runs it once itself).
    */
   final class Deferred extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    private final String what;
 
-    Deferred(String message) {
-      super(message, null, false, false);
+    Deferred(String what) {
+      super("the authoriser " + what, null, false, false);
+      this.what = what;
+    }
+
+    /** What the function would have done, as a clause: "runs your command …", "invokes Lambda function …". */
+    public String what() {
+      return what;
     }
   }
 
-  /** Whether a function runs the workspace's own code ({@code command}, {@code handler}) when invoked. */
-  static boolean runsUserCode(LambdaFunction function) {
-    return TrustRequests.program(function, "").isPresent();
+  /**
+   * Whether running a function does more than compute its answer: the workspace's own code
+   * ({@code command}, {@code handler}: files, logs, module state) or a real Lambda ({@code invoke}:
+   * billed, and its code may count, log or rate-limit). Only {@code rules} is a pure function.
+   */
+  static boolean hasSideEffects(LambdaFunction function) {
+    return switch (function) {
+      case LambdaFunction.Rules r -> false;
+      case LambdaFunction.Command c -> true;
+      case LambdaFunction.Handler h -> true;
+      case LambdaFunction.Invoke i -> true;
+    };
   }
 
   /**
-   * For a predictor whose requests go to the local gateway: functions that run the user's code are
-   * not run here (the gateway runs them once for the same request, and a second run would double
-   * their side effects and their console output); deciding a request that needs one throws
-   * {@link Deferred}. Other kinds run as {@link #forFunction(LambdaFunction, SecretResolver)} does.
+   * For a predictor whose requests go to the local gateway: functions with side effects are not run
+   * here (the gateway runs them once for the same request, and a second run would double their side
+   * effects, their console output and, for a real Lambda, its bill); deciding a request that needs
+   * one throws {@link Deferred}. {@code rules} functions run as {@link #forFunction(LambdaFunction,
+   * SecretResolver)} runs them.
    */
-  static java.util.function.Function<LambdaFunction, LambdaInvoker> deferringUserCode(SecretResolver secrets) {
-    return function -> runsUserCode(function) ? call -> {
-      throw new Deferred(function instanceof LambdaFunction.Handler h ? "your handler " + h.handler() + " in " + h.codeUri()
-          : "your command " + String.join(" ", ((LambdaFunction.Command) function).command()));
+  static java.util.function.Function<LambdaFunction, LambdaInvoker> deferringSideEffects(SecretResolver secrets) {
+    return function -> hasSideEffects(function) ? call -> {
+      throw new Deferred(describe(function));
     } : forFunction(function, secrets);
+  }
+
+  /** What running {@code function} does, as a clause after "the authoriser". */
+  static String describe(LambdaFunction function) {
+    return switch (function) {
+      case LambdaFunction.Rules r -> "decides by its rules";
+      case LambdaFunction.Command c -> "runs your command " + String.join(" ", c.command());
+      case LambdaFunction.Handler h -> "runs your handler " + h.handler() + " in " + h.codeUri();
+      case LambdaFunction.Invoke i -> "invokes Lambda function " + i.functionName() + " through the Lambda Invoke API ("
+          + (i.endpointOverride() != null ? "at " + i.endpointOverride() : "in " + (i.region() == null ? "the SDK's default region" : i.region())) + ")";
+    };
   }
 
   /** Shorthand for tests and adapters: a fixed policy answer. */

@@ -79,7 +79,8 @@ final class Reading {
       summary += ". In a browser: " + browser.get().evidence();
       outcome = Outcome.WARN;
     }
-    if (prediction != null && prediction.status() != r.outcome().status()) {
+    // two allows agree: an allow's status is the integration's (an http backend's, which the predictor does not call)
+    if (prediction != null && prediction.status() != r.outcome().status() && !(prediction.allows() && r.allowed())) {
       details.add(0, new Detail.Text("prediction differed", "The rule book predicted " + prediction.status() + " (" + prediction.decidedBy()
           + ") before sending; the gateway ruled " + r.outcome().status() + " (" + r.decidedBy() + "). State the prediction cannot"
           + " see (authoriser cache, token buckets, quotas) is the usual reason."));

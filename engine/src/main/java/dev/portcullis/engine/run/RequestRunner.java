@@ -11,6 +11,7 @@ import dev.portcullis.engine.model.Caller;
 import dev.portcullis.engine.model.Gateway;
 import dev.portcullis.engine.model.SavedRequest;
 import dev.portcullis.engine.model.Workspace;
+import dev.portcullis.engine.rules.IntegrationRunner;
 import dev.portcullis.engine.rules.Pipeline;
 import dev.portcullis.engine.rules.Ruling;
 import dev.portcullis.engine.send.Cancellation;
@@ -292,21 +293,33 @@ final class RequestRunner {
     TraceBuilder.Timer timer = trace.timer();
     try {
       Ruling ruling = predictor.decide(outgoing.asReceived(clock.instant()), gateway);
+      if (ruling.decidedBy().equals(NOT_STARTED)) {
+        // this machine lacks the function's environment; the deployed function has its own, so a 500 here predicts nothing
+        trace.add(new Step.Predict(Outcome.WARN, "No prediction: the rule book runs the authoriser's handler here, and "
+            + oneLine(ruling.check(NOT_STARTED).map(Ruling.Check::evidence).orElse("it was not started")), List.of(), timer.elapsed(), null));
+        return null;
+      }
       Prediction p = prediction(ruling);
-      String summary = ruling.allowed() ? "The rule book predicts " + p.status() + " (allowed)"
+      boolean backendNotCalled = ruling.check("integration").filter(c -> c.evidence().contains(IntegrationRunner.NOT_CALLED)).isPresent();
+      String summary = ruling.allowed() && backendNotCalled ? "The rule book predicts an allow; the status is the http"
+          + " integration's backend's, which only the local gateway calls for this request (not called a second time here)"
+          : ruling.allowed() ? "The rule book predicts " + p.status() + " (allowed)"
           : "The rule book predicts " + p.status() + " " + p.responseType() + ", decided by " + p.decidedBy();
       trace.add(new Step.Predict(Outcome.OK, summary, List.of(Reading.checks("checks the predictor made", ruling)), timer.elapsed(), p));
       return ruling;
     } catch (dev.portcullis.engine.rules.LambdaInvoker.Deferred d) {
-      trace.add(new Step.Predict(Outcome.SKIPPED, "Predicted from the gateway's run: the authoriser runs " + d.getMessage()
-          + ", which the local gateway runs once for this request, so its ruling below is the answer (not run a second time here)",
-          List.of(), timer.elapsed(), null));
+      trace.add(new Step.Predict(Outcome.SKIPPED, "Predicted from the gateway's run: the authoriser " + d.what()
+          + ", which only the local gateway does for this request (once, or not at all when its authoriser cache answers), so its"
+          + " ruling below is the answer (the predictor does not do it a second time)", List.of(), timer.elapsed(), null));
       return null;
     } catch (RuntimeException e) {
       trace.add(new Step.Predict(Outcome.WARN, "No prediction: " + oneLine(String.valueOf(e.getMessage())), List.of(), timer.elapsed(), null));
       return null;
     }
   }
+
+  /** The check a function not started for want of its environment fails. */
+  private static final String NOT_STARTED = "lambda.environment";
 
   /** Concurrent senders for repeated requests: enough to outrun a 100 rps throttle on loopback. */
   private static final int REPEAT_CONCURRENCY = 16;

@@ -74,8 +74,9 @@ public final class Session implements AutoCloseable {
     Pipeline.Builder predicting = Pipeline.builder(workspace).clock(clock).requestIds(ids).environment(environment)
         .runtimeVariables(target.runtimeVariables()).secrets(secrets).trust(gate).localDocuments(localKeys);
     if (!(target instanceof Target.Remote)) {
-      // the local gateway runs the user's handler for the request itself: running it here too would run it twice
-      predicting.lambdaInvokers(dev.portcullis.engine.rules.LambdaInvoker.deferringUserCode(secrets));
+      // the local gateway runs the user's code or invokes the real Lambda for the request itself: doing it here too would do it twice
+      predicting.lambdaInvokers(dev.portcullis.engine.rules.LambdaInvoker.deferringSideEffects(secrets))
+          .integrations(dev.portcullis.engine.rules.IntegrationRunner.leavingHttpToTheGateway());
     }
     this.predictor = predicting.build();
     this.runner = new RequestRunner(workspace, target, environment, acquirer, exchanger, predictor, masking, clock, ids);

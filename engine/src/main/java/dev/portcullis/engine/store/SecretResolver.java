@@ -79,8 +79,8 @@ public final class SecretResolver {
       case SecretRef.Env e -> {
         String v = env.apply(e.name());
         if (v == null || v.isEmpty()) {
-          throw new SecretException(where + ": secret reference " + e.text() + " is not set. Set the environment variable "
-              + e.name() + " before starting Portcullis.");
+          throw new SecretException(where + ": secret reference " + e.text() + " is not set.",
+              "Set the environment variable " + e.name() + " before starting Portcullis.");
         }
         yield v;
       }
@@ -141,9 +141,28 @@ public final class SecretResolver {
   /** A failed lookup; the message names the owner and the reference, never a value. */
   public static final class SecretException extends Exception {
     private static final long serialVersionUID = 1L;
+    private final String problem;
+    private final String fix;
 
     public SecretException(String message) {
-      super(message);
+      this(message, "");
+    }
+
+    /** A problem and its fix apart, for a message that puts the fix elsewhere; the message is both. */
+    public SecretException(String problem, String fix) {
+      super(fix.isEmpty() ? problem : problem + " " + fix);
+      this.problem = problem;
+      this.fix = fix;
+    }
+
+    /** What is wrong, naming the owner and the reference. */
+    public String problem() {
+      return problem;
+    }
+
+    /** What to do about it, as a sentence; empty when the problem says it. */
+    public String fix() {
+      return fix;
     }
   }
 }

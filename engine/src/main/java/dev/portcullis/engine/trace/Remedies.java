@@ -43,6 +43,8 @@ final class Remedies {
           "Send what the authoriser's identity sources name (a caller with an API key or token); API Gateway refuses before invoking it.")),
       Map.entry("lambda.validationRegex", new Entry("the Lambda authoriser", "Send a token that matches the authoriser's validation expression.")),
       Map.entry("lambda.function", new Entry("the Lambda authoriser", "Fix the function: its answer must be a policy (or a simple response) API Gateway can read.")),
+      Map.entry("lambda.environment", new Entry("the Lambda function's environment",
+          "Set the secret the function's environment names, or give that variable another value in the function's environment.")),
       Map.entry("lambda.policy", new Entry("the Lambda authoriser's policy",
           "Change what the function returns for this caller, or call a resource its policy allows.")),
       Map.entry("lambda.cache", new Entry("the Lambda authoriser's cached policy",
