@@ -153,9 +153,14 @@ public interface LambdaInvoker {
    * SecretResolver)} runs them.
    */
   static java.util.function.Function<LambdaFunction, LambdaInvoker> deferringSideEffects(SecretResolver secrets) {
-    return function -> hasSideEffects(function) ? call -> {
+    return function -> hasSideEffects(function) ? deferred(function) : forFunction(function, secrets);
+  }
+
+  /** An invoker that does not run {@code function} here: deciding with it throws {@link Deferred}. */
+  static LambdaInvoker deferred(LambdaFunction function) {
+    return call -> {
       throw new Deferred(describe(function));
-    } : forFunction(function, secrets);
+    };
   }
 
   /** What running {@code function} does, as a clause after "the authoriser". */

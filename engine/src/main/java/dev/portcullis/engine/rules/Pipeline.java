@@ -79,6 +79,7 @@ public interface Pipeline extends AutoCloseable {
     Clock clock = Clock.systemUTC();
     Supplier<String> requestIds = RequestIds::random;
     Function<LambdaFunction, LambdaInvoker> invokers;
+    boolean realLambdasDeferred;
     TokenAuthorizer tokens;
     Map<String, String> runtimeVariables = Map.of();
     String environment;
@@ -105,6 +106,17 @@ public interface Pipeline extends AutoCloseable {
     /** Replaces how Lambda functions run; by default by kind, see {@link LambdaInvoker#forFunction}. */
     public Builder lambdaInvokers(Function<LambdaFunction, LambdaInvoker> invokers) {
       this.invokers = Objects.requireNonNull(invokers);
+      return this;
+    }
+
+    /**
+     * Real Lambda functions ({@code invoke}) are not invoked: for a predictor whose requests go to API
+     * Gateway, which invokes the deployed function itself (a second Invoke is billed and doubles what
+     * the function counts or logs); deciding a request that needs one throws {@link LambdaInvoker.Deferred}.
+     * The workspace's own code ({@code handler}, {@code command}) still runs, standing in for it.
+     */
+    public Builder leavingRealLambdasToTheGateway() {
+      this.realLambdasDeferred = true;
       return this;
     }
 
@@ -180,8 +192,10 @@ public interface Pipeline extends AutoCloseable {
           .orElseGet(() -> SecretResolver.create(workspace.emulator(), (where, label) -> Optional.empty(), trust));
       HandlerWorkers owned = handlerWorkers == null ? HandlerWorkers.create() : null;
       HandlerWorkers workers = handlerWorkers == null ? owned : handlerWorkers;
-      Function<LambdaFunction, LambdaInvoker> functions = Optional.ofNullable(invokers)
+      Function<LambdaFunction, LambdaInvoker> kinds = Optional.ofNullable(invokers)
           .orElse(fn -> LambdaInvoker.forFunction(fn, resolver, workers));
+      Function<LambdaFunction, LambdaInvoker> functions = !realLambdasDeferred ? kinds
+          : fn -> fn instanceof LambdaFunction.Invoke ? LambdaInvoker.deferred(fn) : kinds.apply(fn);
       TokenAuthorizer tokenAuthorizer = tokens != null ? tokens
           : TokenAuthorizer.create(TrustedFetches.jwks(JwksSource.http(clock, localDocuments), trust),
               TrustedFetches.jwks(JwksSource.cognito(clock, localDocuments), trust), clock);

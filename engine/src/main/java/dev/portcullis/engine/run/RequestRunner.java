@@ -302,20 +302,29 @@ final class RequestRunner {
       Prediction p = prediction(ruling);
       boolean backendNotCalled = ruling.check("integration").filter(c -> c.evidence().contains(IntegrationRunner.NOT_CALLED)).isPresent();
       String summary = ruling.allowed() && backendNotCalled ? "The rule book predicts an allow; the status is the http"
-          + " integration's backend's, which only the local gateway calls for this request (not called a second time here)"
+          + " integration's backend's, which only " + gatewayName() + " calls for this request (not called a second time here)"
           : ruling.allowed() ? "The rule book predicts " + p.status() + " (allowed)"
           : "The rule book predicts " + p.status() + " " + p.responseType() + ", decided by " + p.decidedBy();
       trace.add(new Step.Predict(Outcome.OK, summary, List.of(Reading.checks("checks the predictor made", ruling)), timer.elapsed(), p));
       return ruling;
     } catch (dev.portcullis.engine.rules.LambdaInvoker.Deferred d) {
-      trace.add(new Step.Predict(Outcome.SKIPPED, "Predicted from the gateway's run: the authoriser " + d.what()
-          + ", which only the local gateway does for this request (once, or not at all when its authoriser cache answers), so its"
-          + " ruling below is the answer (the predictor does not do it a second time)", List.of(), timer.elapsed(), null));
+      String summary = target instanceof Target.Remote
+          ? "Not predicted: the authoriser " + d.what() + ", which API Gateway does for this request; doing it here too"
+              + " would run the deployed function twice, so the answer below is API Gateway's alone"
+          : "Predicted from the gateway's run: the authoriser " + d.what() + ", which only the local gateway does for this"
+              + " request (once, or not at all when its authoriser cache answers), so its ruling below is the answer (the"
+              + " predictor does not do it a second time)";
+      trace.add(new Step.Predict(Outcome.SKIPPED, summary, List.of(), timer.elapsed(), null));
       return null;
     } catch (RuntimeException e) {
       trace.add(new Step.Predict(Outcome.WARN, "No prediction: " + oneLine(String.valueOf(e.getMessage())), List.of(), timer.elapsed(), null));
       return null;
     }
+  }
+
+  /** Who calls the backends and functions a request needs: AWS, or the local gateway. */
+  private String gatewayName() {
+    return target instanceof Target.Remote ? "API Gateway" : "the local gateway";
   }
 
   /** The check a function not started for want of its environment fails. */

@@ -73,10 +73,14 @@ public final class Session implements AutoCloseable {
     LocalDocuments localKeys = target instanceof Target.Local local ? local.world().identityProviders()::document : LocalDocuments.NONE;
     Pipeline.Builder predicting = Pipeline.builder(workspace).clock(clock).requestIds(ids).environment(environment)
         .runtimeVariables(target.runtimeVariables()).secrets(secrets).trust(gate).localDocuments(localKeys);
+    // the gateway, local or AWS, calls the http backend itself: calling it here too would repeat what a POST does there
+    predicting.integrations(dev.portcullis.engine.rules.IntegrationRunner.leavingHttpToTheGateway());
     if (!(target instanceof Target.Remote)) {
       // the local gateway runs the user's code or invokes the real Lambda for the request itself: doing it here too would do it twice
-      predicting.lambdaInvokers(dev.portcullis.engine.rules.LambdaInvoker.deferringSideEffects(secrets))
-          .integrations(dev.portcullis.engine.rules.IntegrationRunner.leavingHttpToTheGateway());
+      predicting.lambdaInvokers(dev.portcullis.engine.rules.LambdaInvoker.deferringSideEffects(secrets));
+    } else {
+      // API Gateway invokes the deployed function; the user's own handler or command still stands in for it here
+      predicting.leavingRealLambdasToTheGateway();
     }
     this.predictor = predicting.build();
     this.runner = new RequestRunner(workspace, target, environment, acquirer, exchanger, predictor, masking, clock, ids);

@@ -64,6 +64,35 @@ class FunctionsRunOnceTest {
     }
   }
 
+  /** Against AWS (the stand-in), API Gateway invokes the deployed function; the predictor must not invoke it too. */
+  @Test
+  void aSendToAwsInvokesTheDeployedLambdaOnlyThere() throws Exception {
+    try (MockWebServer lambda = new MockWebServer()) {
+      lambda.setDispatcher(new Dispatcher() {
+        @Override
+        public MockResponse dispatch(RecordedRequest request) {
+          return new MockResponse.Builder().code(200).addHeader("content-type", "application/json").body(ALLOW).build();
+        }
+      });
+      lambda.start();
+      LambdaFunction.Invoke fn = new LambdaFunction.Invoke("partner-gate", "eu-west-1", lambda.url("/").toString(),
+          new CredentialSource.StaticKeys("AKIDLOCALINVOKE00001", new SecretRef.Literal("local-invoke-secret"), null));
+      Workspace ws = HandlerFixtures.demoWithPartnerFunction(fn);
+      Map<String, String> apiIds = Map.of("payments", "a1b2c3d4e5", "b2b", "abc123", "mobile", "m0b1le0001");
+      try (dev.portcullis.engine.testing.AwsStandIn aws = dev.portcullis.engine.testing.AwsStandIn.start(ws, Clock.systemUTC(), apiIds);
+          Session session = Session.remote(aws.fillIn(ws, "aws-dev"), "aws-dev").network(aws.network()).machine(aws.machine())
+              .trust(dev.portcullis.engine.trust.TrustGate.open()).build()) {
+        Trace acme = session.run(partner("acme"), null, ChallengeHandler.none());
+        assertThat(acme.verdict().actual().status()).isEqualTo(200);
+        assertThat(lambda.getRequestCount()).as("invocations: the deployed gateway's only").isEqualTo(1);
+        Step predict = acme.step(Step.Kind.PREDICT).orElseThrow();
+        assertThat(predict.outcome()).isEqualTo(Outcome.SKIPPED);
+        assertThat(predict.summary()).startsWith("Not predicted: the authoriser invokes Lambda function partner-gate")
+            .contains("which API Gateway does for this request");
+      }
+    }
+  }
+
   @Test
   void eachLocalSendStartsACommandOnce() throws Exception {
     Path calls = tmp.resolve("calls.txt");
