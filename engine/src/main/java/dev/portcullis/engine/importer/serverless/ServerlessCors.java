@@ -48,44 +48,50 @@ final class ServerlessCors {
     final List<String> events = new ArrayList<>();
   }
 
-  /** Adds one {@code http} event's {@code cors} (absent or false: nothing) to its path, the later event first as lodash's union puts it. */
+  /** One event's {@code cors} as {@code getCors} in {@code validate.js} completes it. */
+  private record EventCors(List<String> headers, List<String> methods, List<String> origins, String origin,
+      boolean allowCredentials, String maxAge, String cacheControl) {}
+
+  /** Adds one {@code http} event's {@code cors} (absent or false: nothing) to its path's OPTIONS method. */
   void add(JsonNode http, String method, String path, String where) {
     JsonNode cors = http.isObject() ? http.get("cors") : null;
     if (cors == null || cors.isNull() || cors.isBoolean() && !cors.asBoolean() || "false".equals(ix.text(cors, where + " cors"))) {
       return;
     }
-    String w = where + " cors";
-    List<String> headers = DEFAULT_HEADERS;
-    List<String> methods = new ArrayList<>(List.of("OPTIONS"));
-    List<String> origins = List.of();
-    String origin = "*";
+    EventCors e = read(cors, method, where + " cors");
     Preflight p = byPath.computeIfAbsent(path, k -> new Preflight());
-    if (cors.isObject()) {
-      origins = ix.texts(cors.get("origins"), w + ".origins");
-      origin = cors.has("origin") ? ix.text(cors.get("origin"), w + ".origin") : origins.isEmpty() ? "*" : null;
-      if (cors.has("headers")) {
-        headers = ix.texts(cors.get("headers"), w + ".headers");
+    unionInto(p.headers, e.headers());
+    unionInto(p.methods, e.methods());
+    unionInto(p.origins, e.origins());
+    p.origin = e.origin(); // the last event's, as the framework merges
+    p.allowCredentials |= e.allowCredentials();
+    p.maxAge = e.maxAge() != null ? e.maxAge() : p.maxAge;
+    p.cacheControl = e.cacheControl() != null ? e.cacheControl() : p.cacheControl;
+    p.events.add(where);
+  }
+
+  /** {@code cors: true} is origin {@code *}, the default headers and OPTIONS plus the event's method; an object overrides. */
+  private EventCors read(JsonNode cors, String method, String w) {
+    List<String> methods = new ArrayList<>(List.of("OPTIONS"));
+    if (!cors.isObject()) {
+      methods.add(method);
+      return new EventCors(DEFAULT_HEADERS, methods, List.of(), "*", false, null, null);
+    }
+    List<String> origins = ix.texts(cors.get("origins"), w + ".origins");
+    String origin = cors.has("origin") ? ix.text(cors.get("origin"), w + ".origin") : origins.isEmpty() ? "*" : null;
+    List<String> headers = cors.has("headers") ? ix.texts(cors.get("headers"), w + ".headers") : DEFAULT_HEADERS;
+    if (cors.has("methods")) {
+      methods = new ArrayList<>(ix.texts(cors.get("methods"), w + ".methods"));
+      if (!methods.contains("OPTIONS")) {
+        methods.add("OPTIONS");
       }
-      if (cors.has("methods")) {
-        methods = new ArrayList<>(ix.texts(cors.get("methods"), w + ".methods"));
-        if (!methods.contains("OPTIONS")) {
-          methods.add("OPTIONS");
-        }
-      }
-      p.allowCredentials |= "true".equalsIgnoreCase(ix.text(cors.get("allowCredentials"), w));
-      String maxAge = ix.text(cors.get("maxAge"), w + ".maxAge");
-      p.maxAge = maxAge != null && !maxAge.equals("0") ? maxAge : p.maxAge;
-      String cacheControl = ix.text(cors.get("cacheControl"), w + ".cacheControl");
-      p.cacheControl = cacheControl != null ? cacheControl : p.cacheControl;
     }
     if (!methods.contains(method)) {
       methods.add(method);
     }
-    unionInto(p.headers, headers);
-    unionInto(p.methods, methods);
-    unionInto(p.origins, origins);
-    p.origin = origin;
-    p.events.add(where);
+    String maxAge = ix.text(cors.get("maxAge"), w + ".maxAge");
+    return new EventCors(headers, methods, origins, origin, "true".equalsIgnoreCase(ix.text(cors.get("allowCredentials"), w)),
+        maxAge == null || maxAge.equals("0") ? null : maxAge, ix.text(cors.get("cacheControl"), w + ".cacheControl"));
   }
 
   /** lodash's {@code _.union(first, target)}: the new event's items first, then the earlier ones not among them. */
