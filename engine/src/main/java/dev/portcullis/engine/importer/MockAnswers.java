@@ -19,7 +19,10 @@ public final class MockAnswers {
 
   private MockAnswers() {}
 
-  /** The fixed answer of a MOCK integration; null for any other integration, or a mock without integration responses. */
+  /**
+   * The fixed answer of a MOCK integration; null (echo) for any other integration, a mock without integration
+   * responses, or one whose response template is a mapping template (it answers per request).
+   */
   public static Integration.Mock of(JsonNode integration, Intrinsics ix, String where) {
     if (integration == null || !"mock".equalsIgnoreCase(ix.text(get(integration, "type"), where))) {
       return null;
@@ -28,6 +31,12 @@ public final class MockAnswers {
     if (response == null) {
       return null; // no integration response: AWS answers 500 for want of one; left to echo as before
     }
+    JsonNode templates = get(response, "responseTemplates");
+    Map.Entry<String, JsonNode> template = templates != null && templates.isObject() && templates.size() > 0 ? templates.fields().next() : null;
+    String body = template == null ? "" : ix.text(template.getValue(), where);
+    if (body != null && (body.contains("$") || body.contains("#"))) {
+      return null; // a mapping template answers per request, which the local gateway does not run: echo, as before
+    }
     int status = 200;
     String statusText = ix.text(get(response, "statusCode"), where);
     try {
@@ -35,39 +44,31 @@ public final class MockAnswers {
     } catch (NumberFormatException e) {
       ix.context().leftOut(where + " statusCode", "'" + statusText + "' is not a status code; the local mock answers 200");
     }
-    Map<String, String> headers = new LinkedHashMap<>();
-    JsonNode parameters = get(response, "responseParameters");
-    if (parameters != null && parameters.isObject()) {
-      parameters.fields().forEachRemaining(e -> {
-        String value = ix.text(e.getValue(), where);
-        if (!e.getKey().startsWith(HEADER) || value == null) {
-          return;
-        }
-        String v = value.strip();
-        if (v.length() >= 2 && v.startsWith("'") && v.endsWith("'")) {
-          headers.put(e.getKey().substring(HEADER.length()), v.substring(1, v.length() - 1));
-        } else {
-          ix.context().leftOut(where + " " + e.getKey(), "maps '" + v + "', which a mock has nothing to take from; the local mock "
-              + "leaves the header out");
-        }
-      });
-    }
-    String body = "";
-    JsonNode templates = get(response, "responseTemplates");
-    if (templates != null && templates.isObject() && templates.size() > 0) {
-      Map.Entry<String, JsonNode> first = templates.fields().next();
-      String template = ix.text(first.getValue(), where);
-      headers.putIfAbsent("Content-Type", first.getKey());
-      if (template != null && (template.contains("$") || template.contains("#"))) {
-        ix.context().leftOut(where + " responseTemplates", "a mapping template, which the local gateway does not run; the local "
-            + "mock answers with an empty body and the static headers");
-      } else if (template != null) {
-        body = template;
-      }
-    } else {
-      headers.putIfAbsent("Content-Type", "application/json");
-    }
+    Map<String, String> headers = staticHeaders(get(response, "responseParameters"), ix, where);
+    headers.putIfAbsent("Content-Type", template == null ? "application/json" : template.getKey());
     return new Integration.Mock(status, headers, body);
+  }
+
+  /** The {@code method.response.header.*} values that are API Gateway literals ({@code 'value'}), unquoted. */
+  private static Map<String, String> staticHeaders(JsonNode parameters, Intrinsics ix, String where) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    if (parameters == null || !parameters.isObject()) {
+      return headers;
+    }
+    parameters.fields().forEachRemaining(e -> {
+      String value = ix.text(e.getValue(), where);
+      if (!e.getKey().startsWith(HEADER) || value == null) {
+        return;
+      }
+      String v = value.strip();
+      if (v.length() >= 2 && v.startsWith("'") && v.endsWith("'")) {
+        headers.put(e.getKey().substring(HEADER.length()), v.substring(1, v.length() - 1));
+      } else {
+        ix.context().leftOut(where + " " + e.getKey(), "maps '" + v + "', which a mock has nothing to take from; the local mock "
+            + "leaves the header out");
+      }
+    });
+    return headers;
   }
 
   /** OpenAPI: {@code responses.default}, else the first; CloudFormation: the response without a SelectionPattern, else the first. */

@@ -65,4 +65,14 @@ class MockAnswersImportTest {
       assertThat(m.body()).isEmpty();
     });
   }
+
+  @Test
+  void aMockWhoseTemplateMapsTheRequestStaysAnEchoAndIsNotReportedLeftOut() throws Exception {
+    ImportResult r = Importer.create().importFile(CorpusExpectations.corpus("openapi/02-localstack-openapi.spec.global-auth.json"));
+    Gateway g = r.workspace().gateways().getFirst();
+
+    // {"echo": "$input.params('data')", ...} answers per request: the local gateway runs no mapping templates
+    assertThat(route(g, "ANY /echo/{data}").integration()).isInstanceOf(Integration.Echo.class);
+    assertThat(r.report().leftOut()).isEmpty();
+  }
 }
