@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param integrationType the integration's type as the source writes it ({@code aws_proxy}, {@code http}, ...), null when none
  * @param integrationUri its URI or target, kept for the report
  * @param local what the local gateway answers with: null for echo; a mock where the source fixes the answer
- *     (the CORS preflight methods SAM and the Serverless Framework generate)
+ *     (a MOCK integration of the source, the CORS preflight methods SAM and the Serverless Framework generate)
  */
 public record ImportedRoute(
     String method,
