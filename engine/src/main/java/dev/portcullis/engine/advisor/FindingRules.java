@@ -53,6 +53,7 @@ final class FindingRules {
       policyDeniesNothing(g, out);
       flavourMismatch(g, out);
       authErrorWithoutCors(g, out);
+      PreflightRules.preflightNeedsCredentials(g, out);
     }
     IdentityPolicyRules.invokeOnStar(ws, out);
     return out;

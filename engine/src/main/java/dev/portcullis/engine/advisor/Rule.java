@@ -62,7 +62,12 @@ public enum Rule {
       "A REST API with CORS whose 401/403 gateway responses carry no CORS headers",
       "API Gateway's own errors carry only the headers their gateway response adds, so a browser page that is "
           + "refused sees a CORS error instead of the 401 or 403 and cannot tell an expired token from a network "
-          + "fault (spec/apigw-facts.md §1.1; observed in serverless/serverless#3191).");
+          + "fault (spec/apigw-facts.md §1.1; observed in serverless/serverless#3191)."),
+  PREFLIGHT_NEEDS_CREDENTIALS("PC115", "cors-preflight-needs-credentials", Severity.MEDIUM,
+      "An OPTIONS method behind an authoriser, IAM or an API key, where API Gateway does not answer preflight itself",
+      "A browser sends the CORS preflight without the page's credentials (Fetch standard, CORS-preflight request), so "
+          + "the OPTIONS method refuses it with 401 or 403 and the browser never sends the real request. SAM does "
+          + "this by default: AddDefaultAuthorizerToCorsPreflight and AddApiKeyRequiredToCorsPreflight are true.");
 
   private final String id;
   private final String slug;

@@ -44,7 +44,7 @@ public final class ApiSettingsReader {
       return null;
     }
     Gateway.Cors cors = n.isObject()
-        ? new Gateway.Cors(quoted(get(n, "AllowOrigin"), where), quoted(get(n, "AllowMethods"), where),
+        ? new Gateway.Cors(orAny(quoted(get(n, "AllowOrigin"), where)), quoted(get(n, "AllowMethods"), where),
             quoted(get(n, "AllowHeaders"), where), List.of(), quoted(get(n, "MaxAge"), where).stream().findFirst()
                 .map(Integer::valueOf).orElse(null), "true".equalsIgnoreCase(ix.text(get(n, "AllowCredentials"), where)))
         : new Gateway.Cors(quoted(n, where), List.of("OPTIONS", "GET", "PUT", "POST", "DELETE", "PATCH", "HEAD"),
@@ -52,6 +52,11 @@ public final class ApiSettingsReader {
     ctx.mapped(where, "CORS for origins " + cors.allowOrigins() + " as the OPTIONS mock methods SAM adds; other answers "
         + "carry CORS headers only where the integration or a gateway response sends them");
     return cors;
+  }
+
+  /** SAM's default AllowOrigin is {@code '*'} (samtranslator {@code CorsProperties}). */
+  private static List<String> orAny(List<String> origins) {
+    return origins.isEmpty() ? List.of("*") : origins;
   }
 
   /** {@code x-amazon-apigateway-gateway-responses} or SAM's GatewayResponses: response type to its customisation. */

@@ -1,5 +1,6 @@
 package dev.portcullis.engine.importer;
 
+import dev.portcullis.engine.model.Integration;
 import java.util.Objects;
 
 /**
@@ -7,7 +8,9 @@ import java.util.Objects;
  *
  * @param method an HTTP method, {@code ANY}, or {@code $default}
  * @param integrationType the integration's type as the source writes it ({@code aws_proxy}, {@code http}, ...), null when none
- * @param integrationUri its URI or target, kept for the report; the local gateway answers with echo
+ * @param integrationUri its URI or target, kept for the report
+ * @param local what the local gateway answers with: null for echo; a mock where the source fixes the answer
+ *     (a MOCK integration of the source, the CORS preflight methods SAM and the Serverless Framework generate)
  */
 public record ImportedRoute(
     String method,
@@ -16,7 +19,8 @@ public record ImportedRoute(
     boolean apiKeyRequired,
     String integrationType,
     String integrationUri,
-    String payloadFormat) {
+    String payloadFormat,
+    Integration.Mock local) {
 
   public ImportedRoute {
     Objects.requireNonNull(method, "an imported route needs a method");
@@ -24,7 +28,17 @@ public record ImportedRoute(
     Objects.requireNonNull(protection, () -> "route " + method + " " + path + " needs a protection (Unreadable when unknown)");
   }
 
+  /** A route the local gateway answers with echo. */
+  public ImportedRoute(String method, String path, Protection protection, boolean apiKeyRequired, String integrationType,
+      String integrationUri, String payloadFormat) {
+    this(method, path, protection, apiKeyRequired, integrationType, integrationUri, payloadFormat, null);
+  }
+
   public String key() {
     return method.equals("$default") ? "$default" : method + " " + path;
+  }
+
+  public ImportedRoute withAccess(Protection newProtection, boolean newApiKeyRequired) {
+    return new ImportedRoute(method, path, newProtection, newApiKeyRequired, integrationType, integrationUri, payloadFormat, local);
   }
 }

@@ -156,8 +156,11 @@ public final class WorkspaceAssembler {
     }
     String integration = r.integrationType() == null ? "no integration" : "integration " + r.integrationType().toLowerCase(Locale.ROOT)
         + (r.integrationUri() == null ? "" : " " + r.integrationUri());
-    ctx.mapped("route " + subject, how + (apiKey ? ", API key required" : "") + "; " + integration + " (echo on the local gateway)");
-    return new Route(r.method(), r.path(), type, authorizer, scopes, apiKey, new Integration.Echo(payload), null);
+    String local = r.local() == null ? " (echo on the local gateway)" : " (answered " + r.local().status() + " with its "
+        + String.join(", ", r.local().headers().keySet()) + " on the local gateway too)";
+    ctx.mapped("route " + subject, how + (apiKey ? ", API key required" : "") + "; " + integration + local);
+    Integration answer = r.local() != null ? r.local() : new Integration.Echo(payload);
+    return new Route(r.method(), r.path(), type, authorizer, scopes, apiKey, answer, null);
   }
 
   static String slug(String name) {

@@ -325,4 +325,43 @@ class FindingRulesTest {
     assertThat(findings(Ws.of(corsApi(Map.of("UNAUTHORIZED", withOrigin))), Rule.AUTH_ERROR_WITHOUT_CORS))
         .singleElement().satisfies(f -> assertThat(f.message()).contains("its ACCESS_DENIED answers"));
   }
+
+  // PC115: a browser's preflight carries no credentials, so a guarded OPTIONS method refuses it
+  private final Authorizer.Cognito pool = new Authorizer.Cognito("pool", List.of("us-east-1_Abc"), null, null);
+
+  @Test
+  void anOptionsMethodBehindTheAuthoriserIsFoundWithItsFix() {
+    Gateway api = Ws.rest("api", List.of(route("GET", "/me", AuthorizationType.COGNITO_USER_POOLS, "pool", List.of(), false),
+        route("OPTIONS", "/me", AuthorizationType.COGNITO_USER_POOLS, "pool", List.of(), false),
+        route("OPTIONS", "/orders", AuthorizationType.NONE, null, List.of(), true)), List.of(pool));
+
+    assertThat(findings(Ws.of(api), Rule.PREFLIGHT_NEEDS_CREDENTIALS)).singleElement().satisfies(f -> {
+      assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
+      assertThat(f.message()).contains("api OPTIONS /me and 1 other OPTIONS method(s) require COGNITO_USER_POOLS by pool");
+      assertThat(f.affected()).extracting(RouteRef::routeKey).containsExactly("OPTIONS /me", "OPTIONS /orders");
+      assertThat(f.fix()).contains("AddDefaultAuthorizerToCorsPreflight: false");
+    });
+  }
+
+  @Test
+  void anOpenOptionsMethodOrAnHttpApiWithCorsIsClean() {
+    Gateway rest = Ws.rest("r", List.of(open("OPTIONS", "/me"), route("GET", "/me", AuthorizationType.COGNITO_USER_POOLS, "pool",
+        List.of(), false)), List.of(pool));
+    Authorizer.Jwt jwt = new Authorizer.Jwt("bank", "https://idp.example.com", List.of("a"), null);
+    Gateway http = Ws.http("h", List.of(route("OPTIONS", "/me", AuthorizationType.JWT, "bank", List.of(), false)), List.of(jwt));
+    Gateway httpWithCors = http.newBuilder().name("hc").cors(new Gateway.Cors(List.of("*"), null, null, null, null, false)).build();
+
+    assertThat(findings(Ws.of(rest, httpWithCors), Rule.PREFLIGHT_NEEDS_CREDENTIALS)).isEmpty();
+    // without a CORS configuration the HTTP API routes the preflight to the guarded OPTIONS route
+    assertThat(findings(Ws.of(http), Rule.PREFLIGHT_NEEDS_CREDENTIALS)).singleElement()
+        .satisfies(f -> assertThat(f.fix()).contains("CORS configuration"));
+  }
+
+  @Test
+  void aSamTemplateWithCorsAndADefaultAuthorizerIsFoundOnImport() throws Exception {
+    Workspace ws = dev.portcullis.engine.importer.Importer.create()
+        .importFile(dev.portcullis.engine.importer.CorpusExpectationsAccess.corpus("sam/06-owasp-order-cognito-template.yaml")).workspace();
+    assertThat(findings(ws, Rule.PREFLIGHT_NEEDS_CREDENTIALS)).singleElement()
+        .satisfies(f -> assertThat(f.affected()).extracting(RouteRef::routeKey).containsExactlyInAnyOrder("OPTIONS /placeOrder", "OPTIONS /listOrders"));
+  }
 }

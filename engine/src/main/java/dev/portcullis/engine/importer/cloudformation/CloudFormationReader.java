@@ -7,6 +7,7 @@ import dev.portcullis.engine.importer.ImportContext;
 import dev.portcullis.engine.importer.ImportedApi;
 import dev.portcullis.engine.importer.ImportedAuthorizer;
 import dev.portcullis.engine.importer.ImportedRoute;
+import dev.portcullis.engine.importer.MockAnswers;
 import dev.portcullis.engine.importer.Intrinsics;
 import dev.portcullis.engine.importer.Policies;
 import dev.portcullis.engine.importer.Protection;
@@ -198,7 +199,8 @@ public final class CloudFormationReader {
     boolean apiKey = "true".equalsIgnoreCase(ix.text(m.get("ApiKeyRequired"), where));
     Protection protection = protection(type, authorizerRef, authorizers, scopes, where);
     JsonNode integration = m.path("Integration");
-    return new ImportedRoute(verb, path, protection, apiKey, ix.text(integration.get("Type"), where), ix.text(integration.get("Uri"), where), null);
+    return new ImportedRoute(verb, path, protection, apiKey, ix.text(integration.get("Type"), where), ix.text(integration.get("Uri"), where), null,
+        MockAnswers.of(integration, ix, where + " Integration"));
   }
 
   private Protection protection(String type, String authorizerRef, Map<String, String> authorizers, List<String> scopes, String where) {

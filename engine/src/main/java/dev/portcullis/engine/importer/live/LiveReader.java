@@ -1,11 +1,15 @@
 package dev.portcullis.engine.importer.live;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.portcullis.engine.importer.ImportContext;
 import dev.portcullis.engine.importer.ImportedApi;
 import dev.portcullis.engine.importer.ImportedAuthorizer;
 import dev.portcullis.engine.importer.ImportedRoute;
 import dev.portcullis.engine.importer.Intrinsics;
+import dev.portcullis.engine.importer.MockAnswers;
 import dev.portcullis.engine.importer.Policies;
 import dev.portcullis.engine.importer.Protection;
 import dev.portcullis.engine.model.Gateway;
@@ -100,7 +104,7 @@ final class LiveReader {
       String pos = position;
       GetResourcesResponse page = v1.getResources(r -> r.restApiId(api.id()).embed("methods").limit(PAGE).position(pos));
       for (Resource resource : page.items()) {
-        resource.resourceMethods().forEach((verb, m) -> routes.add(method(resource.path(), verb, m, authorizerNames, authorizers)));
+        resource.resourceMethods().forEach((verb, m) -> routes.add(method(resource.path(), verb, m, authorizerNames, authorizers, ctx)));
       }
       position = page.position();
     } while (position != null);
@@ -136,7 +140,8 @@ final class LiveReader {
     };
   }
 
-  private static ImportedRoute method(String path, String verb, Method m, Map<String, String> names, List<ImportedAuthorizer> authorizers) {
+  private static ImportedRoute method(String path, String verb, Method m, Map<String, String> names, List<ImportedAuthorizer> authorizers,
+      ImportContext ctx) {
     String where = "method " + verb + " " + path;
     String type = m.authorizationType() == null ? "NONE" : m.authorizationType();
     String name = m.authorizerId() == null ? null : names.get(m.authorizerId());
@@ -150,7 +155,28 @@ final class LiveReader {
     };
     var integration = m.methodIntegration();
     return new ImportedRoute(verb.toUpperCase(Locale.ROOT), path, p, Boolean.TRUE.equals(m.apiKeyRequired()),
-        integration == null ? null : integration.typeAsString(), integration == null ? null : integration.uri(), null);
+        integration == null ? null : integration.typeAsString(), integration == null ? null : integration.uri(), null,
+        MockAnswers.of(tree(integration), Intrinsics.standalone(ctx), where + " methodIntegration"));
+  }
+
+  /** A MOCK methodIntegration in the shape of CloudFormation's Integration, for {@link MockAnswers}; null otherwise. */
+  private static ObjectNode tree(software.amazon.awssdk.services.apigateway.model.Integration integration) {
+    if (integration == null || !"MOCK".equalsIgnoreCase(integration.typeAsString())) {
+      return null;
+    }
+    ObjectNode n = JsonNodeFactory.instance.objectNode().put("Type", "MOCK");
+    ArrayNode responses = n.putArray("IntegrationResponses");
+    integration.integrationResponses().forEach((code, r) -> {
+      ObjectNode o = responses.addObject().put("StatusCode", r.statusCode() == null ? code : r.statusCode());
+      if (r.selectionPattern() != null) {
+        o.put("SelectionPattern", r.selectionPattern());
+      }
+      r.responseParameters().forEach(o.putObject("ResponseParameters")::put);
+      if (!r.responseTemplates().isEmpty()) {
+        r.responseTemplates().forEach(o.putObject("ResponseTemplates")::put);
+      }
+    });
+    return n;
   }
 
   private List<UsagePlan> usagePlans(String apiId, ImportContext ctx) {

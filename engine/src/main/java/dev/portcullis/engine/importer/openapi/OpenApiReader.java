@@ -7,6 +7,7 @@ import dev.portcullis.engine.importer.ImportContext;
 import dev.portcullis.engine.importer.ImportedApi;
 import dev.portcullis.engine.importer.ImportedAuthorizer;
 import dev.portcullis.engine.importer.ImportedRoute;
+import dev.portcullis.engine.importer.MockAnswers;
 import dev.portcullis.engine.importer.Intrinsics;
 import dev.portcullis.engine.importer.Policies;
 import dev.portcullis.engine.importer.Protection;
@@ -353,7 +354,8 @@ public final class OpenApiReader {
     if (reading.note() != null) {
       ctx.leftOut(key, reading.note());
     }
-    return new ImportedRoute(method, path, reading.protection(), reading.apiKey(), type, uri, payload);
+    return new ImportedRoute(method, path, reading.protection(), reading.apiKey(), type, uri, payload,
+        MockAnswers.of(integration, ix, key + " integration"));
   }
 
   record Reading(Protection protection, boolean apiKey, String note) {}

@@ -64,6 +64,7 @@ final class SamApiReader {
     String defaultAuthorizer = ix.text(auth.get("DefaultAuthorizer"), where + " DefaultAuthorizer");
     boolean apiKey = "true".equalsIgnoreCase(ix.text(auth.get("ApiKeyRequired"), where));
     leftOut(props, auth, where, spec.http());
+    SamCorsPreflight cors = spec.http() ? SamCorsPreflight.NONE : SamCorsPreflight.of(ix, props.get("Cors"), auth, where);
 
     Map<String, ImportedRoute> routes = new LinkedHashMap<>();
     ImportedApi body = body(props, flavor, name, where);
@@ -76,22 +77,28 @@ final class SamApiReader {
       });
       for (ImportedRoute r : body.routes()) {
         Protection p = r.protection();
-        // SAM puts the DefaultAuthorizer and ApiKeyRequired on every method of the body that has no security of its own
-        if (p instanceof Protection.None n && n.evidence().startsWith("no security") && defaultAuthorizer != null) {
+        boolean preflight = r.method().equals("OPTIONS");
+        // SAM puts the DefaultAuthorizer and ApiKeyRequired on every method of the body that has no security of its own,
+        // OPTIONS too unless the Add...ToCorsPreflight flags say false (and then OPTIONS loses even its own API key)
+        if (p instanceof Protection.None n && n.evidence().startsWith("no security") && defaultAuthorizer != null
+            && (!preflight || cors.defaultAuthorizerOnPreflight())) {
           p = named(defaultAuthorizer, null, authorizers, defaultScopes, "the API's DefaultAuthorizer " + defaultAuthorizer);
         }
-        routes.put(r.key(), new ImportedRoute(r.method(), r.path(), p, r.apiKeyRequired() || apiKey, r.integrationType(), r.integrationUri(),
-            r.payloadFormat()));
+        boolean key = apiKey ? !preflight || cors.apiKeyOnPreflight() : r.apiKeyRequired();
+        routes.put(r.key(), r.withAccess(p, key));
       }
     }
     for (SamEvent ev : spec.events()) {
-      ImportedRoute r = eventRoute(ev, spec.http(), defaultAuthorizer, apiKey, authorizers, defaultScopes);
+      ImportedRoute r = eventRoute(ev, spec.http(), defaultAuthorizer, apiKey, authorizers, defaultScopes, cors);
       ImportedRoute existing = routes.get(r.key());
       if (existing != null && ev.auth() == null) {
         continue; // the body's own definition of the route stands
       }
       routes.put(r.key(), r);
     }
+    cors.addTo(routes, defaultAuthorizer == null ? null : named(defaultAuthorizer, null, authorizers, defaultScopes,
+        "the API's DefaultAuthorizer " + defaultAuthorizer + ", which SAM puts on its CORS preflight methods too "
+        + "(AddDefaultAuthorizerToCorsPreflight, default true)"), apiKey, where);
     PolicyDocument resourcePolicy = resourcePolicy(spec, auth.get("ResourcePolicy"), routes.values(), stage, policy, where);
     List<UsagePlan> plans = spec.http() ? List.of() : usagePlan(auth.get("UsagePlan"), spec.logicalId(), where);
     String keySourceText = ix.text(props.get("ApiKeySourceType"), where);
@@ -104,7 +111,7 @@ final class SamApiReader {
   }
 
   private ImportedRoute eventRoute(SamEvent ev, boolean http, String defaultAuthorizer, boolean apiKeyDefault,
-      List<ImportedAuthorizer> authorizers, Map<String, List<String>> defaultScopes) {
+      List<ImportedAuthorizer> authorizers, Map<String, List<String>> defaultScopes, SamCorsPreflight cors) {
     String method = ev.method() == null ? (http ? "$default" : "ANY") : ev.method().toUpperCase(Locale.ROOT);
     String path = ev.path() == null ? (http ? "$default" : "/") : ev.path();
     if (http && ev.method() == null && ev.path() == null) {
@@ -117,13 +124,17 @@ final class SamApiReader {
     Protection p;
     if (named != null) {
       p = named(named, scopes, authorizers, defaultScopes, ev.name() + " Auth.Authorizer " + named);
-    } else if (defaultAuthorizer != null) {
+    } else if (defaultAuthorizer != null && (!method.equals("OPTIONS") || cors.defaultAuthorizerOnPreflight())) {
       p = named(defaultAuthorizer, scopes, authorizers, defaultScopes, "the API's DefaultAuthorizer " + defaultAuthorizer);
     } else {
-      p = new Protection.None("no Auth on " + ev.name() + " and no DefaultAuthorizer on its API");
+      p = new Protection.None("no Auth on " + ev.name() + (defaultAuthorizer == null ? " and no DefaultAuthorizer on its API"
+          : "; AddDefaultAuthorizerToCorsPreflight: false keeps the DefaultAuthorizer off OPTIONS"));
     }
     String keyText = auth == null ? null : ix.text(auth.get("ApiKeyRequired"), ev.name());
     boolean apiKey = keyText == null ? apiKeyDefault : keyText.equalsIgnoreCase("true");
+    if (method.equals("OPTIONS") && apiKeyDefault && !cors.apiKeyOnPreflight()) {
+      apiKey = false; // SAM strips the API key from OPTIONS, the event's own included
+    }
     return new ImportedRoute(method, path, p, apiKey, "aws_proxy", "function " + ev.function(), null);
   }
 
@@ -314,9 +325,6 @@ final class SamApiReader {
   private void leftOut(JsonNode props, JsonNode auth, String where, boolean http) {
     if (auth.has("InvokeRole")) {
       ctx.leftOut(where + " Auth.InvokeRole", "the role API Gateway invokes functions with does not affect who may call");
-    }
-    if (auth.has("AddDefaultAuthorizerToCorsPreflight")) {
-      ctx.leftOut(where + " Auth.AddDefaultAuthorizerToCorsPreflight", "CORS preflight methods are not imported");
     }
     if (http && auth.has("EnableIamAuthorizer")) {
       ctx.mapped(where + " Auth.EnableIamAuthorizer", "AWS_IAM may be named by routes");

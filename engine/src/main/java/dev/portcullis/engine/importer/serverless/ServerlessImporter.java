@@ -3,6 +3,7 @@ package dev.portcullis.engine.importer.serverless;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portcullis.engine.importer.ApiSettings;
 import dev.portcullis.engine.importer.ImportContext;
 import dev.portcullis.engine.importer.ImportDraft;
 import dev.portcullis.engine.importer.ImportedApi;
@@ -56,12 +57,15 @@ public final class ServerlessImporter implements SourceImporter {
     List<ImportedRoute> rest = new ArrayList<>();
     List<ImportedRoute> http = new ArrayList<>();
     String httpPayload = ix.text(provider.path("httpApi").get("payload"), "provider.httpApi.payload");
+    ServerlessCors cors = new ServerlessCors(ix);
     t.path("functions").fields().forEachRemaining(f -> {
       int i = 0;
       for (JsonNode event : f.getValue().path("events")) {
         String where = "function " + f.getKey() + " event " + i++;
         if (event.has("http")) {
-          rest.add(restRoute(event.get("http"), where, ix, ctx, restAuthorizers));
+          ImportedRoute r = restRoute(event.get("http"), where, ix, ctx, restAuthorizers);
+          rest.add(r);
+          cors.add(event.get("http"), r.method(), r.path(), where);
         } else if (event.has("httpApi")) {
           ImportedRoute r = httpRoute(event.get("httpApi"), where, ix, httpAuthorizers,
               orElse(ix.text(f.getValue().path("httpApi").get("payload"), where), httpPayload));
@@ -74,13 +78,14 @@ public final class ServerlessImporter implements SourceImporter {
     ServerlessFunctions functions = new ServerlessFunctions(t, ix, doc.path().toAbsolutePath().getParent());
     restAuthorizers.replaceAll((name, a) -> functions.wire(a));
     httpAuthorizers.replaceAll((name, a) -> functions.wire(a));
+    List<ImportedRoute> restRoutes = cors.withPreflights(rest);
     List<ImportedApi> apis = new ArrayList<>();
     JsonNode gw = provider.path("apiGateway");
-    if (!rest.isEmpty()) {
+    if (!restRoutes.isEmpty()) {
       String keySource = ix.text(gw.get("apiKeySourceType"), "provider.apiGateway.apiKeySourceType");
       apis.add(new ImportedApi(service, Gateway.Flavor.REST, region, null, stage, null,
           keySource == null ? null : keySource.equalsIgnoreCase("AUTHORIZER") ? Gateway.ApiKeySource.AUTHORIZER : Gateway.ApiKeySource.HEADER,
-          rest, List.copyOf(restAuthorizers.values()), usagePlans(gw.get("usagePlan"), service, ix, ctx), policy(gw.get("resourcePolicy"), ix, service)));
+          restRoutes, List.copyOf(restAuthorizers.values()), usagePlans(gw.get("usagePlan"), service, ix, ctx), policy(gw.get("resourcePolicy"), ix, service)));
       for (JsonNode key : gw.path("apiKeys")) {
         // a key may carry its value; only its name reaches the report
         ctx.mapped("API key " + (key.isTextual() ? key.asText() : key.path("name").asText("(unnamed)")),
@@ -88,8 +93,9 @@ public final class ServerlessImporter implements SourceImporter {
       }
     }
     if (!http.isEmpty()) {
+      Gateway.Cors httpCors = cors.httpApi(provider.path("httpApi").get("cors"), http, "provider.httpApi.cors");
       apis.add(new ImportedApi(service + "-httpapi", Gateway.Flavor.HTTP, region, null, null, null, null, http,
-          List.copyOf(httpAuthorizers.values()), List.of(), null));
+          List.copyOf(httpAuthorizers.values()), List.of(), null).withSettings(new ApiSettings(httpCors, null, null, null)));
     }
     return ImportDraft.of(apis);
   }
@@ -114,9 +120,6 @@ public final class ServerlessImporter implements SourceImporter {
       p = new Protection.None(where + " has no authorizer");
     } else {
       p = restAuthorizer(auth, where, ix, ctx, authorizers);
-    }
-    if (e.isObject() && e.has("cors")) {
-      ctx.leftOut(where + " cors", "CORS is answered by API Gateway before auth; the local gateway does not emulate it");
     }
     return new ImportedRoute(method, path, p, apiKey, e.isObject() ? orElse(ix.text(e.get("integration"), where), "lambda-proxy") : "lambda-proxy",
         null, null);

@@ -76,7 +76,7 @@ class LiveImporterTest {
             {"item":[{"id":"r3","parentId":"r1","path":"/partners/{id}","pathPart":"{id}","resourceMethods":{"POST":{"httpMethod":"POST","authorizationType":"CUSTOM","authorizerId":"a2","apiKeyRequired":true}}},
                      {"id":"r4","parentId":"r1","path":"/internal","pathPart":"internal","resourceMethods":{"POST":{"httpMethod":"POST","authorizationType":"AWS_IAM","apiKeyRequired":false}}}]}"""
           : """
-            {"item":[{"id":"r1","path":"/"},{"id":"r2","parentId":"r1","path":"/me","pathPart":"me","resourceMethods":{"GET":{"httpMethod":"GET","authorizationType":"COGNITO_USER_POOLS","authorizerId":"a1","authorizationScopes":["profile.read"],"apiKeyRequired":false,"methodIntegration":{"type":"AWS_PROXY","uri":"arn:aws:lambda:me"}},"DELETE":{"httpMethod":"DELETE","authorizationType":"CUSTOM","authorizerId":"gone","apiKeyRequired":false}}}],"position":"r2"}""";
+            {"item":[{"id":"r1","path":"/"},{"id":"r2","parentId":"r1","path":"/me","pathPart":"me","resourceMethods":{"GET":{"httpMethod":"GET","authorizationType":"COGNITO_USER_POOLS","authorizerId":"a1","authorizationScopes":["profile.read"],"apiKeyRequired":false,"methodIntegration":{"type":"AWS_PROXY","uri":"arn:aws:lambda:me"}},"DELETE":{"httpMethod":"DELETE","authorizationType":"CUSTOM","authorizerId":"gone","apiKeyRequired":false},"OPTIONS":{"httpMethod":"OPTIONS","authorizationType":"NONE","apiKeyRequired":false,"methodIntegration":{"type":"MOCK","integrationResponses":{"200":{"statusCode":"200","responseParameters":{"method.response.header.Access-Control-Allow-Origin":"'https://app.example.com'","method.response.header.Access-Control-Allow-Methods":"'GET,DELETE,OPTIONS'"},"responseTemplates":{"application/json":""}}}}}}}],"position":"r2"}""";
       case "/restapis" -> body = query.contains("position=p2")
           ? "{\"item\":[{\"id\":\"rest2\",\"name\":\"back office\"}]}"
           : "{\"item\":[{\"id\":\"rest1\",\"name\":\"payments\"}],\"position\":\"p2\"}";
@@ -126,7 +126,11 @@ class LiveImporterTest {
     assertThat(g.region()).isEqualTo("eu-west-1");
     assertThat(CorpusExpectationsAccess.routes(g)).containsExactlyInAnyOrderEntriesOf(CorpusExpectationsAccess.map(
         "GET /me=COGNITO_USER_POOLS mobile-users [profile.read]", "DELETE /me=CUSTOM unreadable-protection",
-        "POST /partners/{id}=CUSTOM partner-gate +key", "POST /internal=AWS_IAM"));
+        "POST /partners/{id}=CUSTOM partner-gate +key", "POST /internal=AWS_IAM", "OPTIONS /me=NONE"));
+    // the console's Enable CORS method answers its static headers locally, as it does on AWS
+    assertThat(g.routes().stream().filter(x -> x.key().equals("OPTIONS /me")).findFirst().orElseThrow().integration())
+        .isInstanceOfSatisfying(dev.portcullis.engine.model.Integration.Mock.class, m -> assertThat(m.headers())
+            .containsEntry("Access-Control-Allow-Origin", "https://app.example.com").containsEntry("Access-Control-Allow-Methods", "GET,DELETE,OPTIONS"));
     assertThat(r.report().unreadable()).singleElement().satisfies(u -> assertThat(u.why()).contains("authoriser id gone"));
     assertThat(g.usagePlans()).singleElement().satisfies(p -> {
       assertThat(p.name()).isEqualTo("partners");

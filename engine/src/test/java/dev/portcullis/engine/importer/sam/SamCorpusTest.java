@@ -40,9 +40,11 @@ class SamCorpusTest {
         Arguments.of("sam/03-lambda-authorizer-custom-header-template.yaml", Map.of(
             "apigw-lambda-authorizer-mapping-template", map("GET /=CUSTOM MyLambdaTokenAuthorizer"))),
         Arguments.of("sam/04-cognito-httpapi-template.yaml", Map.of("appapi", map("GET /=JWT OAuth2Authorizer [email]"))),
-        Arguments.of("sam/05-owasp-payment-private-iam-policy-template.yaml", Map.of("paymentapi", map("POST /makePayment=AWS_IAM"))),
+        Arguments.of("sam/05-owasp-payment-private-iam-policy-template.yaml", Map.of("paymentapi", map("POST /makePayment=AWS_IAM",
+            "OPTIONS /makePayment=AWS_IAM"))),
         Arguments.of("sam/06-owasp-order-cognito-template.yaml", Map.of(
-            "orderapi", map("POST /placeOrder=COGNITO_USER_POOLS CognitoAuthorizer", "GET /listOrders=COGNITO_USER_POOLS CognitoAuthorizer"))),
+            "orderapi", map("POST /placeOrder=COGNITO_USER_POOLS CognitoAuthorizer", "GET /listOrders=COGNITO_USER_POOLS CognitoAuthorizer",
+                "OPTIONS /placeOrder=COGNITO_USER_POOLS CognitoAuthorizer", "OPTIONS /listOrders=COGNITO_USER_POOLS CognitoAuthorizer"))),
         Arguments.of("sam/08-python-http-sam-template.yaml", Map.of("httpapi", map(
             "GET /locations=CUSTOM LambdaAuthorizer", "PUT /locations=CUSTOM LambdaAuthorizer",
             "GET /locations/{locationid}=CUSTOM LambdaAuthorizer", "DELETE /locations/{locationid}=CUSTOM LambdaAuthorizer",
@@ -110,8 +112,11 @@ class SamCorpusTest {
     Files.copy(corpus("openapi/09-serverless-samples-python-rest-swagger.yaml"), dir.resolve("src/api/swagger.yaml"));
     Workspace ws = Importer.create().importFile(template).workspace();
     Gateway g = ws.gateway("restapi").orElseThrow();
-    assertThat(routes(g)).hasSize(13).containsEntry("GET /locations", "CUSTOM LambdaAuthorizer +key")
-        .containsEntry("DELETE /users/{userid}/bookings/{bookingid}", "CUSTOM LambdaAuthorizer +key");
+    // 13 methods, and Cors adds an OPTIONS method to each of the 7 paths: the body's security is per method, so SAM's
+    // preflight methods are open, but they need the API key (AddApiKeyRequiredToCorsPreflight is not set to false)
+    assertThat(routes(g)).hasSize(20).containsEntry("GET /locations", "CUSTOM LambdaAuthorizer +key")
+        .containsEntry("DELETE /users/{userid}/bookings/{bookingid}", "CUSTOM LambdaAuthorizer +key")
+        .containsEntry("OPTIONS /locations", "NONE +key").containsEntry("OPTIONS /users/{userid}/bookings/{bookingid}", "NONE +key");
     assertThat(g.usagePlans()).extracting(p -> p.name()).containsExactlyInAnyOrder("BasicUsagePlan", "EnterpriseUsagePlan");
   }
 
