@@ -30,17 +30,34 @@ public final class IamPattern {
     if (pattern.equals("*")) {
       return true;
     }
-    String[] p = pattern.split(":", ARN_COMPONENTS);
-    String[] a = arn.split(":", ARN_COMPONENTS);
-    if (p.length != ARN_COMPONENTS || a.length != ARN_COMPONENTS) {
+    // component by component, without splitting: a resource policy is matched on every signed request
+    int[] p = components(pattern);
+    int[] a = components(arn);
+    if (p == null || a == null) {
       return glob(pattern, arn);
     }
     for (int i = 0; i < ARN_COMPONENTS; i++) {
-      if (!glob(p[i], a[i])) {
+      if (!glob(pattern, p[i], p[i + 1] - 1, arn, a[i], a[i + 1] - 1)) {
         return false;
       }
     }
     return true;
+  }
+
+  /** Where each of an ARN's six components starts, and one past the end; null with fewer than six. */
+  private static int[] components(String arn) {
+    int[] starts = new int[ARN_COMPONENTS + 1];
+    int at = 0;
+    for (int i = 1; i < ARN_COMPONENTS; i++) {
+      int colon = arn.indexOf(':', at);
+      if (colon < 0) {
+        return null;
+      }
+      at = colon + 1;
+      starts[i] = at;
+    }
+    starts[ARN_COMPONENTS] = arn.length() + 1;
+    return starts;
   }
 
   /**
@@ -49,15 +66,20 @@ public final class IamPattern {
    * never exponential, so a hostile policy cannot stall the gateway.
    */
   public static boolean glob(String pattern, String value) {
-    int p = 0;
-    int v = 0;
+    return glob(pattern, 0, pattern.length(), value, 0, value.length());
+  }
+
+  /** {@link #glob(String, String)} of {@code pattern[patternFrom, patternTo)} and {@code value[valueFrom, valueTo)}. */
+  private static boolean glob(String pattern, int patternFrom, int patternTo, String value, int valueFrom, int valueTo) {
+    int p = patternFrom;
+    int v = valueFrom;
     int starAt = -1;
     int resumeAt = 0;
-    while (v < value.length()) {
-      if (p < pattern.length() && (pattern.charAt(p) == '?' || pattern.charAt(p) == value.charAt(v))) {
+    while (v < valueTo) {
+      if (p < patternTo && (pattern.charAt(p) == '?' || pattern.charAt(p) == value.charAt(v))) {
         p++;
         v++;
-      } else if (p < pattern.length() && pattern.charAt(p) == '*') {
+      } else if (p < patternTo && pattern.charAt(p) == '*') {
         starAt = p++;
         resumeAt = v;
       } else if (starAt >= 0) {
@@ -67,9 +89,9 @@ public final class IamPattern {
         return false;
       }
     }
-    while (p < pattern.length() && pattern.charAt(p) == '*') {
+    while (p < patternTo && pattern.charAt(p) == '*') {
       p++;
     }
-    return p == pattern.length();
+    return p == patternTo;
   }
 }
