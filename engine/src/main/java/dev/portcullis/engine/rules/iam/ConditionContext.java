@@ -38,6 +38,21 @@ public record ConditionContext(Map<String, List<String>> values) {
     return new ConditionContext(copy);
   }
 
+  /** A copy with each key of {@code defaults} set to its one value where not set yet: one copy for all of them. */
+  ConditionContext withDefaults(Map<String, String> defaults) {
+    Map<String, List<String>> copy = null;
+    for (Map.Entry<String, String> d : defaults.entrySet()) {
+      String key = d.getKey().toLowerCase(Locale.ROOT);
+      if (!values.containsKey(key)) {
+        if (copy == null) {
+          copy = new HashMap<>(values);
+        }
+        copy.putIfAbsent(key, List.of(d.getValue()));
+      }
+    }
+    return copy == null ? this : new ConditionContext(copy);
+  }
+
   /** A copy with {@code key} set only if the caller has not set it, so explicit values win. */
   ConditionContext withDefault(String key, String value) {
     return has(key) ? this : with(key, value);

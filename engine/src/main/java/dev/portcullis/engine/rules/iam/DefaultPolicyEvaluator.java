@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -99,14 +100,13 @@ final class DefaultPolicyEvaluator implements PolicyEvaluator {
   /** Keys AWS fills in from the request itself; values the caller set explicitly are kept. */
   private ConditionContext withRequestKeys(PolicyQuery query) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-    ConditionContext context = query.context()
-        .withDefault(ConditionContext.CURRENT_TIME, now.toString())
-        .withDefault(ConditionContext.EPOCH_TIME, Long.toString(now.getEpochSecond()));
-    if (query.caller().isAnonymous()) {
-      return context;
+    Map<String, String> defaults = new java.util.LinkedHashMap<>();
+    defaults.put(ConditionContext.CURRENT_TIME, now.toString());
+    defaults.put(ConditionContext.EPOCH_TIME, Long.toString(now.getEpochSecond()));
+    if (!query.caller().isAnonymous()) {
+      defaults.put(ConditionContext.PRINCIPAL_ARN, PrincipalMatcher.principalArn(query.caller()));
+      defaults.put(ConditionContext.PRINCIPAL_ACCOUNT, query.caller().accountId());
     }
-    return context
-        .withDefault(ConditionContext.PRINCIPAL_ARN, PrincipalMatcher.principalArn(query.caller()))
-        .withDefault(ConditionContext.PRINCIPAL_ACCOUNT, query.caller().accountId());
+    return query.context().withDefaults(defaults);
   }
 }
