@@ -22,6 +22,8 @@ final class Canonicalizer {
   private static final Comparator<Map.Entry<String, String>> BY_KEY_THEN_VALUE =
       Map.Entry.<String, String>comparingByKey().thenComparing(Map.Entry.comparingByValue());
 
+  private static final java.util.regex.Pattern WHITESPACE_RUN = java.util.regex.Pattern.compile("\\s+");
+
   private Canonicalizer() {}
 
   static String canonicalRequest(IncomingRequest request, SignatureClaim claim, String payloadHash) {
@@ -85,7 +87,15 @@ final class Canonicalizer {
 
   /** Trims, and turns every run of whitespace (obs-fold line breaks included) into one space. */
   static String trimAndFold(String value) {
-    return value.strip().replaceAll("\\s+", " ");
+    String stripped = value.strip();
+    for (int i = 0; i < stripped.length(); i++) {
+      char c = stripped.charAt(i);
+      boolean run = c != ' ' || i + 1 < stripped.length() && Character.isWhitespace(stripped.charAt(i + 1));
+      if (run && Character.isWhitespace(c)) {
+        return WHITESPACE_RUN.matcher(stripped).replaceAll(" ");
+      }
+    }
+    return stripped; // nothing to fold: most values (replaceAll compiled its pattern on every signed header)
   }
 
   private static String reencode(String wireText) {
