@@ -170,7 +170,7 @@ public final class ApiSettingsReader {
   }
 
   /** A property by name without case: OpenAPI writes {@code allowOrigins}, CloudFormation {@code AllowOrigins}. */
-  private static JsonNode get(JsonNode n, String name) {
+  static JsonNode get(JsonNode n, String name) {
     if (n == null || !n.isObject()) {
       return null;
     }

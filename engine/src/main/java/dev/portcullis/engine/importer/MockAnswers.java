@@ -2,7 +2,6 @@ package dev.portcullis.engine.importer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portcullis.engine.model.Integration;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -91,15 +90,6 @@ public final class MockAnswers {
   }
 
   private static JsonNode get(JsonNode n, String name) {
-    if (n == null || !n.isObject()) {
-      return null;
-    }
-    for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
-      String key = it.next();
-      if (key.equalsIgnoreCase(name)) {
-        return n.get(key);
-      }
-    }
-    return null;
+    return ApiSettingsReader.get(n, name);
   }
 }

@@ -139,14 +139,9 @@ final class RequestReader extends ChannelInboundHandlerAdapter {
 
   private void run(NettyExchange exchange) {
     try {
-      handler.handle(exchange);
-    } catch (Exception | Error e) {
-      LOG.error("{} {} failed", exchange.method(), exchange.rawPath(), e);
+      runInline(exchange);
     } finally {
       budget.release();
-      if (!exchange.responded()) {
-        exchange.respond(500, Map.of("Content-Type", "application/json"), FAULT);
-      }
     }
   }
 

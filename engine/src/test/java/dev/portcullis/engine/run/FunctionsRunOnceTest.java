@@ -41,15 +41,7 @@ class FunctionsRunOnceTest {
   @Test
   void eachLocalSendInvokesARealLambdaOnce() throws Exception {
     try (MockWebServer lambda = new MockWebServer()) {
-      lambda.setDispatcher(new Dispatcher() {
-        @Override
-        public MockResponse dispatch(RecordedRequest request) {
-          return new MockResponse.Builder().code(200).addHeader("content-type", "application/json").body(ALLOW).build();
-        }
-      });
-      lambda.start();
-      LambdaFunction.Invoke fn = new LambdaFunction.Invoke("partner-gate", "eu-west-1", lambda.url("/").toString(),
-          new CredentialSource.StaticKeys("AKIDLOCALINVOKE00001", new SecretRef.Literal("local-invoke-secret"), null));
+      LambdaFunction.Invoke fn = partnerGateAt(lambda);
       try (Session session = session(fn)) {
         Trace acme = session.run(partner("acme"), null, ChallengeHandler.none());
         assertThat(lambda.getRequestCount()).as("invocations after one send").isEqualTo(1);
@@ -68,15 +60,7 @@ class FunctionsRunOnceTest {
   @Test
   void aSendToAwsInvokesTheDeployedLambdaOnlyThere() throws Exception {
     try (MockWebServer lambda = new MockWebServer()) {
-      lambda.setDispatcher(new Dispatcher() {
-        @Override
-        public MockResponse dispatch(RecordedRequest request) {
-          return new MockResponse.Builder().code(200).addHeader("content-type", "application/json").body(ALLOW).build();
-        }
-      });
-      lambda.start();
-      LambdaFunction.Invoke fn = new LambdaFunction.Invoke("partner-gate", "eu-west-1", lambda.url("/").toString(),
-          new CredentialSource.StaticKeys("AKIDLOCALINVOKE00001", new SecretRef.Literal("local-invoke-secret"), null));
+      LambdaFunction.Invoke fn = partnerGateAt(lambda);
       Workspace ws = HandlerFixtures.demoWithPartnerFunction(fn);
       Map<String, String> apiIds = Map.of("payments", "a1b2c3d4e5", "b2b", "abc123", "mobile", "m0b1le0001");
       try (dev.portcullis.engine.testing.AwsStandIn aws = dev.portcullis.engine.testing.AwsStandIn.start(ws, Clock.systemUTC(), apiIds);
@@ -126,6 +110,19 @@ class FunctionsRunOnceTest {
       assertThat(ruling(anonymous).details()).noneMatch(d -> d.label().equals("prediction differed"));
       assertThat(calls).doesNotExist();
     }
+  }
+
+  /** A real Lambda function, partner-gate, whose Invoke endpoint is {@code lambda}: it allows, and counts calls. */
+  private static LambdaFunction.Invoke partnerGateAt(MockWebServer lambda) throws java.io.IOException {
+    lambda.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return new MockResponse.Builder().code(200).addHeader("content-type", "application/json").body(ALLOW).build();
+      }
+    });
+    lambda.start();
+    return new LambdaFunction.Invoke("partner-gate", "eu-west-1", lambda.url("/").toString(),
+        new CredentialSource.StaticKeys("AKIDLOCALINVOKE00001", new SecretRef.Literal("local-invoke-secret"), null));
   }
 
   /** The predictor did not run the function and says the gateway's ruling is the answer; the gateway allowed. */
