@@ -1,5 +1,6 @@
 package dev.portcullis.app.bench;
 
+import dev.portcullis.engine.model.Environment;
 import dev.portcullis.engine.model.Gateway;
 import dev.portcullis.engine.model.Route;
 import dev.portcullis.engine.model.SavedRequest;
@@ -33,8 +34,14 @@ public final class BenchWorkspace {
     Workspace bench = new Workspace(demo.schemaVersion(), "bench-" + routes, "Generated for the matrix benchmark", demo.variables(),
         "anonymous", gateways, demo.callers().stream().filter(c -> CALLERS.contains(c.name())).toList(), demo.folders().stream()
             .map(f -> CALLERS.contains(f.caller()) ? f : new Workspace.Folder(f.name(), "anonymous", f.description())).toList(),
-        requests(demo), demo.environments(), demo.emulator());
+        requests(demo), environments(demo), demo.emulator());
     WorkspaceStore.create(Clock.systemUTC()).save(bench, Path.of(args.length > 0 ? args[0] : "bench/bench-500.json"));
+  }
+
+  /** The demo's environments with stand-ins only for the callers kept: a stand-in for a caller the workspace lacks is invalid. */
+  private static List<Environment> environments(Workspace demo) {
+    return demo.environments().stream().map(e -> new Environment(e.name(), e.variables(),
+        e.callers().stream().filter(c -> CALLERS.contains(c.name())).toList())).toList();
   }
 
   private static List<SavedRequest> requests(Workspace demo) {

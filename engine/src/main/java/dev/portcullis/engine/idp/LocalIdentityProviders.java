@@ -14,7 +14,9 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -81,8 +83,9 @@ public final class LocalIdentityProviders implements AutoCloseable {
       return;
     }
     // keys before the first request: the first JWKS answer must not wait on deriving them
-    cognito.warmKeys();
-    oidcIssuers.values().forEach(i -> i.keys().warm());
+    List<KeyRing> rings = new ArrayList<>(cognito.keyRings());
+    oidcIssuers.values().forEach(i -> rings.add(i.keys()));
+    KeyRing.warm(rings);
     ready.countDown();
     context.event("Local identity providers listening on " + baseUrl);
   }

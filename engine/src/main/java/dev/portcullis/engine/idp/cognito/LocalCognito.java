@@ -49,9 +49,9 @@ public final class LocalCognito {
   /** The key purpose {@link dev.portcullis.engine.idp.LocalIdentityProviders#mint} signs with for a pool. */
   public static final String MINTING_KEY = CognitoPool.ACCESS_KEY;
 
-  /** Derives every pool's signing keys now (see {@link KeyRing#warm}). */
-  public void warmKeys() {
-    pools.forEach(p -> p.keys().warm());
+  /** Every pool's signing keys, e.g. to derive them all before serving ({@link KeyRing#warm(java.util.Collection)}). */
+  public List<KeyRing> keyRings() {
+    return pools.stream().map(CognitoPool::keys).toList();
   }
 
   /** The signing keys of a pool, by pool id. */

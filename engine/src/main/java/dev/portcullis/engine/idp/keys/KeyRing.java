@@ -6,11 +6,17 @@ import com.nimbusds.jose.jwk.RSAKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The signing keys of one local issuer: one current key per purpose (a Cognito pool signs ID and
@@ -56,7 +62,40 @@ public final class KeyRing {
    * world warms its keys before it listens: the first answer is as quick as the hundredth.
    */
   public void warm() {
-    purposes.forEach(this::current);
+    warm(List.of(this));
+  }
+
+  /**
+   * {@link #warm()} for several rings at once, each key on a thread of its own: every key is a
+   * prime search of its own, and a world with a pool (two keys) and an issuer (one) would otherwise
+   * wait for three searches in a row before it listens.
+   */
+  public static void warm(Collection<KeyRing> rings) {
+    List<Callable<RSAKey>> keys = new ArrayList<>();
+    rings.forEach(ring -> ring.purposes.forEach(purpose -> keys.add(() -> ring.derive(purpose))));
+    if (keys.size() == 1) {
+      rings.forEach(ring -> ring.purposes.forEach(ring::derive));
+      return;
+    }
+    try (ExecutorService pool = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("portcullis-keys-", 0).daemon(true).factory())) {
+      for (Future<RSAKey> key : pool.invokeAll(keys)) {
+        key.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while deriving the local issuers' signing keys", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** The current key of a purpose, derived outside the ring's lock so that two purposes derive side by side. */
+  private RSAKey derive(String purpose) {
+    String label;
+    synchronized (this) {
+      label = label(purpose) + "/" + generation;
+    }
+    return DerivedRsaKeys.derive(seed, label);
   }
 
   /** A key that signs like the current one but is never published. */
