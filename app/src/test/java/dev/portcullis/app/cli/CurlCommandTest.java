@@ -26,11 +26,7 @@ class CurlCommandTest {
   @Test
   void curlWithAwsSigv4ReproducesTheIamRequestAndGetsIn(@TempDir Path dir) throws Exception {
     Path workspace = demoOnFreePorts(dir);
-    StringWriter served = new StringWriter();
-    CompletableFuture<Integer> serve = CompletableFuture.supplyAsync(() -> PortcullisCommand.run(new PrintWriter(served, true),
-        new PrintWriter(new StringWriter(), true), "gateway", "serve", "--workspace", workspace.toString()));
-    try {
-      awaitReady(served, serve);
+    whileServing(workspace, served -> {
       Cli curl = Cli.run("curl", "--request", "refresh as refresh-job", "--workspace", workspace.toString());
       assertThat(curl.exit()).as(curl.err()).isZero();
       assertThat(curl.out()).contains("--aws-sigv4 'aws:amz:us-east-1:execute-api'")
@@ -43,20 +39,13 @@ class CurlCommandTest {
       assertThat(runCurl(command, "ASIALOCALREFRESHJOB1", "localonly/refreshjob/wrong-secret-00000000000", session)).isEqualTo("403");
       assertThat(runCurl(command, "ASIALOCALREFRESHJOB1", "localonly/refreshjob/0000000000000000000000", "another-session"))
           .as("the role session's token is checked (spec §5)").isEqualTo("403");
-    } finally {
-      GatewayCommand.Serve.stop.countDown();
-      serve.get(10, TimeUnit.SECONDS);
-    }
+    });
   }
 
   @Test
   void printingAPostAsCurlSendsNothingToTheServedGateway(@TempDir Path dir) throws Exception {
     Path workspace = demoOnFreePorts(dir);
-    StringWriter served = new StringWriter();
-    CompletableFuture<Integer> serve = CompletableFuture.supplyAsync(() -> PortcullisCommand.run(new PrintWriter(served, true),
-        new PrintWriter(new StringWriter(), true), "gateway", "serve", "--workspace", workspace.toString()));
-    try {
-      awaitReady(served, serve);
+    whileServing(workspace, served -> {
       Cli curl = Cli.run("curl", "--request", "transactions: throttled burst", "--workspace", workspace.toString());
       assertThat(curl.exit()).as(curl.err()).isZero();
       assertThat(curl.out()).contains("-X POST").contains("/partners/acme/transactions");
@@ -65,6 +54,21 @@ class CurlCommandTest {
       Cli send = Cli.run("send", "--request", "transactions as acme", "--workspace", workspace.toString());
       assertThat(send.exit()).as(send.err()).isZero();
       assertThat(rulingLines(served)).as("a real send is heard").singleElement().asString().contains("POST");
+    });
+  }
+
+  /** What a test does while {@code gateway serve} runs on {@code workspace}, given what it prints. */
+  private interface WhileServing {
+    void run(StringWriter served) throws Exception;
+  }
+
+  private static void whileServing(Path workspace, WhileServing body) throws Exception {
+    StringWriter served = new StringWriter();
+    CompletableFuture<Integer> serve = CompletableFuture.supplyAsync(() -> PortcullisCommand.run(new PrintWriter(served, true),
+        new PrintWriter(new StringWriter(), true), "gateway", "serve", "--workspace", workspace.toString()));
+    try {
+      awaitReady(served, serve);
+      body.run(served);
     } finally {
       GatewayCommand.Serve.stop.countDown();
       serve.get(10, TimeUnit.SECONDS);
