@@ -28,18 +28,27 @@ import java.util.Optional;
  * checks the other authorisation types make (§7 item 2).
  */
 final class IamAuthorization {
-  private final Emulator emulator;
   private final SigV4Verifier verifier;
   private final PolicyEvaluator evaluator;
+  /** Per access key id: the key, its identity policies named for the evidence, and its caller. */
+  private final Map<String, Signer> signers = new LinkedHashMap<>();
+
+  private record Signer(Emulator.AccessKey key, List<NamedPolicy> policies, CallerIdentity caller) {}
 
   /** @param issuedAt when the emulator's sessions were issued: their expiries count from it */
   IamAuthorization(Emulator emulator, PolicyEvaluator evaluator, Instant issuedAt) {
-    this.emulator = emulator;
     this.evaluator = evaluator;
     Map<String, SigningSecret> keys = new LinkedHashMap<>();
     emulator.accessKeys().forEach(k -> keys.put(k.accessKeyId(), new SigningSecret(k.secretAccessKey(), k.sessionToken(),
         k.principalArn(), k.expiresInSeconds() == null ? null : issuedAt.plusSeconds(k.expiresInSeconds()))));
     this.verifier = SigV4Verifier.create(CredentialLookup.of(keys));
+    for (Emulator.AccessKey key : emulator.accessKeys()) {
+      List<NamedPolicy> policies = new ArrayList<>();
+      for (int i = 0; i < key.identityPolicies().size(); i++) {
+        policies.add(new NamedPolicy(key.accessKeyId() + " policy #" + i, key.identityPolicies().get(i)));
+      }
+      signers.putIfAbsent(key.accessKeyId(), new Signer(key, List.copyOf(policies), CallerIdentity.of(key.principalArn())));
+    }
   }
 
   Optional<Denied> authorize(PipelineState ex) {
@@ -58,15 +67,12 @@ final class IamAuthorization {
   }
 
   private Optional<Denied> policy(PipelineState ex, SigV4Verification.Verified v) {
-    Emulator.AccessKey key = emulator.accessKeys().stream().filter(k -> k.accessKeyId().equals(v.accessKeyId()))
-        .findFirst().orElseThrow();
-    List<NamedPolicy> policies = new ArrayList<>();
-    for (int i = 0; i < key.identityPolicies().size(); i++) {
-      policies.add(new NamedPolicy(v.accessKeyId() + " policy #" + i, key.identityPolicies().get(i)));
-    }
+    Signer signer = signers.get(v.accessKeyId());
+    Emulator.AccessKey key = signer.key();
+    List<NamedPolicy> policies = signer.policies();
     // HTTP APIs have no resource policies (spec §1.3), so only the identity policies count there.
     PolicyDocument resource = ex.rest() ? ex.gateway.resourcePolicy() : null;
-    CallerIdentity caller = CallerIdentity.of(key.principalArn());
+    CallerIdentity caller = signer.caller();
     PolicyQuery query = PolicyQuery.invoke(caller, policies, resource, ex.methodArn(), conditions(ex));
     PolicyDecision decision = evaluator.evaluate(query);
     String evidence = "may " + caller.displayName() + " invoke " + ex.methodArn() + "? "

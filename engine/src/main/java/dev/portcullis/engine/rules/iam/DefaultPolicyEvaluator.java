@@ -14,6 +14,7 @@ import java.util.Optional;
 /** Evaluates every statement for the evidence, then combines the two policies per apigw-facts §5. */
 final class DefaultPolicyEvaluator implements PolicyEvaluator {
   private final Clock clock;
+  private final DecisionMemo memo = new DecisionMemo();
 
   DefaultPolicyEvaluator(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "policy evaluator: clock is required");
@@ -25,6 +26,24 @@ final class DefaultPolicyEvaluator implements PolicyEvaluator {
   @Override
   public PolicyDecision evaluate(PolicyQuery query) {
     ConditionContext context = withRequestKeys(query);
+    DecisionMemo.Key key = memo.key(query, context);
+    PolicyDecision known = key == null ? null : memo.get(key);
+    if (known != null) {
+      return known;
+    }
+    PolicyDecision decision = decide(query, context);
+    if (key != null) {
+      memo.put(key, decision);
+    }
+    return decision;
+  }
+
+  /** For tests: how many decisions the memo holds. */
+  int memoised() {
+    return memo.size();
+  }
+
+  private PolicyDecision decide(PolicyQuery query, ConditionContext context) {
     List<String> evidence = new ArrayList<>();
     List<StatementEvaluator.Outcome> identity = new ArrayList<>();
     for (NamedPolicy policy : query.identityPolicies()) {
