@@ -164,13 +164,35 @@ final class RulingCodec {
       intValue((int) value);
     }
 
+    /**
+     * Recently written texts that are not plain ASCII, by identity: the JDK copies ASCII as a block but
+     * encodes any other text character by character, and the evidence lines that cite "§" are often
+     * the same object on every request (a remembered policy decision's line).
+     */
+    private static final Encoded[] RECENT = new Encoded[64];
+
+    private record Encoded(String text, byte[] utf8) {}
+
+    private static byte[] utf8(String text) {
+      int slot = System.identityHashCode(text) & (RECENT.length - 1);
+      Encoded recent = RECENT[slot];
+      if (recent != null && recent.text() == text) {
+        return recent.utf8();
+      }
+      // the JDK's encoder copies Latin-1 text as a block, faster than any loop over its characters here
+      byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+      if (utf8.length != text.length()) {
+        RECENT[slot] = new Encoded(text, utf8);
+      }
+      return utf8;
+    }
+
     void string(String text) {
       if (text == null) {
         intValue(-1);
         return;
       }
-      // the JDK's encoder copies Latin-1 text as a block, faster than any loop over its characters here
-      byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+      byte[] utf8 = utf8(text);
       intValue(utf8.length);
       System.arraycopy(utf8, 0, into, at, utf8.length);
       at += utf8.length;

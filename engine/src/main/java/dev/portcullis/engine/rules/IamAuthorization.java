@@ -75,8 +75,8 @@ final class IamAuthorization {
     CallerIdentity caller = signer.caller();
     PolicyQuery query = PolicyQuery.invoke(caller, policies, resource, ex.methodArn(), conditions(ex));
     PolicyDecision decision = evaluator.evaluate(query);
-    String evidence = "may " + caller.displayName() + " invoke " + ex.methodArn() + "? "
-        + String.join("; ", decision.evidence()) + endpointNote(ex, decision instanceof PolicyDecision.Denied);
+    String note = endpointNote(ex, decision instanceof PolicyDecision.Denied);
+    String evidence = note.isEmpty() ? said(decision, caller, ex) : said(decision, caller, ex) + note;
     if (decision instanceof PolicyDecision.Denied denied) {
       ex.fail("iam.policy", evidence);
       IamDenial denial = IamDenial.of(denied, query);
@@ -86,6 +86,23 @@ final class IamAuthorization {
     ex.pass("iam.policy", evidence);
     ex.grant = new Grant.Iam(v.accessKeyId(), caller.accountId(), key.principalArn(), PrincipalIds.of(key.principalArn()));
     return Optional.empty();
+  }
+
+  private record Said(PolicyDecision decision, String evidence) {}
+
+  /** The last decision's evidence: a remembered decision is the same object, and its line the same text. */
+  private volatile Said said;
+
+  private String said(PolicyDecision decision, CallerIdentity caller, PipelineState ex) {
+    Said last = said;
+    if (last != null && last.decision() == decision) {
+      return last.evidence();
+    }
+    // the memo keys a decision by caller and method ARN, so the same decision object has the same line
+    String evidence = "may " + caller.displayName() + " invoke " + ex.methodArn() + "? "
+        + String.join("; ", decision.evidence());
+    said = new Said(decision, evidence);
+    return evidence;
   }
 
   /**

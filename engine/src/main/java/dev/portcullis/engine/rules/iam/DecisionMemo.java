@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Decisions already made, for the same question asked again: the same caller, the same policy
@@ -27,8 +28,12 @@ final class DecisionMemo {
   /** Per document, the lower-cased condition keys it names; empty when it must not be memoised. */
   private final Map<Same, Optional<List<String>>> conditionKeys = new ConcurrentHashMap<>();
 
-  /** The question's key, or null when it must be evaluated every time. */
-  Key key(PolicyQuery query, ConditionContext context) {
+  /**
+   * The question's key, or null when it must be evaluated every time.
+   *
+   * @param context a lower-cased condition key's values in the request, null when absent
+   */
+  Key key(PolicyQuery query, Function<String, List<String>> context) {
     List<Object> parts = new ArrayList<>(4 + 2 * query.identityPolicies().size());
     List<String> named = new ArrayList<>(4);
     for (NamedPolicy policy : query.identityPolicies()) {
@@ -46,7 +51,7 @@ final class DecisionMemo {
     }
     for (String key : named) {
       // absent and present differ (Null, IfExists): an absent key is null here, a present one its values
-      parts.add(context.values().get(key));
+      parts.add(context.apply(key));
     }
     return new Key(query.caller().arn(), query.action(), query.methodArn().render(), parts);
   }

@@ -25,13 +25,14 @@ final class DefaultPolicyEvaluator implements PolicyEvaluator {
 
   @Override
   public PolicyDecision evaluate(PolicyQuery query) {
-    ConditionContext context = withRequestKeys(query);
-    DecisionMemo.Key key = memo.key(query, context);
+    // one reading of the clock for the memo's key and the evaluation, so both see the same second
+    Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    DecisionMemo.Key key = memo.key(query, k -> requestKey(query, now, k));
     PolicyDecision known = key == null ? null : memo.get(key);
     if (known != null) {
       return known;
     }
-    PolicyDecision decision = decide(query, context);
+    PolicyDecision decision = decide(query, withRequestKeys(query, now));
     if (key != null) {
       memo.put(key, decision);
     }
@@ -117,8 +118,7 @@ final class DefaultPolicyEvaluator implements PolicyEvaluator {
   }
 
   /** Keys AWS fills in from the request itself; values the caller set explicitly are kept. */
-  private ConditionContext withRequestKeys(PolicyQuery query) {
-    Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+  private static ConditionContext withRequestKeys(PolicyQuery query, Instant now) {
     Map<String, String> defaults = new java.util.LinkedHashMap<>();
     defaults.put(ConditionContext.CURRENT_TIME, now.toString());
     defaults.put(ConditionContext.EPOCH_TIME, Long.toString(now.getEpochSecond()));
@@ -127,5 +127,24 @@ final class DefaultPolicyEvaluator implements PolicyEvaluator {
       defaults.put(ConditionContext.PRINCIPAL_ACCOUNT, query.caller().accountId());
     }
     return query.context().withDefaults(defaults);
+  }
+
+  /**
+   * One key's values as {@link #withRequestKeys} would give them (null when absent), without building
+   * the context: what the memo's key needs for the keys a policy names.
+   */
+  private static List<String> requestKey(PolicyQuery query, Instant now, String lowerCaseKey) {
+    List<String> set = query.context().values().get(lowerCaseKey);
+    if (set != null) {
+      return set;
+    }
+    boolean anonymous = query.caller().isAnonymous();
+    return switch (lowerCaseKey) {
+      case "aws:currenttime" -> List.of(now.toString());
+      case "aws:epochtime" -> List.of(Long.toString(now.getEpochSecond()));
+      case "aws:principalarn" -> anonymous ? null : List.of(PrincipalMatcher.principalArn(query.caller()));
+      case "aws:principalaccount" -> anonymous ? null : List.of(query.caller().accountId());
+      default -> null;
+    };
   }
 }

@@ -98,6 +98,22 @@ final class PrincipalMatcher {
    * emulator can do; a context that sets the key explicitly overrides it.
    */
   static String principalArn(CallerIdentity caller) {
+    String known = PRINCIPAL_ARNS.get(caller.arn());
+    if (known != null) {
+      return known;
+    }
+    if (PRINCIPAL_ARNS.size() >= 4096) {
+      PRINCIPAL_ARNS.clear();
+    }
+    String arn = principalArnOf(caller);
+    PRINCIPAL_ARNS.put(caller.arn(), arn);
+    return arn;
+  }
+
+  /** Caller ARN to its principal ARN: asked on every SigV4 request whose policy names aws:PrincipalArn. */
+  private static final java.util.Map<String, String> PRINCIPAL_ARNS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static String principalArnOf(CallerIdentity caller) {
     String[] parts = caller.arn().split(":", 6);
     if (parts[2].equals("sts") && parts[5].startsWith("assumed-role/")) {
       return "arn:" + parts[1] + ":iam::" + parts[4] + ":role/" + parts[5].split("/")[1];
