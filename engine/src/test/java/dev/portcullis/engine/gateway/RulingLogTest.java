@@ -132,6 +132,24 @@ class RulingLogTest {
   }
 
   @Test
+  void theSameNonAsciiEvidenceObjectOnEveryRulingAndManyOthersComeBackAsWritten() {
+    // the encoder keeps recent non-ASCII texts by identity (issue 19): the same object, equal texts that
+    // are other objects, and more distinct texts than it keeps must each read back as they were
+    RulingLog log = new RulingLog(1024 * 1024);
+    String shared = "same account: an allow suffices (apigw-facts \u00a75, Table A)";
+    List<Ruling> added = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      String own = "statement #" + i + " \u00a7" + i + " \u20ac";
+      Ruling ruling = new Ruling("n" + i, Instant.EPOCH, "payments", Gateway.Flavor.REST, "POST", "/prod/x", "POST /x",
+          new Ruling.Outcome.Allowed(200, Map.of(), ""), List.of(new Ruling.Check("iam.policy", true, shared),
+              new Ruling.Check("apiKey", true, own), new Ruling.Check("copy", true, new String(shared))), null);
+      added.add(ruling);
+      log.add(ruling);
+    }
+    assertThat(added).allSatisfy(r -> assertThat(log.find(r.requestId())).as(r.requestId()).contains(r));
+  }
+
+  @Test
   void aDeniedRulingWithoutAnEventRendersAsBefore() {
     RulingLog log = new RulingLog(64 * 1024);
     Ruling denied = new Ruling("d1", Instant.EPOCH, "payments", Gateway.Flavor.REST, "GET", "/prod/x", null,
