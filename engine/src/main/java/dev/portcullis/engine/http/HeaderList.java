@@ -28,12 +28,27 @@ public record HeaderList(List<Map.Entry<String, String>> entries) {
 
   /** The first value of a header, if present. */
   public Optional<String> first(String name) {
-    return entries.stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).findFirst();
+    // a loop, not a stream: read several times for every request the gateway answers (issue 19)
+    for (Map.Entry<String, String> e : entries) {
+      if (e.getKey().equalsIgnoreCase(name)) {
+        return Optional.of(e.getValue());
+      }
+    }
+    return Optional.empty();
   }
 
   /** Every value of a header, in the order received. */
   public List<String> all(String name) {
-    return entries.stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).toList();
+    List<String> values = null;
+    for (Map.Entry<String, String> e : entries) {
+      if (e.getKey().equalsIgnoreCase(name)) {
+        if (values == null) {
+          values = new java.util.ArrayList<>(2);
+        }
+        values.add(e.getValue());
+      }
+    }
+    return values == null ? List.of() : java.util.Collections.unmodifiableList(values);
   }
 
   public boolean has(String name) {
