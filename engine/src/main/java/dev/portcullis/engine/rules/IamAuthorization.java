@@ -75,8 +75,11 @@ final class IamAuthorization {
     CallerIdentity caller = signer.caller();
     PolicyQuery query = PolicyQuery.invoke(caller, policies, resource, ex.methodArn(), conditions(ex));
     PolicyDecision decision = evaluator.evaluate(query);
+    String evidence = said(decision, caller, ex);
     String note = endpointNote(ex, decision instanceof PolicyDecision.Denied);
-    String evidence = note.isEmpty() ? said(decision, caller, ex) : said(decision, caller, ex) + note;
+    if (!note.isEmpty()) {
+      evidence += note; // otherwise the remembered line itself, whose UTF-8 the ruling log keeps
+    }
     if (decision instanceof PolicyDecision.Denied denied) {
       ex.fail("iam.policy", evidence);
       IamDenial denial = IamDenial.of(denied, query);

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -117,14 +118,18 @@ final class DefaultPolicyEvaluator implements PolicyEvaluator {
         .map(StatementEvaluator.Outcome::ref).findFirst();
   }
 
+  /** The global condition keys this evaluator fills in, as {@link ConditionContext} names them. */
+  private static final List<String> REQUEST_KEYS = List.of(ConditionContext.CURRENT_TIME, ConditionContext.EPOCH_TIME,
+      ConditionContext.PRINCIPAL_ARN, ConditionContext.PRINCIPAL_ACCOUNT);
+
   /** Keys AWS fills in from the request itself; values the caller set explicitly are kept. */
   private static ConditionContext withRequestKeys(PolicyQuery query, Instant now) {
     Map<String, String> defaults = new java.util.LinkedHashMap<>();
-    defaults.put(ConditionContext.CURRENT_TIME, now.toString());
-    defaults.put(ConditionContext.EPOCH_TIME, Long.toString(now.getEpochSecond()));
-    if (!query.caller().isAnonymous()) {
-      defaults.put(ConditionContext.PRINCIPAL_ARN, PrincipalMatcher.principalArn(query.caller()));
-      defaults.put(ConditionContext.PRINCIPAL_ACCOUNT, query.caller().accountId());
+    for (String key : REQUEST_KEYS) {
+      String value = requestDefault(query, now, key.toLowerCase(Locale.ROOT));
+      if (value != null) {
+        defaults.put(key, value);
+      }
     }
     return query.context().withDefaults(defaults);
   }
@@ -138,12 +143,18 @@ final class DefaultPolicyEvaluator implements PolicyEvaluator {
     if (set != null) {
       return set;
     }
+    String value = requestDefault(query, now, lowerCaseKey);
+    return value == null ? null : List.of(value);
+  }
+
+  /** The value AWS fills in for one of {@link #REQUEST_KEYS}, lower-cased; null for any other key or none. */
+  private static String requestDefault(PolicyQuery query, Instant now, String lowerCaseKey) {
     boolean anonymous = query.caller().isAnonymous();
     return switch (lowerCaseKey) {
-      case "aws:currenttime" -> List.of(now.toString());
-      case "aws:epochtime" -> List.of(Long.toString(now.getEpochSecond()));
-      case "aws:principalarn" -> anonymous ? null : List.of(PrincipalMatcher.principalArn(query.caller()));
-      case "aws:principalaccount" -> anonymous ? null : List.of(query.caller().accountId());
+      case "aws:currenttime" -> now.toString();
+      case "aws:epochtime" -> Long.toString(now.getEpochSecond());
+      case "aws:principalarn" -> anonymous ? null : PrincipalMatcher.principalArn(query.caller());
+      case "aws:principalaccount" -> anonymous ? null : query.caller().accountId();
       default -> null;
     };
   }

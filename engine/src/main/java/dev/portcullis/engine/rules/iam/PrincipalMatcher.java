@@ -92,6 +92,9 @@ final class PrincipalMatcher {
     return parts[5].substring(parts[5].lastIndexOf('/') + 1).equals(roleName);
   }
 
+  /** Caller ARN to its principal ARN: asked on every SigV4 request whose policy names aws:PrincipalArn. */
+  private static final java.util.Map<String, String> PRINCIPAL_ARNS = new java.util.concurrent.ConcurrentHashMap<>();
+
   /**
    * The value of {@code aws:PrincipalArn}: for a role session IAM reports the role's ARN, not the
    * session's. The session ARN has lost the role's path, so the path-less role ARN is the best the
@@ -109,9 +112,6 @@ final class PrincipalMatcher {
     PRINCIPAL_ARNS.put(caller.arn(), arn);
     return arn;
   }
-
-  /** Caller ARN to its principal ARN: asked on every SigV4 request whose policy names aws:PrincipalArn. */
-  private static final java.util.Map<String, String> PRINCIPAL_ARNS = new java.util.concurrent.ConcurrentHashMap<>();
 
   private static String principalArnOf(CallerIdentity caller) {
     String[] parts = caller.arn().split(":", 6);
