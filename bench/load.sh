@@ -6,13 +6,14 @@
 #                                 gateway's RSS sampled every 10 s (rss.csv); offline: serverless-offline on
 #                                 the same shape of route (OFFLINE_DIR: a folder with serverless and
 #                                 serverless-offline installed by npm, see bench/README.md)
-#   RUNS=3 DURATION=20s WARMUP=5s NO_BUILD=1  (defaults: 3, 20s, 5s, build)
+#   RUNS=3 DURATION=20s WARMUP=30s NO_BUILD=1  (defaults: 3, 20s, 30s, build)
 # While the gateway runs, its RSS is sampled every 10 s into rss.csv.
-# Each route gets one unreported warm-up run (JIT), then RUNS runs; the median is reported.
+# Each route gets one unreported warm-up run (JIT: 5 s was too short, the first measured run was the
+# slowest in every build, and on a slower machine the JIT took about 30 s), then RUNS runs; the median.
 # The ruling lines 'gateway serve' prints go to bench/target/load/serve.out, emptied after each run.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-RUNS="${RUNS:-3}" DURATION="${DURATION:-20s}" WARMUP="${WARMUP:-5s}" TARGETS="${TARGETS:-gateway nginx}"
+RUNS="${RUNS:-3}" DURATION="${DURATION:-20s}" WARMUP="${WARMUP:-30s}" TARGETS="${TARGETS:-gateway nginx}"
 OUT="$ROOT/bench/target/load"
 SERVER_PID=""
 SAMPLER_PID=""
@@ -117,7 +118,7 @@ for target in $TARGETS; do
       payments="$(url_of payments)" b2b="$(url_of b2b)" bank="$(url_of 'oidc bank')"
       "$JAVA" -cp "$BENCH_CP" dev.portcullis.bench.LoadRequests "$bank" "$payments" "$OUT" "$b2b/b2b/settlements"
       trim_log
-      # a fresh signature: SigV4 allows 5 minutes, and the JWT run before it takes about 1.5
+      # a fresh signature: SigV4 allows 5 minutes, and the JWT run before it takes about 2
       measure jwt "$OUT/jwt.lua" "$b2b/b2b/settlements"
       trim_log
       "$JAVA" -cp "$BENCH_CP" dev.portcullis.bench.LoadRequests "$bank" "$payments" "$OUT" "$b2b/b2b/settlements" >/dev/null
