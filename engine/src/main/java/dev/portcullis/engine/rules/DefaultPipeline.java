@@ -30,6 +30,7 @@ final class DefaultPipeline implements Pipeline {
   private final IamAuthorization iam;
   private final LambdaAuthorization lambda;
   private final TokenAuthorization tokens;
+  private final TokenAuthorizer tokenAuthorizer;
   private final UsageChecks usage;
   private final HandlerWorkers owned;
   private final boolean standardFunctions;
@@ -54,7 +55,8 @@ final class DefaultPipeline implements Pipeline {
     this.iam = new IamAuthorization(b.workspace.emulator(), evaluator, b.clock.instant());
     this.lambda = new LambdaAuthorization(new AuthorizerCache(b.clock), parts.functions(), new LambdaAnswers(evaluator));
     this.variables = Variables.of(b.workspace, b.environment, null, b.runtimeVariables);
-    this.tokens = new TokenAuthorization(parts.tokens(), variables);
+    this.tokenAuthorizer = parts.tokens();
+    this.tokens = new TokenAuthorization(tokenAuthorizer, variables);
     this.standardFunctions = parts.standardFunctions();
     this.inProcessKeys = parts.inProcessKeys();
     this.usage = new UsageChecks(b.workspace.emulator(), b.clock);
@@ -90,6 +92,11 @@ final class DefaultPipeline implements Pipeline {
     } catch (RuntimeException unknowable) {
       return true; // a variable still to fill in, an issuer that is no URI: the slow path decides, and says why
     }
+  }
+
+  /** For {@link Pipeline.Builder#sharingKeysWith}. */
+  TokenAuthorizer tokenAuthorizer() {
+    return tokenAuthorizer;
   }
 
   private boolean servedInProcess(String issuer) {

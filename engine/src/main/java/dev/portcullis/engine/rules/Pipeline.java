@@ -81,6 +81,7 @@ public interface Pipeline extends AutoCloseable {
     Function<LambdaFunction, LambdaInvoker> invokers;
     boolean realLambdasDeferred;
     TokenAuthorizer tokens;
+    Pipeline keysOf;
     Map<String, String> runtimeVariables = Map.of();
     String environment;
     IntegrationRunner integrations = IntegrationRunner.standard();
@@ -123,6 +124,18 @@ public interface Pipeline extends AutoCloseable {
     /** Replaces token verification; by default keys come from each issuer's discovery document over HTTP. */
     public Builder tokenAuthorizer(TokenAuthorizer tokens) {
       this.tokens = Objects.requireNonNull(tokens);
+      return this;
+    }
+
+    /**
+     * Verifies tokens as {@code other} does, with its caches of issuers' keys: for the predictor of a
+     * local send, whose gateway decides the same request right after it, so that the two fetch an
+     * issuer's keys once (and wait once for an unreachable one's timeout, which {@link
+     * dev.portcullis.engine.rules.jwt.JwksSource#FAILURE_HOLD} then remembers). Ignored when {@code
+     * other} is not a pipeline this builder made, or a {@link #tokenAuthorizer} is given.
+     */
+    public Builder sharingKeysWith(Pipeline other) {
+      this.keysOf = Objects.requireNonNull(other);
       return this;
     }
 
@@ -197,6 +210,7 @@ public interface Pipeline extends AutoCloseable {
       Function<LambdaFunction, LambdaInvoker> functions = !realLambdasDeferred ? kinds
           : fn -> fn instanceof LambdaFunction.Invoke ? LambdaInvoker.deferred(fn) : kinds.apply(fn);
       TokenAuthorizer tokenAuthorizer = tokens != null ? tokens
+          : keysOf instanceof DefaultPipeline shared ? shared.tokenAuthorizer()
           : TokenAuthorizer.create(TrustedFetches.jwks(JwksSource.http(clock, localDocuments), trust),
               TrustedFetches.jwks(JwksSource.cognito(clock, localDocuments), trust), clock);
       // only the standard runner's echo answer is the event's JSON; decided before the trust gate wraps it

@@ -73,6 +73,10 @@ public final class Session implements AutoCloseable {
     LocalDocuments localKeys = target instanceof Target.Local local ? local.world().identityProviders()::document : LocalDocuments.NONE;
     Pipeline.Builder predicting = Pipeline.builder(workspace).clock(clock).requestIds(ids).environment(environment)
         .runtimeVariables(target.runtimeVariables()).secrets(secrets).trust(gate).localDocuments(localKeys);
+    if (target instanceof Target.Local local) {
+      // the gateway decides the same request next: one key cache, one fetch (or one timeout) for both
+      predicting.sharingKeysWith(local.world().gateway().pipeline());
+    }
     // the gateway, local or AWS, calls the http backend itself: calling it here too would repeat what a POST does there
     predicting.integrations(dev.portcullis.engine.rules.IntegrationRunner.leavingHttpToTheGateway());
     if (!(target instanceof Target.Remote)) {

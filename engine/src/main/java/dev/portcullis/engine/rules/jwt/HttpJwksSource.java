@@ -19,6 +19,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Requests that miss the cache at the same time share one fetch: the first thirty-two requests
  * of a fresh world wait on the same discovery and key set instead of each opening their own, so
  * under load the first answer is the hundredth's.
+ *
+ * <p>A failed fetch is remembered for {@link JwksSource#FAILURE_HOLD}: without it, an unreachable
+ * issuer cost every request the whole timeout (twice for a local send: the prediction, then the
+ * gateway). How soon API Gateway retries a failed fetch is undocumented; the refusal says that the
+ * failure was remembered, since when, and when the next request fetches again.
  */
 final class HttpJwksSource implements JwksSource {
   private final Clock clock;
@@ -27,6 +32,7 @@ final class HttpJwksSource implements JwksSource {
   private final String fixedJwksUri;
   private final Map<String, Entry> cache = new ConcurrentHashMap<>();
   private final Map<String, CompletableFuture<JwksResult>> inFlight = new ConcurrentHashMap<>();
+  private final Map<String, Failure> failures = new ConcurrentHashMap<>();
 
   /** One GET; {@link BoundedFetch} over HTTP, or a local provider's document first. */
   @FunctionalInterface
@@ -44,6 +50,8 @@ final class HttpJwksSource implements JwksSource {
 
   private record Entry(String jwksUri, List<SigningKey> keys, Instant fetchedAt) {}
 
+  private record Failure(String reason, Instant at) {}
+
   /** @param fixedJwksUri null to discover each issuer's jwks_uri */
   HttpJwksSource(Clock clock, Fetch fetch, Duration ttl, String fixedJwksUri) {
     this.clock = clock;
@@ -58,6 +66,11 @@ final class HttpJwksSource implements JwksSource {
     Entry cached = cache.get(issuer);
     if (!refresh && cached != null && clock.instant().isBefore(cached.fetchedAt().plus(ttl))) {
       return new JwksResult.Found(cached.keys(), cached.jwksUri(), true);
+    }
+    Failure failed = failures.get(issuer);
+    Instant now = clock.instant();
+    if (failed != null && now.isBefore(failed.at().plus(FAILURE_HOLD))) {
+      return new JwksResult.Failed(remembered(failed, now));
     }
     CompletableFuture<JwksResult> mine = new CompletableFuture<>();
     CompletableFuture<JwksResult> running = inFlight.putIfAbsent(issuer, mine);
@@ -82,11 +95,23 @@ final class HttpJwksSource implements JwksSource {
       String jwksUri = fixedJwksUri != null ? fixedJwksUri : refresh && cached != null ? cached.jwksUri() : discover(issuer);
       List<SigningKey> keys = JwkKeys.parse(fetch.get(httpUri(jwksUri, "jwks_uri")), jwksUri);
       cache.put(issuer, new Entry(jwksUri, keys, clock.instant()));
+      failures.remove(issuer);
       return new JwksResult.Found(keys, jwksUri, false);
     } catch (BoundedFetch.FetchFailure e) {
-      // Failures are not cached: the next request tries again, as a fixed endpoint should then work.
+      failures.put(issuer, new Failure(e.getMessage(), clock.instant()));
       return new JwksResult.Failed(e.getMessage());
     }
+  }
+
+  private static String remembered(Failure failed, Instant now) {
+    long ago = Duration.between(failed.at(), now).toMillis();
+    long retryIn = Duration.between(now, failed.at().plus(FAILURE_HOLD)).toMillis();
+    return failed.reason() + " (a fetch " + seconds(ago) + " s ago, remembered: the emulator fetches again in "
+        + seconds(retryIn) + " s; how soon API Gateway retries a failed fetch is undocumented)";
+  }
+
+  private static String seconds(long millis) {
+    return String.format(java.util.Locale.ROOT, "%.1f", millis / 1000.0);
   }
 
   private String discover(String issuer) throws BoundedFetch.FetchFailure {

@@ -48,6 +48,14 @@ public interface JwksSource {
         HttpJwksSource.Fetch.localFirst(Objects.requireNonNull(local, "local"), remote), Duration.ofHours(1), null);
   }
 
+  /**
+   * How long a failed fetch of an issuer's keys is remembered before the next request fetches again
+   * (the emulator's choice; AWS does not document its retry): long enough that a burst of requests,
+   * or a prediction and the gateway's decision of the same send, wait for one timeout, not one
+   * each; short enough that an issuer started after the first refusal is found within seconds.
+   */
+  Duration FAILURE_HOLD = Duration.ofSeconds(10);
+
   /** Seconds a REST Cognito authoriser's key fetch may take in the emulator (undocumented by AWS). */
   int COGNITO_TIMEOUT_SECONDS = 10;
 

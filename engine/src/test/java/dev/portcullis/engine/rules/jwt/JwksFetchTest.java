@@ -172,11 +172,35 @@ class JwksFetchTest {
         failed -> assertThat(failed.reason()).contains("is not an http(s) URL"));
   }
 
+  /** Undocumented by AWS (apigw-facts §3 lists no retry rule): the emulator holds a failure for 10 s and says so. */
   @Test
-  void doesNotCacheFailures() {
+  void aFailedFetchIsRememberedForTenSecondsAndTheRefusalSaysSo() {
     idp.jwksAnswers(new MockResponse.Builder().code(503).build());
     assertThat(source.keys(idp.issuer(), false)).isInstanceOf(JwksResult.Failed.class);
     idp.jwksAnswers(null);
+    int fetched = idp.jwksRequests();
+
+    clock.advance(Duration.ofSeconds(4));
+    assertThat(source.keys(idp.issuer(), false)).isInstanceOfSatisfying(JwksResult.Failed.class, failed -> assertThat(failed.reason())
+        .contains("503", "a fetch 4.0 s ago, remembered", "fetches again in 6.0 s", "API Gateway retries a failed fetch is undocumented"));
+    assertThat(source.keys(idp.issuer(), true)).as("an unknown kid does not skip the hold").isInstanceOf(JwksResult.Failed.class);
+    assertThat(idp.jwksRequests()).isEqualTo(fetched);
+
+    clock.advance(Duration.ofSeconds(6));
     assertThat(source.keys(idp.issuer(), false)).isInstanceOf(JwksResult.Found.class);
+    assertThat(idp.jwksRequests()).isEqualTo(fetched + 1);
+  }
+
+  @Test
+  void aSuccessForgetsAnEarlierFailure() {
+    idp.jwksAnswers(new MockResponse.Builder().code(503).build());
+    source.keys(idp.issuer(), false);
+    idp.jwksAnswers(null);
+    clock.advance(JwksSource.FAILURE_HOLD);
+    assertThat(source.keys(idp.issuer(), false)).isInstanceOf(JwksResult.Found.class);
+    idp.jwksAnswers(new MockResponse.Builder().code(503).build());
+    clock.advance(Duration.ofHours(1));
+    assertThat(source.keys(idp.issuer(), false)).as("fetched again after the hour, and failed afresh")
+        .isInstanceOfSatisfying(JwksResult.Failed.class, failed -> assertThat(failed.reason()).doesNotContain("remembered"));
   }
 }
