@@ -20,7 +20,9 @@ class ImportPreviewWindowTest {
     robot.interact(() -> app.model().importDefinition(source));
     WorkbenchRobot.await(() -> robot.lookup("#importPreview").tryQuery().isPresent());
     assertThat(robot.lookup("#importMapped .label").queryAllAs(javafx.scene.control.Label.class))
-        .anyMatch(l -> l.getText().contains("route orderapi POST /placeOrder: COGNITO_USER_POOLS"));
+        .anyMatch(l -> l.getText().contains("route orderapi POST /placeOrder: COGNITO_USER_POOLS")
+            // where the route is: the CreateOrder event's key, line 387 of the template
+            && l.getText().endsWith("(06-owasp-order-cognito-template.yaml:387)"));
     assertThat(((Stage) robot.window(0)).getTitle()).isEqualTo("Portcullis — payments-demo");
 
     robot.clickOn("Open the import");

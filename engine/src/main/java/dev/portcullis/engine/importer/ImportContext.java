@@ -1,7 +1,9 @@
 package dev.portcullis.engine.importer;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +12,10 @@ import java.util.regex.Pattern;
 /**
  * What one import collects while it reads: mapped and left-out items, unreadable routes and the
  * variables it introduces. Not thread-safe; one per import.
+ *
+ * <p>Each item is placed where the reader stands when it is recorded: readers open {@link #at} on
+ * the mapping they read (a resource, a path, an operation, a security scheme) and every item recorded
+ * until it closes points at that mapping's line in its file ({@link ImportReport.Location}).
  */
 public final class ImportContext {
   private static final Pattern NOT_NAME = Pattern.compile("[^\\w.$-]");
@@ -21,6 +27,14 @@ public final class ImportContext {
   private final List<ImportReport.UnreadableRoute> unreadable = new ArrayList<>();
   private final Map<String, ImportReport.Variable> variables = new LinkedHashMap<>();
   private final List<String> localEmulation = new ArrayList<>();
+  private final Map<JsonNode, ImportReport.Location> locations = new IdentityHashMap<>();
+  private ImportReport.Location here;
+
+  /** Closes an {@link #at} scope; never throws. */
+  public interface Place extends AutoCloseable {
+    @Override
+    void close();
+  }
 
   public ImportContext(Path source, String region) {
     this(source, source.toString(), region);
@@ -43,15 +57,73 @@ public final class ImportContext {
   }
 
   public void mapped(String subject, String detail) {
-    mapped.add(new ImportReport.Item(subject, detail));
+    mapped.add(new ImportReport.Item(subject, detail, here));
   }
 
   public void leftOut(String subject, String why) {
-    leftOut.add(new ImportReport.Item(subject, why));
+    leftOut.add(new ImportReport.Item(subject, why, here));
   }
 
   public void unreadable(String gateway, String route, String why) {
-    unreadable.add(new ImportReport.UnreadableRoute(gateway, route, why));
+    unreadable.add(new ImportReport.UnreadableRoute(gateway, route, why, here));
+  }
+
+  /**
+   * Knows where the mappings and lists of {@code doc} are, so that {@link #at} can place items read
+   * from them; for the imported file and every file it includes.
+   */
+  public void read(SourceDocument doc) {
+    String file = fileName(doc.path());
+    doc.lines().forEach((node, line) -> locations.putIfAbsent(node, new ImportReport.Location(file, line)));
+  }
+
+  /** {@code copy} (a tree rebuilt from {@code original}, intrinsics resolved) is where {@code original} is. */
+  public void sameAs(JsonNode copy, JsonNode original) {
+    ImportReport.Location at = original == null ? null : locations.get(original);
+    if (at != null && copy != null && copy != original) {
+      locations.putIfAbsent(copy, at);
+    }
+  }
+
+  /**
+   * Items recorded until the returned place is closed point at {@code node}'s line; a node of no
+   * file read here (built by the importer) leaves them where they were. Scopes nest.
+   */
+  public Place at(JsonNode node) {
+    ImportReport.Location before = here;
+    ImportReport.Location found = node == null ? null : locations.get(node);
+    if (found != null) {
+      here = found;
+    }
+    return () -> here = before;
+  }
+
+  /** As {@link #at(JsonNode)}, at a place found earlier ({@link #here()}); null leaves items where they were. */
+  public Place at(ImportReport.Location place) {
+    ImportReport.Location before = here;
+    if (place != null) {
+      here = place;
+    }
+    return () -> here = before;
+  }
+
+  /** Where items recorded now point, or null. */
+  public ImportReport.Location here() {
+    return here;
+  }
+
+  private String fileName(Path file) {
+    try {
+      Path base = source.toAbsolutePath().getParent();
+      Path path = file.toAbsolutePath().normalize();
+      if (base != null && path.startsWith(base.normalize())) {
+        return base.normalize().relativize(path).toString().replace('\\', '/');
+      }
+    } catch (RuntimeException notAFile) {
+      // a source that names no file (aws:REGION/API_ID): its own name
+    }
+    Path name = file.getFileName();
+    return name == null ? file.toString() : name.toString();
   }
 
   public void localEmulation(String line) {

@@ -30,11 +30,45 @@ public record ImportReport(
     changes = changes == null ? List.of() : List.copyOf(changes);
   }
 
-  /** One thing in the source, and what became of it. */
-  public record Item(String subject, String detail) {}
+  /**
+   * One thing in the source, and what became of it.
+   *
+   * @param at where in the source it is, or null when it is no one place (what the import itself adds)
+   */
+  public record Item(String subject, String detail, Location at) {
+    public Item(String subject, String detail) {
+      this(subject, detail, null);
+    }
+  }
 
-  /** A route imported as protected-but-unknown: its local stand-in denies everything. */
-  public record UnreadableRoute(String gateway, String route, String why) {}
+  /**
+   * A route imported as protected-but-unknown: its local stand-in denies everything.
+   *
+   * @param at where in the source the route is, or null
+   */
+  public record UnreadableRoute(String gateway, String route, String why, Location at) {
+    public UnreadableRoute(String gateway, String route, String why) {
+      this(gateway, route, why, null);
+    }
+  }
+
+  /**
+   * A place in a source file, as an editor opens it.
+   *
+   * @param file the file, relative to the imported file's folder (the imported file's own name for itself)
+   * @param line 1-based: the line of the mapping's key, or where the list starts
+   */
+  public record Location(String file, int line) {
+    public Location {
+      java.util.Objects.requireNonNull(file, "a location names its file");
+    }
+
+    /** {@code file:line}, the form editors and terminals link. */
+    @Override
+    public String toString() {
+      return file + ":" + line;
+    }
+  }
 
   /**
    * A workspace variable the import introduced.
@@ -68,7 +102,8 @@ public record ImportReport(
     if (!unreadable.isEmpty()) {
       b.append("\n!! ").append(unreadable.size()).append(" route(s) whose protection could not be read: imported as PROTECTED"
           + " (the local gateway denies every request to them); fix them before trusting results:\n");
-      unreadable.forEach(u -> b.append("  !! ").append(u.gateway()).append(' ').append(u.route()).append(": ").append(u.why()).append('\n'));
+      unreadable.forEach(u -> b.append("  !! ").append(u.gateway()).append(' ').append(u.route()).append(": ").append(u.why())
+          .append(u.at() == null ? "" : " (" + u.at() + ")").append('\n'));
     }
     section(b, "Mapped", mapped);
     section(b, "Left out", leftOut);
@@ -87,7 +122,8 @@ public record ImportReport(
       return;
     }
     b.append('\n').append(title).append(" (").append(items.size()).append("):\n");
-    items.forEach(i -> b.append("  ").append(i.subject()).append(": ").append(i.detail()).append('\n'));
+    items.forEach(i -> b.append("  ").append(i.subject()).append(": ").append(i.detail())
+        .append(i.at() == null ? "" : " (" + i.at() + ")").append('\n'));
   }
 
   private static void list(StringBuilder b, String title, List<String> lines) {

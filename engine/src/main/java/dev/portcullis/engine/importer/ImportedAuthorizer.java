@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param functionUri LAMBDA: the authoriser function's invocation URI or ARN, kept for the report
  * @param code LAMBDA: what the function's code in the source became (a {@code handler} function when it is on
  *     disk and its runtime runs locally, else why not); null when the source names no function it defines
+ * @param at where the source defines it, for the report; null when nowhere in particular
  */
 public record ImportedAuthorizer(
     String name,
@@ -28,7 +29,8 @@ public record ImportedAuthorizer(
     boolean simpleResponses,
     String functionUri,
     String origin,
-    HandlerFunctions.Mapping code) {
+    HandlerFunctions.Mapping code,
+    ImportReport.Location at) {
 
   public ImportedAuthorizer {
     Objects.requireNonNull(name, "an imported authoriser needs a name");
@@ -43,13 +45,19 @@ public record ImportedAuthorizer(
       List<String> pools, String issuer, List<String> audiences, String payloadFormat, boolean simpleResponses,
       String functionUri, String origin) {
     this(name, kind, identitySources, validationRegex, ttlSeconds, pools, issuer, audiences, payloadFormat, simpleResponses,
-        functionUri, origin, null);
+        functionUri, origin, null, null);
+  }
+
+  /** This authoriser, placed at {@code where} in its source (null leaves it where it was). */
+  public ImportedAuthorizer locatedAt(ImportReport.Location where) {
+    return where == null ? this : new ImportedAuthorizer(name, kind, identitySources, validationRegex, ttlSeconds, pools, issuer,
+        audiences, payloadFormat, simpleResponses, functionUri, origin, code, where);
   }
 
   /** The same authoriser, its function's code found in the source. */
   public ImportedAuthorizer withCode(HandlerFunctions.Mapping newCode) {
     return new ImportedAuthorizer(name, kind, identitySources, validationRegex, ttlSeconds, pools, issuer, audiences,
-        payloadFormat, simpleResponses, functionUri, origin, newCode);
+        payloadFormat, simpleResponses, functionUri, origin, newCode, at);
   }
 
   public enum Kind { COGNITO, JWT, TOKEN, REQUEST }

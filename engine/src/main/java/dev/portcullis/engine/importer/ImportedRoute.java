@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param integrationUri its URI or target, kept for the report
  * @param local what the local gateway answers with: null for echo; a mock where the source fixes the answer
  *     (a MOCK integration of the source, the CORS preflight methods SAM and the Serverless Framework generate)
+ * @param at where the source defines it, for the report; null when nowhere in particular (a generated route)
  */
 public record ImportedRoute(
     String method,
@@ -20,12 +21,18 @@ public record ImportedRoute(
     String integrationType,
     String integrationUri,
     String payloadFormat,
-    Integration.Mock local) {
+    Integration.Mock local,
+    ImportReport.Location at) {
 
   public ImportedRoute {
     Objects.requireNonNull(method, "an imported route needs a method");
     Objects.requireNonNull(path, "an imported route needs a path");
     Objects.requireNonNull(protection, () -> "route " + method + " " + path + " needs a protection (Unreadable when unknown)");
+  }
+
+  public ImportedRoute(String method, String path, Protection protection, boolean apiKeyRequired, String integrationType,
+      String integrationUri, String payloadFormat, Integration.Mock local) {
+    this(method, path, protection, apiKeyRequired, integrationType, integrationUri, payloadFormat, local, null);
   }
 
   /** A route the local gateway answers with echo. */
@@ -39,6 +46,12 @@ public record ImportedRoute(
   }
 
   public ImportedRoute withAccess(Protection newProtection, boolean newApiKeyRequired) {
-    return new ImportedRoute(method, path, newProtection, newApiKeyRequired, integrationType, integrationUri, payloadFormat, local);
+    return new ImportedRoute(method, path, newProtection, newApiKeyRequired, integrationType, integrationUri, payloadFormat, local, at);
+  }
+
+  /** This route, placed at {@code where} in its source (null leaves it where it was). */
+  public ImportedRoute locatedAt(ImportReport.Location where) {
+    return where == null ? this : new ImportedRoute(method, path, protection, apiKeyRequired, integrationType, integrationUri,
+        payloadFormat, local, where);
   }
 }

@@ -53,6 +53,7 @@ public final class Importer {
         .orElseThrow(() -> new ImportException(source + ": is not a definition Portcullis imports (expected OpenAPI 3 or Swagger 2 with "
             + "openapi/swagger at the top, a SAM or CloudFormation template with Resources, or a serverless.yml with service and functions)."));
     ImportContext ctx = new ImportContext(source, region);
+    ctx.read(doc);
     String kind = importer.kind(doc);
     ImportDraft draft;
     try {

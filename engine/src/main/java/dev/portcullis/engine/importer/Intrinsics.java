@@ -155,6 +155,7 @@ public final class Intrinsics {
           o.set(e.getKey(), v);
         }
       });
+      ctx.sameAs(o, n);
       return o;
     }
     if (n.isArray()) {
@@ -165,6 +166,7 @@ public final class Intrinsics {
           a.add(v);
         }
       });
+      ctx.sameAs(a, n);
       return a;
     }
     return n;

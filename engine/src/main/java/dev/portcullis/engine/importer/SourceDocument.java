@@ -2,7 +2,11 @@ package dev.portcullis.engine.importer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
 
 /**
  * One parsed source file: its tree (JSON and YAML alike; CloudFormation short tags such as
@@ -10,11 +14,24 @@ import java.util.Objects;
  * whether it was YAML.
  *
  * @param path the file, used to name it in messages and to find files it includes ({@code AWS::Include})
+ * @param lines the line each mapping and list of the tree starts on (for a mapping's value, the line
+ *     of its key), by identity: what the import report points at
  */
-public record SourceDocument(Path path, JsonNode tree, boolean yaml) {
+public record SourceDocument(Path path, JsonNode tree, boolean yaml, Map<JsonNode, Integer> lines) {
   public SourceDocument {
     Objects.requireNonNull(path, "a source document needs its path");
     Objects.requireNonNull(tree, "a source document needs its tree");
+    lines = lines == null ? Map.of() : Collections.unmodifiableMap(new IdentityHashMap<>(lines));
+  }
+
+  public SourceDocument(Path path, JsonNode tree, boolean yaml) {
+    this(path, tree, yaml, null);
+  }
+
+  /** The line {@code node} starts on, when it is a mapping or list of this document. */
+  public OptionalInt line(JsonNode node) {
+    Integer line = node == null ? null : lines.get(node);
+    return line == null ? OptionalInt.empty() : OptionalInt.of(line);
   }
 
   /** The file name, for messages. */

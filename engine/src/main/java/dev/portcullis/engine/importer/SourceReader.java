@@ -17,7 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.IdentityHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 
@@ -79,7 +81,8 @@ public final class SourceReader {
       if (first == null) {
         throw new ImportException(file + ": holds no document, so there is nothing to import.");
       }
-      JsonNode tree = node(parser, first);
+      Map<JsonNode, Integer> lines = new IdentityHashMap<>();
+      JsonNode tree = node(parser, first, lines);
       if (json && parser.nextToken() != null) {
         throw new ImportException(file + ", line " + parser.currentLocation().getLineNr()
             + ": more follows the end of the JSON document; is the file two files glued together?");
@@ -88,7 +91,7 @@ public final class SourceReader {
         throw new ImportException(file + ": is " + (json ? "JSON" : "YAML") + " but not a definition (expected a mapping with "
             + "openapi, swagger, Resources or service at the top; found " + kind(tree) + ").");
       }
-      return new SourceDocument(file, tree, !json);
+      return new SourceDocument(file, tree, !json, lines);
     } catch (JsonProcessingException e) {
       throw new ImportException(describe(file, json, e), e);
     } catch (IOException e) {
@@ -110,11 +113,13 @@ public final class SourceReader {
     }
   }
 
-  private static JsonNode node(JsonParser p, JsonToken token) throws IOException {
+  /** @param lines where each mapping and list starts is added to (its key's line for a mapping's value) */
+  private static JsonNode node(JsonParser p, JsonToken token, Map<JsonNode, Integer> lines) throws IOException {
     String tag = p instanceof YAMLParser y ? cfnTag(y.getTypeId()) : null;
+    int line = p.currentTokenLocation().getLineNr();
     JsonNode value = switch (token) {
-      case START_OBJECT -> object(p);
-      case START_ARRAY -> array(p);
+      case START_OBJECT -> object(p, lines);
+      case START_ARRAY -> array(p, lines);
       case VALUE_STRING -> NODES.textNode(p.getText());
       case VALUE_NUMBER_INT -> p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
           ? NODES.numberNode(p.getBigIntegerValue()) : NODES.numberNode(p.getLongValue());
@@ -124,28 +129,37 @@ public final class SourceReader {
       case VALUE_NULL -> NODES.nullNode();
       default -> NODES.textNode(p.getText());
     };
-    return tag == null ? value : wrap(tag, value);
+    JsonNode node = tag == null ? value : wrap(tag, value);
+    if (node.isContainerNode()) {
+      lines.putIfAbsent(node, line);
+    }
+    return node;
   }
 
-  private static ObjectNode object(JsonParser p) throws IOException {
+  private static ObjectNode object(JsonParser p, Map<JsonNode, Integer> lines) throws IOException {
     ObjectNode o = NODES.objectNode();
     for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
       if (t == null) {
         throw new com.fasterxml.jackson.core.io.JsonEOFException(p, null, "Unexpected end-of-input in a mapping");
       }
       String key = p.currentName();
-      o.set(key, node(p, p.nextToken()));
+      int keyLine = p.currentTokenLocation().getLineNr();
+      JsonNode value = node(p, p.nextToken(), lines);
+      if (value.isContainerNode()) {
+        lines.put(value, keyLine);
+      }
+      o.set(key, value);
     }
     return o;
   }
 
-  private static ArrayNode array(JsonParser p) throws IOException {
+  private static ArrayNode array(JsonParser p, Map<JsonNode, Integer> lines) throws IOException {
     ArrayNode a = NODES.arrayNode();
     for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
       if (t == null) {
         throw new com.fasterxml.jackson.core.io.JsonEOFException(p, null, "Unexpected end-of-input in a list");
       }
-      a.add(node(p, t));
+      a.add(node(p, t, lines));
     }
     return a;
   }

@@ -60,26 +60,31 @@ public final class WorkspaceAssembler {
     return ws;
   }
 
+  @SuppressWarnings("try") // ImportContext.at scopes are closed, never read
   private Gateway gateway(String name, ImportedApi api, LocalStandIns standIns) {
     List<Authorizer> authorizers = new ArrayList<>();
     Set<String> known = new HashSet<>();
     for (ImportedAuthorizer a : api.authorizers()) {
-      Authorizer built = standIns.authorizer(name, api.flavor(), a, routesUsing(api, a.name()));
-      if (built != null && known.add(built.name())) {
-        authorizers.add(built);
+      try (ImportContext.Place at = ctx.at(a.at())) {
+        Authorizer built = standIns.authorizer(name, api.flavor(), a, routesUsing(api, a.name()));
+        if (built != null && known.add(built.name())) {
+          authorizers.add(built);
+        }
       }
     }
     List<Route> routes = new ArrayList<>();
     Set<String> keys = new HashSet<>();
     boolean needsUnreadable = false;
     for (ImportedRoute r : api.routes()) {
-      Route route = route(name, api, r, known);
-      if (!keys.add(route.key())) {
-        ctx.leftOut(name + " " + route.key(), "defined twice in the source; the first one was kept");
-        continue;
+      try (ImportContext.Place at = ctx.at(r.at())) {
+        Route route = route(name, api, r, known);
+        if (!keys.add(route.key())) {
+          ctx.leftOut(name + " " + route.key(), "defined twice in the source; the first one was kept");
+          continue;
+        }
+        needsUnreadable |= UNREADABLE.equals(route.authorizer());
+        routes.add(route);
       }
-      needsUnreadable |= UNREADABLE.equals(route.authorizer());
-      routes.add(route);
     }
     if (needsUnreadable) {
       authorizers.add(new Authorizer.Lambda(UNREADABLE, Authorizer.LambdaType.REQUEST, List.of(), null, 0,

@@ -73,10 +73,14 @@ public final class CloudFormationReader {
     void visit(String id, JsonNode props);
   }
 
+  /** Visits each resource of {@code type}; what the visitor reports points at the resource. */
+  @SuppressWarnings("try") // ImportContext.at scopes are closed, never read
   private void each(String type, Visitor v) {
     resources.fields().forEachRemaining(e -> {
       if (e.getValue().path("Type").asText("").equals(type)) {
-        v.visit(e.getKey(), e.getValue().path("Properties"));
+        try (ImportContext.Place at = ctx.at(e.getValue())) {
+          v.visit(e.getKey(), e.getValue().path("Properties"));
+        }
       }
     });
   }
@@ -110,7 +114,7 @@ public final class CloudFormationReader {
         ImportedAuthorizer built = restAuthorizer(aid, a);
         if (built != null) {
           authorizerNames.put(aid, built.name());
-          authorizers.add(built);
+          authorizers.add(built.locatedAt(ctx.here()));
           ctx.mapped("authoriser " + built.name(), built.kind() + " from " + aid);
         }
       }
@@ -118,7 +122,7 @@ public final class CloudFormationReader {
     List<ImportedRoute> routes = new ArrayList<>();
     each("AWS::ApiGateway::Method", (mid, m) -> {
       if (belongs(m, "RestApiId", id)) {
-        routes.add(method(id, mid, m, authorizerNames));
+        routes.add(method(id, mid, m, authorizerNames).locatedAt(ctx.here()));
       }
     });
     return new ImportedApi(name, Gateway.Flavor.REST, ctx.region(), null, stage, null, source, routes, authorizers, List.of(), policy,
@@ -257,7 +261,7 @@ public final class CloudFormationReader {
         ImportedAuthorizer built = httpAuthorizer(aid, a);
         if (built != null) {
           authorizerNames.put(aid, built.name());
-          authorizers.add(built);
+          authorizers.add(built.locatedAt(ctx.here()));
           ctx.mapped("authoriser " + built.name(), built.kind() + " from " + aid);
         }
       }
@@ -265,12 +269,12 @@ public final class CloudFormationReader {
     List<ImportedRoute> routes = new ArrayList<>();
     each("AWS::ApiGatewayV2::Route", (rid, r) -> {
       if (belongs(r, "ApiId", id)) {
-        routes.add(route(rid, r, authorizerNames));
+        routes.add(route(rid, r, authorizerNames).locatedAt(ctx.here()));
       }
     });
     if (props.has("Target") && routes.isEmpty()) {
       routes.add(new ImportedRoute("$default", "$default", new Protection.None(id + " quick-create Target (no authorisation)"), false,
-          "aws_proxy", ix.text(props.get("Target"), id), "2.0"));
+          "aws_proxy", ix.text(props.get("Target"), id), "2.0").locatedAt(ctx.here()));
     }
     return new ImportedApi(name, Gateway.Flavor.HTTP, ctx.region(), null, stage, null, null, routes, authorizers, List.of(), null,
         httpSettings(id, props));

@@ -155,7 +155,9 @@ public final class OpenApiReader {
   private void leftOutExtensions(String where) {
     LEFT_OUT_EXTENSIONS.forEach((ext, why) -> {
       if (root.has(ext)) {
-        ctx.leftOut(where + " " + ext, why);
+        try (ImportContext.Place at = ctx.at(root.get(ext))) {
+          ctx.leftOut(where + " " + ext, why);
+        }
       }
     });
   }
@@ -194,10 +196,12 @@ public final class OpenApiReader {
       if (ext == null) {
         return;
       }
-      ImportedAuthorizer a = authorizer(key, scheme, ext);
-      if (a != null) {
-        out.add(a);
-        ctx.mapped("authoriser " + key, describe(a));
+      try (ImportContext.Place at = ctx.at(raw)) {
+        ImportedAuthorizer a = authorizer(key, scheme, ext);
+        if (a != null) {
+          out.add(a.locatedAt(ctx.here()));
+          ctx.mapped("authoriser " + key, describe(a));
+        }
       }
     });
     return out;
@@ -311,7 +315,9 @@ public final class OpenApiReader {
       String path = p.getKey();
       JsonNode item = p.getValue();
       if (item.has("$ref")) {
-        ctx.leftOut("path " + path, "is a $ref to " + item.get("$ref").asText() + ", which the importer does not follow; its methods were not imported");
+        try (ImportContext.Place at = ctx.at(item)) {
+          ctx.leftOut("path " + path, "is a $ref to " + item.get("$ref").asText() + ", which the importer does not follow; its methods were not imported");
+        }
         continue;
       }
       Iterator<Map.Entry<String, JsonNode>> ops = item.fields();
@@ -330,7 +336,9 @@ public final class OpenApiReader {
         boolean defaultRoute = path.equals("/$default") || operation.path("isDefaultRoute").asBoolean(false);
         String routeMethod = defaultRoute && flavor == Gateway.Flavor.HTTP ? "$default" : method;
         String routePath = defaultRoute && flavor == Gateway.Flavor.HTTP ? "$default" : path;
-        out.add(route(routeMethod, routePath, operation, rootSecurity));
+        try (ImportContext.Place at = ctx.at(operation)) {
+          out.add(route(routeMethod, routePath, operation, rootSecurity).locatedAt(ctx.here()));
+        }
       }
     }
     return out;

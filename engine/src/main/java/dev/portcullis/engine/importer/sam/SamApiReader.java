@@ -41,7 +41,15 @@ final class SamApiReader {
     this.dir = dir;
   }
 
+  @SuppressWarnings("try") // ImportContext.at scopes are closed, never read
   ImportedApi read(SamImporter.ApiSpec spec) {
+    try (ImportContext.Place at = ctx.at(spec.props())) {
+      return readHere(spec);
+    }
+  }
+
+  @SuppressWarnings("try")
+  private ImportedApi readHere(SamImporter.ApiSpec spec) {
     JsonNode props = spec.props();
     Gateway.Flavor flavor = spec.http() ? Gateway.Flavor.HTTP : Gateway.Flavor.REST;
     String name = orElse(ix.text(props.get("Name"), spec.logicalId() + " Name"), spec.logicalId());
@@ -53,12 +61,14 @@ final class SamApiReader {
     Map<String, List<String>> defaultScopes = new LinkedHashMap<>();
     List<ImportedAuthorizer> authorizers = new ArrayList<>();
     auth.path("Authorizers").fields().forEachRemaining(e -> {
-      ImportedAuthorizer a = spec.http() ? httpAuthorizer(e.getKey(), e.getValue()) : restAuthorizer(e.getKey(), e.getValue());
-      if (a != null) {
-        authorizers.add(a);
-        defaultScopes.put(a.name(), ix.texts(e.getValue().get("AuthorizationScopes"), "authoriser " + a.name()));
-        ctx.mapped("authoriser " + a.name(), a.kind() + " from " + where + " Auth.Authorizers"
-            + (a.identitySources().isEmpty() ? "" : ", identity " + String.join(", ", a.identitySources())));
+      try (ImportContext.Place at = ctx.at(e.getValue())) {
+        ImportedAuthorizer a = spec.http() ? httpAuthorizer(e.getKey(), e.getValue()) : restAuthorizer(e.getKey(), e.getValue());
+        if (a != null) {
+          authorizers.add(a.locatedAt(ctx.here()));
+          defaultScopes.put(a.name(), ix.texts(e.getValue().get("AuthorizationScopes"), "authoriser " + a.name()));
+          ctx.mapped("authoriser " + a.name(), a.kind() + " from " + where + " Auth.Authorizers"
+              + (a.identitySources().isEmpty() ? "" : ", identity " + String.join(", ", a.identitySources())));
+        }
       }
     });
     String defaultAuthorizer = ix.text(auth.get("DefaultAuthorizer"), where + " DefaultAuthorizer");
@@ -89,7 +99,10 @@ final class SamApiReader {
       }
     }
     for (SamEvent ev : spec.events()) {
-      ImportedRoute r = eventRoute(ev, spec.http(), defaultAuthorizer, apiKey, authorizers, defaultScopes, cors);
+      ImportedRoute r;
+      try (ImportContext.Place at = ctx.at(ev.node())) {
+        r = eventRoute(ev, spec.http(), defaultAuthorizer, apiKey, authorizers, defaultScopes, cors).locatedAt(ctx.here());
+      }
       ImportedRoute existing = routes.get(r.key());
       if (existing != null && ev.auth() == null) {
         continue; // the body's own definition of the route stands
@@ -241,7 +254,9 @@ final class SamApiReader {
         return null;
       }
       try {
-        body = SourceReader.read(file).tree();
+        dev.portcullis.engine.importer.SourceDocument included = SourceReader.read(file);
+        ctx.read(included);
+        body = included.tree();
         ctx.mapped(where + " DefinitionBody", "read from " + file.getFileName());
       } catch (ImportException e) {
         ctx.leftOut(where + " DefinitionBody", e.getMessage());

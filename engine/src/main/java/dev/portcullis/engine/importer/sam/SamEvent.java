@@ -12,7 +12,9 @@ import java.util.List;
  * @param apiLogicalId {@code RestApiId}/{@code ApiId}, or null for the implicit API
  * @param path null with method null for an HttpApi event without either (the {@code $default} route)
  */
-record SamEvent(String name, String function, boolean http, String apiLogicalId, String method, String path, JsonNode auth) {
+/** @param node the event's mapping in the template, where the report points for the route it adds */
+record SamEvent(String name, String function, boolean http, String apiLogicalId, String method, String path, JsonNode auth,
+    JsonNode node) {
 
   static List<SamEvent> all(JsonNode template, Intrinsics ix) {
     List<SamEvent> out = new ArrayList<>();
@@ -31,7 +33,7 @@ record SamEvent(String name, String function, boolean http, String apiLogicalId,
         String api = Refs.target(p.get(http ? "ApiId" : "RestApiId"));
         String method = ix.text(p.get("Method"), where);
         String path = ix.text(p.get("Path"), where);
-        out.add(new SamEvent(where, r.getKey(), http, api, method, path, p.get("Auth")));
+        out.add(new SamEvent(where, r.getKey(), http, api, method, path, p.get("Auth"), e.getValue()));
       });
     });
     return out;

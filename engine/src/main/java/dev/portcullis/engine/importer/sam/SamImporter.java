@@ -68,6 +68,7 @@ public final class SamImporter implements SourceImporter {
   }
 
   @Override
+  @SuppressWarnings("try") // ImportContext.at scopes are closed, never read
   public ImportDraft read(SourceDocument doc, ImportContext ctx) throws ImportException {
     JsonNode t = doc.tree();
     Intrinsics ix = Intrinsics.of(t, ctx);
@@ -77,7 +78,9 @@ public final class SamImporter implements SourceImporter {
       String type = e.getValue().path("Type").asText("");
       if (type.equals("AWS::Serverless::Api") || type.equals("AWS::Serverless::HttpApi")) {
         boolean http = type.endsWith("HttpApi");
-        specs.put(e.getKey(), new ApiSpec(e.getKey(), http, withGlobals(e.getValue().path("Properties"), t.path("Globals").path(http ? "HttpApi" : "Api"))));
+        JsonNode props = withGlobals(e.getValue().path("Properties"), t.path("Globals").path(http ? "HttpApi" : "Api"));
+        ctx.sameAs(props, e.getValue());
+        specs.put(e.getKey(), new ApiSpec(e.getKey(), http, props));
       }
     });
     List<SamEvent> events = SamEvent.all(t, ix);
@@ -89,7 +92,9 @@ public final class SamImporter implements SourceImporter {
         specs.put(api, spec);
       }
       if (spec == null) {
-        ctx.leftOut("event " + ev.name(), "names API " + ev.apiLogicalId() + ", which is not an AWS::Serverless::Api or ::HttpApi of this template");
+        try (ImportContext.Place at = ctx.at(ev.node())) {
+          ctx.leftOut("event " + ev.name(), "names API " + ev.apiLogicalId() + ", which is not an AWS::Serverless::Api or ::HttpApi of this template");
+        }
         continue;
       }
       spec.events().add(ev);

@@ -44,6 +44,7 @@ public final class ServerlessImporter implements SourceImporter {
   }
 
   @Override
+  @SuppressWarnings("try") // ImportContext.at scopes are closed, never read
   public ImportDraft read(SourceDocument doc, ImportContext ctx) {
     JsonNode t = doc.tree();
     Intrinsics ix = Intrinsics.standalone(ctx);
@@ -62,15 +63,17 @@ public final class ServerlessImporter implements SourceImporter {
       int i = 0;
       for (JsonNode event : f.getValue().path("events")) {
         String where = "function " + f.getKey() + " event " + i++;
-        if (event.has("http")) {
-          ImportedRoute r = restRoute(event.get("http"), where, ix, ctx, restAuthorizers);
-          rest.add(r);
-          cors.add(event.get("http"), r.method(), r.path(), where);
-        } else if (event.has("httpApi")) {
-          ImportedRoute r = httpRoute(event.get("httpApi"), where, ix, httpAuthorizers,
-              orElse(ix.text(f.getValue().path("httpApi").get("payload"), where), httpPayload));
-          if (r != null) {
-            http.add(r);
+        try (ImportContext.Place at = ctx.at(event)) {
+          if (event.has("http")) {
+            ImportedRoute r = restRoute(event.get("http"), where, ix, ctx, restAuthorizers).locatedAt(ctx.here());
+            rest.add(r);
+            cors.add(event.get("http"), r.method(), r.path(), where);
+          } else if (event.has("httpApi")) {
+            ImportedRoute r = httpRoute(event.get("httpApi"), where, ix, httpAuthorizers,
+                orElse(ix.text(f.getValue().path("httpApi").get("payload"), where), httpPayload));
+            if (r != null) {
+              http.add(r.locatedAt(ctx.here()));
+            }
           }
         }
       }
@@ -166,7 +169,7 @@ public final class ServerlessImporter implements SourceImporter {
     if (a.kind() == ImportedAuthorizer.Kind.COGNITO && a.pools().isEmpty()) {
       return new Protection.Unreadable(where + " names a Cognito authorizer without the pool's arn");
     }
-    ImportedAuthorizer known = authorizers.putIfAbsent(name, a);
+    ImportedAuthorizer known = authorizers.putIfAbsent(name, a.locatedAt(ctx.here()));
     if (known == null) {
       ctx.mapped("authoriser " + name, a.kind() + " from " + where + ", identity " + String.join(", ", a.identitySources()));
     } else if (!known.identitySources().equals(a.identitySources())) {
@@ -179,39 +182,44 @@ public final class ServerlessImporter implements SourceImporter {
   private static Map<String, ImportedAuthorizer> httpAuthorizers(JsonNode defs, Intrinsics ix, ImportContext ctx) {
     Map<String, ImportedAuthorizer> out = new LinkedHashMap<>();
     defs.fields().forEachRemaining(e -> {
-      String name = e.getKey();
-      JsonNode a = e.getValue();
-      String where = "provider.httpApi.authorizers." + name;
-      String type = orElse(ix.text(a.get("type"), where), "jwt").toLowerCase(Locale.ROOT);
-      String identity = ix.text(a.get("identitySource"), where);
-      List<String> sources = new ArrayList<>();
-      if (a.path("identitySource").isArray()) {
-        sources.addAll(ix.texts(a.get("identitySource"), where));
-      } else if (identity != null) {
-        for (String s : identity.split(",")) {
-          sources.add(s.strip());
+      ImportContext.Place at = ctx.at(e.getValue());
+      try {
+        String name = e.getKey();
+        JsonNode a = e.getValue();
+        String where = "provider.httpApi.authorizers." + name;
+        String type = orElse(ix.text(a.get("type"), where), "jwt").toLowerCase(Locale.ROOT);
+        String identity = ix.text(a.get("identitySource"), where);
+        List<String> sources = new ArrayList<>();
+        if (a.path("identitySource").isArray()) {
+          sources.addAll(ix.texts(a.get("identitySource"), where));
+        } else if (identity != null) {
+          for (String s : identity.split(",")) {
+            sources.add(s.strip());
+          }
         }
-      }
-      ImportedAuthorizer built;
-      if (type.equals("jwt")) {
-        String issuer = ix.text(a.get("issuerUrl"), where);
-        if (issuer == null) {
-          ctx.leftOut(where, "a jwt authorizer without issuerUrl; routes using it are imported fail-closed");
+        ImportedAuthorizer built;
+        if (type.equals("jwt")) {
+          String issuer = ix.text(a.get("issuerUrl"), where);
+          if (issuer == null) {
+            ctx.leftOut(where, "a jwt authorizer without issuerUrl; routes using it are imported fail-closed");
+            return;
+          }
+          built = ImportedAuthorizer.jwt(name, issuer, ix.texts(a.get("audience"), where), sources.isEmpty() ? null : sources.get(0), where);
+        } else if (type.equals("request")) {
+          Integer ttl = a.has("resultTtlInSeconds") ? intOrNull(ix.text(a.get("resultTtlInSeconds"), where)) : null;
+          String fn = a.has("functionArn") ? ix.text(a.get("functionArn"), where) : ix.text(a.get("functionName"), where);
+          built = new ImportedAuthorizer(name, ImportedAuthorizer.Kind.REQUEST, sources, null, ttl, null, null, null,
+              orElse(ix.text(a.get("payloadVersion"), where), "2.0"), "true".equalsIgnoreCase(ix.text(a.get("enableSimpleResponses"), where)), fn, where);
+        } else {
+          ctx.leftOut(where, "authorizer type '" + type + "' is neither jwt nor request; routes using it are imported fail-closed");
           return;
         }
-        built = ImportedAuthorizer.jwt(name, issuer, ix.texts(a.get("audience"), where), sources.isEmpty() ? null : sources.get(0), where);
-      } else if (type.equals("request")) {
-        Integer ttl = a.has("resultTtlInSeconds") ? intOrNull(ix.text(a.get("resultTtlInSeconds"), where)) : null;
-        String fn = a.has("functionArn") ? ix.text(a.get("functionArn"), where) : ix.text(a.get("functionName"), where);
-        built = new ImportedAuthorizer(name, ImportedAuthorizer.Kind.REQUEST, sources, null, ttl, null, null, null,
-            orElse(ix.text(a.get("payloadVersion"), where), "2.0"), "true".equalsIgnoreCase(ix.text(a.get("enableSimpleResponses"), where)), fn, where);
-      } else {
-        ctx.leftOut(where, "authorizer type '" + type + "' is neither jwt nor request; routes using it are imported fail-closed");
-        return;
+        out.put(name, built.locatedAt(ctx.here()));
+        ctx.mapped("authoriser " + name, built.kind() + " from " + where
+            + (built.identitySources().isEmpty() ? "" : ", identity " + String.join(", ", built.identitySources())));
+      } finally {
+        at.close();
       }
-      out.put(name, built);
-      ctx.mapped("authoriser " + name, built.kind() + " from " + where
-          + (built.identitySources().isEmpty() ? "" : ", identity " + String.join(", ", built.identitySources())));
     });
     return out;
   }
