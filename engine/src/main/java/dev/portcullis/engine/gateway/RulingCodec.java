@@ -27,13 +27,6 @@ final class RulingCodec {
 
   private RulingCodec() {}
 
-  /** The payload as its own array (what {@link RulingRing} keeps after the id). */
-  static byte[] encode(Ruling ruling) {
-    Encoding encoding = Encoding.of(ruling);
-    byte[] room = new byte[encoding.maxBytes()];
-    return java.util.Arrays.copyOf(room, encoding.writeTo(room, 0));
-  }
-
   static byte[] id(String requestId) {
     return requestId.getBytes(StandardCharsets.UTF_8);
   }

@@ -41,14 +41,6 @@ final class RulingRing {
     int writeTo(byte[] into, int at);
   }
 
-  /** Keeps {@code payload} under {@code id}. */
-  boolean put(byte[] id, byte[] payload) {
-    return put(id, payload.length, (into, at) -> {
-      System.arraycopy(payload, 0, into, at, payload.length);
-      return at + payload.length;
-    });
-  }
-
   /**
    * Keeps what {@code payload} writes, at most {@code maxPayload} bytes, under {@code id}; false (and
    * nothing kept) when that much would not fit in the bound.

@@ -112,7 +112,7 @@ class RulingLogTest {
     assertThat(ruling.integrationEventJson()).as("the JSON the echo wrote, handed over, the same as written afresh")
         .isSameAs(ruling.outcome().body()).isEqualTo(written.integrationEventJson());
     assertThat(written).isEqualTo(ruling);
-    byte[] encoded = RulingCodec.encode(ruling);
+    byte[] encoded = RingRecords.encode(ruling);
     assertThat(encoded.length).as("the echo body is the event's JSON, kept once")
         .isLessThan(ruling.outcome().body().length() + 1024);
     Ruling again = RulingCodec.decode(ruling.requestId(), encoded);
@@ -181,7 +181,7 @@ class RulingLogTest {
     assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
     long kept = IntStream.range(0, 20_000).filter(i -> log.find("r" + i).isPresent()).count();
     // each needs at most its room free and takes at least its written size
-    long smallest = RulingRing.recordBytes(RulingCodec.id("r0"), RulingCodec.encode(ruling("r0")).length);
+    long smallest = RulingRing.recordBytes(RulingCodec.id("r0"), RingRecords.encode(ruling("r0")).length);
     assertThat(kept).isBetween(99L, bound / smallest);
     assertThat(log.bytes()).isLessThanOrEqualTo(bound);
   }

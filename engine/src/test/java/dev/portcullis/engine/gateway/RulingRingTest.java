@@ -24,7 +24,7 @@ class RulingRingTest {
     RulingRing ring = new RulingRing(bound);
     for (int i = 0; i < 5_000; i++) {
       // sizes 100 to 1,099 bytes, so laps end in gaps of every size
-      ring.put(bytes("id-" + i), payload(100 + (i * 37) % 1000, i));
+      RingRecords.put(ring, bytes("id-" + i), payload(100 + (i * 37) % 1000, i));
       assertThat(ring.bytes()).isLessThanOrEqualTo(bound);
       assertThat(ring.capacity()).isLessThanOrEqualTo(bound);
     }
@@ -41,7 +41,7 @@ class RulingRingTest {
     RulingRing ring = new RulingRing(4 * 1024 * 1024);
     assertThat(ring.capacity()).as("a gateway nobody calls holds little").isEqualTo(256 * 1024);
     for (int i = 0; i < 10_000; i++) {
-      ring.put(bytes("r" + i), payload(1000, i));
+      RingRecords.put(ring, bytes("r" + i), payload(1000, i));
     }
     assertThat(ring.capacity()).isEqualTo(4 * 1024 * 1024);
     assertThat(ring.get(bytes("r0"))).as("the first lap's records are overwritten").isEmpty();
@@ -51,16 +51,16 @@ class RulingRingTest {
   @Test
   void theSameIdAgainFindsTheLaterOne() {
     RulingRing ring = new RulingRing(1024 * 1024);
-    ring.put(bytes("a"), bytes("first"));
-    ring.put(bytes("a"), bytes("second"));
+    RingRecords.put(ring, bytes("a"), bytes("first"));
+    RingRecords.put(ring, bytes("a"), bytes("second"));
     assertThat(ring.get(bytes("a"))).hasValueSatisfying(p -> assertThat(new String(p, StandardCharsets.UTF_8)).isEqualTo("second"));
   }
 
   @Test
   void aRecordLargerThanTheBoundIsNotKeptAndEvictsNothing() {
     RulingRing ring = new RulingRing(8 * 1024);
-    ring.put(bytes("small"), payload(100, 1));
-    assertThat(ring.put(bytes("huge"), payload(9 * 1024, 2))).isFalse();
+    RingRecords.put(ring, bytes("small"), payload(100, 1));
+    assertThat(RingRecords.put(ring, bytes("huge"), payload(9 * 1024, 2))).isFalse();
     assertThat(ring.get(bytes("huge"))).isEmpty();
     assertThat(ring.get(bytes("small"))).isPresent();
   }
@@ -68,9 +68,9 @@ class RulingRingTest {
   @Test
   void aRecordOfTheWholeBoundIsKeptAlone() {
     RulingRing ring = new RulingRing(8 * 1024);
-    ring.put(bytes("small"), payload(100, 1));
+    RingRecords.put(ring, bytes("small"), payload(100, 1));
     byte[] id = bytes("whole");
-    assertThat(ring.put(id, payload(8 * 1024 - RulingRing.recordBytes(id, 0), 2))).isTrue();
+    assertThat(RingRecords.put(ring, id, payload(8 * 1024 - RulingRing.recordBytes(id, 0), 2))).isTrue();
     assertThat(ring.get(id)).isPresent();
     assertThat(ring.get(bytes("small"))).isEmpty();
   }

@@ -7,12 +7,10 @@ import dev.portcullis.engine.model.Gateway;
 import dev.portcullis.engine.model.Integration;
 import dev.portcullis.engine.model.Route;
 import dev.portcullis.engine.model.Workspace;
-import dev.portcullis.engine.rules.Pipeline;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -38,10 +36,7 @@ class MockAnswersImportTest {
     // an ordinary method still echoes
     assertThat(route(g, "GET /pets").integration()).isInstanceOf(Integration.Echo.class);
 
-    Workspace local = ws.newBuilder().gateways(ws.gateways().stream().map(x -> x.newBuilder().localPort(0).build()).toList()).build();
-    Clock clock = Clock.systemUTC();
-    try (LocalGateway gateway = LocalGateway.create(local, Pipeline.builder(local).clock(clock).build(), clock)) {
-      gateway.start();
+    try (LocalGateway gateway = dev.portcullis.engine.testing.FreePortGateway.start(ws)) {
       HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port(g.name()) + "/" + g.stage() + "/pets/7"))
           .timeout(Duration.ofSeconds(10)).method("OPTIONS", HttpRequest.BodyPublishers.noBody())
           .header("Origin", "https://app.example.com").header("Access-Control-Request-Method", "GET").build();

@@ -10,14 +10,12 @@ import dev.portcullis.engine.model.Gateway;
 import dev.portcullis.engine.model.Integration;
 import dev.portcullis.engine.model.Route;
 import dev.portcullis.engine.model.Workspace;
-import dev.portcullis.engine.rules.Pipeline;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -193,10 +191,7 @@ class ServerlessCorsTest {
   }
 
   private void start(Workspace ws) throws Exception {
-    Workspace local = ws.newBuilder().gateways(ws.gateways().stream().map(g -> g.newBuilder().localPort(0).build()).toList()).build();
-    Clock clock = Clock.systemUTC();
-    gateway = LocalGateway.create(local, Pipeline.builder(local).clock(clock).build(), clock);
-    gateway.start();
+    gateway = dev.portcullis.engine.testing.FreePortGateway.start(ws);
   }
 
   private HttpResponse<String> preflight(String gatewayName, String path) throws Exception {
