@@ -62,10 +62,18 @@ final class SamCorsPreflight {
    * @param defaultProtection the API's DefaultAuthorizer as a protection, null when it has none
    * @param apiKeyRequired the API's {@code Auth.ApiKeyRequired}
    */
+  @SuppressWarnings("try") // ImportContext.at scopes are closed, never read
   void addTo(Map<String, ImportedRoute> routes, Protection defaultProtection, boolean apiKeyRequired, String where) {
     if (cors == null) {
       return;
     }
+    // the methods SAM generates, and what is said of them, are where the template asks for them: its Cors
+    try (ImportContext.Place at = ix.context().at(cors)) {
+      addPreflights(routes, defaultProtection, apiKeyRequired, where);
+    }
+  }
+
+  private void addPreflights(Map<String, ImportedRoute> routes, Protection defaultProtection, boolean apiKeyRequired, String where) {
     ImportContext ctx = ix.context();
     Map<String, List<String>> methodsByPath = new LinkedHashMap<>();
     routes.values().stream().filter(r -> r.path().startsWith("/"))
@@ -83,7 +91,7 @@ final class SamCorsPreflight {
     methodsByPath.forEach((path, methods) -> {
       if (!methods.contains("OPTIONS")) {
         routes.put("OPTIONS " + path, new ImportedRoute("OPTIONS", path, protection, key, "mock", "SAM Cors", null,
-            new Integration.Mock(200, headers(methods, where), "{}\n")));
+            new Integration.Mock(200, headers(methods, where), "{}\n")).locatedAt(ctx.here()));
         added.add(path);
       }
     });
