@@ -106,11 +106,18 @@ public final class CredentialAcquirer {
     }
   }
 
+  /** The client's id, scopes and audience with their {{variables}} filled in (a real provider's client id is an environment's). */
+  private Caller.OidcClient withVariables(Caller.OidcClient o, String where) {
+    return new Caller.OidcClient(o.name(), o.description(), o.issuer(), variables.apply(o.clientId(), where + " clientId"),
+        o.clientSecret(), o.clientAuth(), o.privateKey(), o.scopes().stream().map(s -> variables.apply(s, where + " scopes")).toList(),
+        o.audience() == null ? null : variables.apply(o.audience(), where + " audience"));
+  }
+
   private Acquisition acquireFresh(Caller caller, String where, ChallengeHandler challenges, Consumer<Exchange> observer)
       throws SecretResolver.SecretException {
     return switch (caller) {
       case Caller.CognitoUser u -> cognito.login(cognitoInputs(u, where), challenges);
-      case Caller.OidcClient o -> new OidcClientCredentials(new OkHttpSender(exchanger, observer), clock).acquire(o,
+      case Caller.OidcClient o -> new OidcClientCredentials(new OkHttpSender(exchanger, observer), clock).acquire(withVariables(o, where),
           variables.apply(o.issuer(), where + " issuer"), resolveOrNull(o.clientSecret(), where + " clientSecret"),
           resolveOrNull(o.privateKey(), where + " privateKey"));
       case Caller.Iam i -> iam(i, where, challenges);

@@ -57,7 +57,9 @@ final class FillIns {
   private static List<String> caller(Caller caller) {
     return switch (caller) {
       case Caller.CognitoUser u -> u.endpoint() == null ? List.of(u.userPoolId(), u.clientId()) : List.of(u.userPoolId(), u.clientId(), u.endpoint());
-      case Caller.OidcClient o -> List.of(o.issuer());
+      // the client id too: an unset one would go to the token endpoint as "fill in: …"
+      case Caller.OidcClient o -> concat(o.audience() == null ? List.of(o.issuer(), o.clientId()) : List.of(o.issuer(), o.clientId(), o.audience()),
+          o.scopes() == null ? List.of() : o.scopes());
       case Caller.Iam i -> credentials(i.credentials());
       case Caller.ApiKey k -> List.copyOf(k.headers().values());
       case Caller.CustomToken t -> List.of();

@@ -155,12 +155,14 @@ class AwsStandInTest {
         .anyMatch(d -> d instanceof dev.portcullis.engine.trace.Detail.Text t && t.label().equals("look up") && t.text().contains("CloudWatch"));
   }
 
+  /** aws-dev's bank-expired sends the expired token the user kept (env:BANK_EXPIRED_TOKEN), not the local world's. */
   @Test
-  void aTokenMintedOnlyByTheLocalWorldIsNotSentToAwsAndTheTraceSaysWhy() {
+  void anExpiredTokenTheUserKeptIsSentToAwsAndRefusedAsExpired() {
     Trace expired = TRACES.get("settlements: expired token");
-    assertThat(expired.verdict().result()).isEqualTo(Verdict.Result.INCOMPLETE);
-    assertThat(expired.step(Step.Kind.ACQUIRE).orElseThrow().summary()).contains("local:tokens/bank-expired");
-    assertThat(expired.step(Step.Kind.SEND)).isEmpty();
+    assertThat(expired.step(Step.Kind.ACQUIRE).orElseThrow().summary()).isEqualTo("custom token for bank-expired, fresh (custom token)");
+    assertThat(expired.step(Step.Kind.SEND)).isPresent();
+    assertThat(expired.verdict().result()).isEqualTo(Verdict.Result.MATCHED);
+    assertThat(expired.verdict().sentence()).isEqualTo("Expected 401 (jwt.expiry); got 401: as expected, denied.");
   }
 
   @Test
@@ -170,10 +172,9 @@ class AwsStandInTest {
 
       assertThat(matrix.cells()).as("every route and caller, as on the local gateway").hasSize(8 * demo.callers().size());
       assertThat(matrix.cells()).allSatisfy(c -> assertThat(c.trace().request().url()).startsWith("https://"));
-      // bank-expired's token exists only in the local world: its cells cannot be sent to AWS, and say so
-      assertThat(matrix.cells()).filteredOn(c -> c.caller().equals("bank-expired")).isNotEmpty()
-          .allSatisfy(c -> assertThat(c.result()).isEqualTo(CellResult.ERROR));
-      assertThat(matrix.cells()).filteredOn(c -> !c.caller().equals("bank-expired"))
+      // bank-expired included: aws-dev gives it the expired token the user kept, so every cell is judged
+      assertThat(matrix.cells()).filteredOn(c -> c.caller().equals("bank-expired")).isNotEmpty();
+      assertThat(matrix.cells())
           .allSatisfy(c -> assertThat(c.result()).as("%s %s: %s", c.row(), c.caller(), c.trace().verdict().sentence()).isEqualTo(CellResult.MATCH));
     }
   }

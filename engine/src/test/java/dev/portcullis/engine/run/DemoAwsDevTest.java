@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Test;
  */
 class DemoAwsDevTest {
   /** What the user of aws-dev must set, as the sentence names them. */
-  private static final List<String> TO_FILL = List.of("b2bApiId", "bankIssuer", "expiredRefreshJobProfile", "mobileApiId", "mobileClientId",
-      "mobilePoolId", "paymentsApiId", "refreshJobProfile", "reportingProfile");
+  private static final List<String> TO_FILL = List.of("b2bApiId", "bankBackofficeClientId", "bankIssuer", "bankLegacyClientId",
+      "expiredRefreshJobProfile", "mobileApiId", "mobileClientId", "mobilePoolId", "paymentsApiId", "refreshJobProfile", "reportingProfile");
   private static Workspace demo;
 
   @BeforeAll
@@ -69,7 +69,7 @@ class DemoAwsDevTest {
       assertThat(named(bob)).containsExactlyInAnyOrder("mobileClientId", "mobilePoolId", "paymentsApiId");
       assertThat(bob).contains("set mobilePoolId to the id of your mobile users' Cognito user pool in us-east-1");
       String bank = session.run(demo.request("settlements as the bank").orElseThrow(), null, ChallengeHandler.none()).verdict().sentence();
-      assertThat(named(bank)).containsExactlyInAnyOrder("b2bApiId", "bankIssuer");
+      assertThat(named(bank)).containsExactlyInAnyOrder("b2bApiId", "bankIssuer", "bankBackofficeClientId");
       String refresh = session.run(demo.request("refresh as refresh-job").orElseThrow(), null, ChallengeHandler.none()).verdict().sentence();
       assertThat(named(refresh)).containsExactlyInAnyOrder("paymentsApiId", "refreshJobProfile");
     }

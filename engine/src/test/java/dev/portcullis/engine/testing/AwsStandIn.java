@@ -129,6 +129,8 @@ public final class AwsStandIn implements AutoCloseable {
       vars.put("mobilePoolId", pool.id());
       vars.put("mobileClientId", pool.clients().getFirst().clientId());
       vars.put("bankIssuer", idp + "/oidc/" + deployed.emulator().oidcIssuers().getFirst().name());
+      vars.put("bankBackofficeClientId", "backoffice");
+      vars.put("bankLegacyClientId", "legacy");
       PROFILES.keySet().forEach(role -> vars.put(role + "Profile", "stand-in-" + role));
       return new Environment(e.name(), vars, e.callers());
     }).toList();
@@ -140,10 +142,11 @@ public final class AwsStandIn implements AutoCloseable {
       "ASIALOCALREFRESHOLD1", "reporting", "ASIALOCALREPORTING01");
 
   /** Each {@code env:} name the example environment reads and the deployed world's fixture that answers it. */
-  private static final Map<String, String> ENV = Map.of("ALICE_PASSWORD", "users/alice", "BOB_PASSWORD", "users/bob",
-      "BOB_TOTP_SECRET", "users/bob/totp", "ACME_DEV_API_KEY", "api-keys/acme", "GLOBEX_DEV_API_KEY", "api-keys/globex",
-      "INITECH_DEV_API_KEY", "api-keys/initech", "HOOLI_DEV_API_KEY", "api-keys/hooli", "BANK_BACKOFFICE_SECRET", "clients/backoffice",
-      "BANK_LEGACY_SECRET", "clients/legacy");
+  private static final Map<String, String> ENV = Map.ofEntries(Map.entry("ALICE_PASSWORD", "users/alice"),
+      Map.entry("BOB_PASSWORD", "users/bob"), Map.entry("BOB_TOTP_SECRET", "users/bob/totp"), Map.entry("ACME_DEV_API_KEY", "api-keys/acme"),
+      Map.entry("GLOBEX_DEV_API_KEY", "api-keys/globex"), Map.entry("INITECH_DEV_API_KEY", "api-keys/initech"),
+      Map.entry("HOOLI_DEV_API_KEY", "api-keys/hooli"), Map.entry("BANK_BACKOFFICE_SECRET", "clients/backoffice"),
+      Map.entry("BANK_LEGACY_SECRET", "clients/legacy"));
 
   /**
    * The user's machine for this account: the environment variables the example's callers read
@@ -158,6 +161,8 @@ public final class AwsStandIn implements AutoCloseable {
       for (var e : ENV.entrySet()) {
         env.put(e.getKey(), fixtures.resolve(new SecretRef.Local(e.getValue()), "stand-in " + e.getKey()));
       }
+      // a token of the deployed bank kept past its expiry, as the user of aws-dev keeps one
+      env.put("BANK_EXPIRED_TOKEN", world.identityProviders().mintRecipe("bank-expired"));
       for (var p : PROFILES.entrySet()) {
         String key = p.getValue();
         config.append("[profile stand-in-").append(p.getKey()).append("]\n")
