@@ -24,7 +24,14 @@ public final class ApiSettingsReader {
   }
 
   /** An HTTP API's corsConfiguration ({@code x-amazon-apigateway-cors}, {@code CorsConfiguration}); null when absent. */
+  @SuppressWarnings("try") // ImportContext.at scopes are closed, never read
   public Gateway.Cors httpCors(JsonNode n, String where) {
+    try (ImportContext.Place at = ctx.at(n)) {
+      return httpCorsHere(n, where);
+    }
+  }
+
+  private Gateway.Cors httpCorsHere(JsonNode n, String where) {
     if (n == null || n.isMissingNode() || n.isNull() || !n.isObject()) {
       return null;
     }
@@ -39,7 +46,14 @@ public final class ApiSettingsReader {
    * SAM's REST {@code Cors}: a quoted origin, or AllowOrigin/AllowMethods/AllowHeaders/MaxAge
    * each a quoted header value, as the OPTIONS mock method SAM adds to every path sends them.
    */
+  @SuppressWarnings("try") // ImportContext.at scopes are closed, never read
   public Gateway.Cors samRestCors(JsonNode n, String where) {
+    try (ImportContext.Place at = ctx.at(n)) {
+      return samRestCorsHere(n, where);
+    }
+  }
+
+  private Gateway.Cors samRestCorsHere(JsonNode n, String where) {
     if (n == null || n.isMissingNode() || n.isNull()) {
       return null;
     }
@@ -60,7 +74,14 @@ public final class ApiSettingsReader {
   }
 
   /** {@code x-amazon-apigateway-gateway-responses} or SAM's GatewayResponses: response type to its customisation. */
+  @SuppressWarnings("try") // ImportContext.at scopes are closed, never read
   public Map<String, Gateway.GatewayResponse> gatewayResponses(JsonNode n, String where, boolean sam) {
+    try (ImportContext.Place at = ctx.at(n)) {
+      return gatewayResponsesHere(n, where, sam);
+    }
+  }
+
+  private Map<String, Gateway.GatewayResponse> gatewayResponsesHere(JsonNode n, String where, boolean sam) {
     Map<String, Gateway.GatewayResponse> out = new LinkedHashMap<>();
     if (n == null || !n.isObject()) {
       return out;
@@ -90,7 +111,14 @@ public final class ApiSettingsReader {
   }
 
   /** A stage's {@code Variables}; empty when absent. */
+  @SuppressWarnings("try") // ImportContext.at scopes are closed, never read
   public Map<String, String> stageVariables(JsonNode n, String where) {
+    try (ImportContext.Place at = ctx.at(n)) {
+      return stageVariablesHere(n, where);
+    }
+  }
+
+  private Map<String, String> stageVariablesHere(JsonNode n, String where) {
     Map<String, String> out = strings(n, where);
     if (!out.isEmpty()) {
       ctx.mapped(where, "stage variables " + out.keySet());
@@ -102,7 +130,14 @@ public final class ApiSettingsReader {
    * SAM's or CloudFormation's EndpointConfiguration ({@code "PRIVATE"}, {@code {Type|Types, VPCEndpointIds}}),
    * or the OpenAPI extension, which names only the VPC endpoints (and so a PRIVATE API).
    */
+  @SuppressWarnings("try") // ImportContext.at scopes are closed, never read
   public Gateway.EndpointConfiguration endpoint(JsonNode n, String where) {
+    try (ImportContext.Place at = ctx.at(n)) {
+      return endpointHere(n, where);
+    }
+  }
+
+  private Gateway.EndpointConfiguration endpointHere(JsonNode n, String where) {
     if (n == null || n.isMissingNode() || n.isNull()) {
       return null;
     }

@@ -14,8 +14,8 @@ import java.util.OptionalInt;
  * whether it was YAML.
  *
  * @param path the file, used to name it in messages and to find files it includes ({@code AWS::Include})
- * @param lines the line each mapping and list of the tree starts on (for a mapping's value, the line
- *     of its key), by identity: what the import report points at
+ * @param lines the line each mapping, list and non-empty string of the tree starts on (for a mapping's
+ *     value, the line of its key), by identity: what the import report points at
  */
 public record SourceDocument(Path path, JsonNode tree, boolean yaml, Map<JsonNode, Integer> lines) {
   public SourceDocument {
@@ -28,7 +28,7 @@ public record SourceDocument(Path path, JsonNode tree, boolean yaml, Map<JsonNod
     this(path, tree, yaml, null);
   }
 
-  /** The line {@code node} starts on, when it is a mapping or list of this document. */
+  /** The line {@code node} starts on, when it is a mapping, list or non-empty string of this document. */
   public OptionalInt line(JsonNode node) {
     Integer line = node == null ? null : lines.get(node);
     return line == null ? OptionalInt.empty() : OptionalInt.of(line);

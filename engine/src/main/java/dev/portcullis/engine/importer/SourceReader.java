@@ -130,10 +130,18 @@ public final class SourceReader {
       default -> NODES.textNode(p.getText());
     };
     JsonNode node = tag == null ? value : wrap(tag, value);
-    if (node.isContainerNode()) {
+    if (placeable(node)) {
       lines.putIfAbsent(node, line);
     }
     return node;
+  }
+
+  /**
+   * Whether a node is its own object, so that its identity names one place: mappings, lists and
+   * non-empty strings are; booleans, null, small numbers and the empty string are shared instances.
+   */
+  private static boolean placeable(JsonNode node) {
+    return node.isContainerNode() || (node.isTextual() && !node.textValue().isEmpty());
   }
 
   private static ObjectNode object(JsonParser p, Map<JsonNode, Integer> lines) throws IOException {
@@ -145,7 +153,7 @@ public final class SourceReader {
       String key = p.currentName();
       int keyLine = p.currentTokenLocation().getLineNr();
       JsonNode value = node(p, p.nextToken(), lines);
-      if (value.isContainerNode()) {
+      if (placeable(value)) {
         lines.put(value, keyLine);
       }
       o.set(key, value);
