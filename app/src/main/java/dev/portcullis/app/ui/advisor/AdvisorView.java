@@ -16,8 +16,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
@@ -77,53 +76,56 @@ public final class AdvisorView {
     return tab;
   }
 
+  /**
+   * The findings as cards in a scrolled column. A ListView of wrapping cells clipped its first card by
+   * a few pixels (its first layout measured the cells before the list had a width); findings are
+   * tens, not thousands, so they need no virtual flow.
+   */
   private Node findings() {
-    ListView<Finding> list = new ListView<>(model.findings());
-    list.setId("advisorFindings");
-    list.setPlaceholder(new Label("No findings: every route's configuration passes the advisor's rules."));
-    list.setCellFactory(v -> new ListCell<>() {
-      @Override
-      protected void updateItem(Finding f, boolean empty) {
-        super.updateItem(f, empty);
-        if (empty || f == null) {
-          setGraphic(null);
-          setText(null);
-          return;
+    VBox cards = new VBox();
+    cards.setId("advisorFindings");
+    cards.getStyleClass().add("advisor-findings");
+    Label none = new Label("No findings: every route's configuration passes the advisor's rules.");
+    none.setPadding(new Insets(10));
+    Runnable fill = () -> cards.getChildren().setAll(model.findings().isEmpty() ? java.util.List.of(none)
+        : model.findings().stream().map(this::card).toList());
+    model.findings().addListener((javafx.collections.ListChangeListener<Finding>) change -> fill.run());
+    fill.run();
+    ScrollPane scroll = new ScrollPane(cards);
+    scroll.setId("advisorFindingsScroll");
+    scroll.setFitToWidth(true);
+    return scroll;
+  }
+
+  private Node card(Finding f) {
+    Label head = wrap(f.severity() + " · " + f.rule().id() + " " + f.rule().slug() + " · " + f.subject().describe());
+    head.getStyleClass().add("text-bold");
+    VBox box = new VBox(4, head, wrap(f.message()));
+    f.evidence().forEach(e -> box.getChildren().add(muted("· " + e)));
+    box.getChildren().add(wrap("Fix: " + f.fix()));
+    AdvisorViewModel.route(f).ifPresent(route -> {
+      Hyperlink link = new Hyperlink("Open " + route);
+      link.getStyleClass().add("advisor-route-link");
+      link.setOnAction(e -> {
+        if (model.open(f)) {
+          onRouteOpened.run();
         }
-        Label head = wrap(f.severity() + " · " + f.rule().id() + " " + f.rule().slug() + " · " + f.subject().describe());
-        head.getStyleClass().add("text-bold");
-        Label message = wrap(f.message());
-        Label fix = wrap("Fix: " + f.fix());
-        VBox box = new VBox(4, head, message);
-        f.evidence().forEach(e -> box.getChildren().add(muted("· " + e)));
-        box.getChildren().add(fix);
-        AdvisorViewModel.route(f).ifPresent(route -> {
-          Hyperlink link = new Hyperlink("Open " + route);
-          link.getStyleClass().add("advisor-route-link");
-          link.setOnAction(e -> {
-            if (model.open(f)) {
-              onRouteOpened.run();
-            }
-          });
-          box.getChildren().add(link);
-        });
-        if (model.hasMechanicalFix(f)) {
-          Button tryFix = new Button("Try the fix on a copy");
-          tryFix.getStyleClass().add("advisor-try-fix");
-          tryFix.setOnAction(e -> {
-            model.tryFix(f);
-            selectWhatIf.run();
-          });
-          box.getChildren().add(tryFix);
-        }
-        // as wide as the list, not as the longest sentence: the text wraps instead of running off to the right
-        box.prefWidthProperty().bind(list.widthProperty().subtract(36));
-        box.setMinWidth(0);
-        setGraphic(box);
-        setText(null);
-      }
+      });
+      box.getChildren().add(link);
     });
-    return list;
+    if (model.hasMechanicalFix(f)) {
+      Button tryFix = new Button("Try the fix on a copy");
+      tryFix.getStyleClass().add("advisor-try-fix");
+      tryFix.setOnAction(e -> {
+        model.tryFix(f);
+        selectWhatIf.run();
+      });
+      box.getChildren().add(tryFix);
+    }
+    box.getStyleClass().add("advisor-finding");
+    box.setPadding(new Insets(8, 10, 10, 10));
+    box.setMinWidth(0);
+    return box;
   }
 
   private Node filters() {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.portcullis.app.ui.WindowTest;
 import dev.portcullis.app.ui.WorkbenchRobot;
 import javafx.scene.control.Hyperlink;
-import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.Test;
@@ -20,7 +19,16 @@ class AdvisorWindowTest {
   void theDemosTrapLinksToItsRouteAndTheFiltersTableHasEveryRoute(FxRobot robot) {
     WorkbenchRobot.selectTab(robot, "tabAdvisor");
     WorkbenchRobot.await(() -> WorkbenchRobot.text(robot, "#advisorSummary").startsWith("1 high finding"));
-    assertThat(robot.lookup("#advisorFindings").queryAs(ListView.class).getItems()).hasSize(1);
+    javafx.scene.layout.VBox findings = robot.lookup("#advisorFindings").queryAs(javafx.scene.layout.VBox.class);
+    assertThat(findings.getChildren()).hasSize(1);
+    // the first card starts inside the scrolled area, not above it (a ListView of wrapping cells clipped it)
+    javafx.scene.control.ScrollPane scroll = robot.lookup("#advisorFindingsScroll").queryAs(javafx.scene.control.ScrollPane.class);
+    double viewportTop = scroll.localToScene(scroll.getBoundsInLocal()).getMinY();
+    javafx.scene.Node first = findings.getChildren().getFirst();
+    assertThat(first.localToScene(first.getBoundsInLocal()).getMinY()).isGreaterThanOrEqualTo(viewportTop);
+    javafx.scene.Node heading = ((javafx.scene.layout.VBox) first).getChildren().getFirst();
+    assertThat(heading.localToScene(heading.getBoundsInLocal()).getMinY()).as("the heading has the card's padding above it")
+        .isGreaterThan(viewportTop + 4);
 
     robot.clickOn(robot.lookup(".advisor-route-link").queryAs(Hyperlink.class));
 
