@@ -3,8 +3,6 @@ package dev.portcullis.engine.matrix;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.portcullis.engine.model.Authorizer;
-import dev.portcullis.engine.model.Gateway;
 import dev.portcullis.engine.model.Workspace;
 import dev.portcullis.engine.run.Session;
 import dev.portcullis.engine.store.WorkspaceStore;
@@ -25,16 +23,11 @@ class HonestMatrixTest {
 
   /** The demo with the mobile API's JWT issuer moved to a loopback port nothing listens on. */
   static Workspace keysUnreachable() throws Exception {
-    Workspace demo = WorkspaceStore.create(Clock.systemUTC()).load(ProjectFiles.demo());
     int closed;
     try (ServerSocket socket = new ServerSocket(0)) {
       closed = socket.getLocalPort();
     }
-    String issuer = "http://127.0.0.1:" + closed + "/us-east-1_Local01";
-    List<Gateway> gateways = demo.gateways().stream().map(g -> !g.name().equals("mobile") ? g : g.newBuilder()
-        .authorizers(g.authorizers().stream().map(a -> a instanceof Authorizer.Jwt j
-            ? new Authorizer.Jwt(j.name(), issuer, j.audiences(), j.identitySource()) : a).toList()).build()).toList();
-    return demo.newBuilder().gateways(gateways).build();
+    return dev.portcullis.engine.testing.DemoVariants.mobileIssuer("http://127.0.0.1:" + closed + "/us-east-1_Local01");
   }
 
   @Test

@@ -3,15 +3,10 @@ package dev.portcullis.engine.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portcullis.engine.identity.ChallengeHandler;
-import dev.portcullis.engine.model.Authorizer;
-import dev.portcullis.engine.model.Gateway;
 import dev.portcullis.engine.model.Workspace;
-import dev.portcullis.engine.store.WorkspaceStore;
-import dev.portcullis.engine.testing.ProjectFiles;
 import dev.portcullis.engine.trace.Trace;
 import dev.portcullis.engine.trace.export.TraceExport;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -40,12 +35,7 @@ class UnreachableIssuerSendTest {
 
   /** The demo with the mobile API's JWT issuer moved to a server that answers 503 to everything. */
   private Workspace failingIssuer() throws Exception {
-    Workspace demo = WorkspaceStore.create(Clock.systemUTC()).load(ProjectFiles.demo());
-    String url = issuer.url("/us-east-1_Local01").toString();
-    List<Gateway> gateways = demo.gateways().stream().map(g -> !g.name().equals("mobile") ? g : g.newBuilder()
-        .authorizers(g.authorizers().stream().map(a -> a instanceof Authorizer.Jwt j
-            ? new Authorizer.Jwt(j.name(), url, j.audiences(), j.identitySource()) : a).toList()).build()).toList();
-    return demo.newBuilder().gateways(gateways).build();
+    return dev.portcullis.engine.testing.DemoVariants.mobileIssuer(issuer.url("/us-east-1_Local01").toString());
   }
 
   @Test
