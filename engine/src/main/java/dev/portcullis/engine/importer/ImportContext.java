@@ -69,7 +69,7 @@ public final class ImportContext {
   }
 
   /**
-   * Knows where the mappings and lists of {@code doc} are, so that {@link #at} can place items read
+   * Knows where the mappings, lists and strings of {@code doc} are, so that {@link #at} can place items read
    * from them; for the imported file and every file it includes.
    */
   public void read(SourceDocument doc) {
