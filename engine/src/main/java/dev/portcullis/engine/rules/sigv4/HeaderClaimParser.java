@@ -22,11 +22,12 @@ final class HeaderClaimParser {
     int space = value.indexOf(' ');
     String algorithm = space < 0 ? value : value.substring(0, space);
     Map<String, String> params = new LinkedHashMap<>();
-    Optional<Rejected> shape = shape(request, authorization, params);
+    Optional<Instant> headerTime = ClaimParse.headerTime(request);
+    Optional<Rejected> shape = shape(authorization, params, headerTime.isEmpty());
     if (shape.isPresent()) {
       return new Failed(shape.get());
     }
-    Instant time = ClaimParse.headerTime(request).orElseThrow(); // shape() refused a request without one
+    Instant time = headerTime.orElseThrow(); // shape() refused a request without one
     if (!algorithm.equals(SigV4Crypto.ALGORITHM)) {
       return new Failed(Rejections.unsupportedAlgorithm(algorithm));
     }
@@ -42,14 +43,23 @@ final class HeaderClaimParser {
    * pairs, or without Credential, Signature, SignedHeaders and a date. Fills {@code params} as read.
    */
   static Optional<Rejected> shape(IncomingRequest request, String authorization, Map<String, String> params) {
+    return shape(authorization, params, ClaimParse.headerTime(request).isEmpty());
+  }
+
+  /** As {@link #shape(IncomingRequest, String, Map)}, with whether the request has a usable date already read. */
+  private static Optional<Rejected> shape(String authorization, Map<String, String> params, boolean dateMissing) {
     String value = authorization.strip();
     int space = value.indexOf(' ');
     if (space >= 0 && !readPairs(value.substring(space + 1), params)) {
       // AWS checks pair syntax before the algorithm: "Bearer x" gets this message (spec §1.2).
       return Optional.of(Rejections.missingEqualSign(authorization));
     }
-    List<String> missing = new ArrayList<>(REQUIRED.stream().filter(p -> !params.containsKey(p)).toList());
-    boolean dateMissing = ClaimParse.headerTime(request).isEmpty();
+    List<String> missing = new ArrayList<>(3);
+    for (String p : REQUIRED) {
+      if (!params.containsKey(p)) {
+        missing.add(p);
+      }
+    }
     if (!missing.isEmpty() || dateMissing) {
       return Optional.of(Rejections.incompleteAuthorization(missing, dateMissing, authorization));
     }

@@ -75,6 +75,16 @@ final class UriEncoding {
     return params;
   }
 
+  /** Whether encoding {@code text} would leave it as it is (every char unreserved ASCII). */
+  static boolean isUnreservedText(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (!isUnreserved(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static boolean isUnreserved(int c) {
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
         || c == '-' || c == '_' || c == '.' || c == '~';
