@@ -46,6 +46,8 @@ final class ServerlessCors {
     String maxAge;
     String cacheControl;
     final List<String> events = new ArrayList<>();
+    /** The first event's {@code cors}, where the report places the method (or the event, for {@code cors: true}). */
+    dev.portcullis.engine.importer.ImportReport.Location at;
   }
 
   /** One event's {@code cors} as {@code getCors} in {@code validate.js} completes it. */
@@ -53,6 +55,7 @@ final class ServerlessCors {
       boolean allowCredentials, String maxAge, String cacheControl) {}
 
   /** Adds one {@code http} event's {@code cors} (absent or false: nothing) to its path's OPTIONS method. */
+  @SuppressWarnings("try") // ImportContext.at scopes are closed, never read
   void add(JsonNode http, String method, String path, String where) {
     JsonNode cors = http.isObject() ? http.get("cors") : null;
     if (cors == null || cors.isNull() || cors.isBoolean() && !cors.asBoolean() || "false".equals(ix.text(cors, where + " cors"))) {
@@ -68,6 +71,11 @@ final class ServerlessCors {
     p.maxAge = e.maxAge() != null ? e.maxAge() : p.maxAge;
     p.cacheControl = e.cacheControl() != null ? e.cacheControl() : p.cacheControl;
     p.events.add(where);
+    if (p.at == null) {
+      try (ImportContext.Place here = ctx.at(cors)) {
+        p.at = ctx.here();
+      }
+    }
   }
 
   /** {@code cors: true} is origin {@code *}, the default headers and OPTIONS plus the event's method; an object overrides. */
@@ -106,18 +114,28 @@ final class ServerlessCors {
   List<ImportedRoute> withPreflights(List<ImportedRoute> rest) {
     List<ImportedRoute> out = new ArrayList<>(rest);
     byPath.forEach((path, p) -> {
-      String subject = "OPTIONS " + path;
-      if (rest.stream().anyMatch(r -> r.method().equals("OPTIONS") && r.path().equals(path))) {
-        ctx.leftOut(p.events.getFirst() + " cors", "the path also has an OPTIONS event of its own, and the framework merges its "
-            + "CORS method into that one; the event's method was kept as written, check the deployed " + subject);
-        return;
+      ImportContext.Place here = ctx.at(p.at);
+      try {
+        addPreflight(out, rest, path, p);
+      } finally {
+        here.close();
       }
-      out.add(new ImportedRoute("OPTIONS", path, new Protection.None("the Serverless Framework's CORS method (AuthorizationType "
-          + "NONE) for " + String.join(", ", p.events)), false, "mock", "serverless cors", null, new Integration.Mock(200, headers(p, subject), "")));
-      ctx.mapped(p.events.getFirst() + " cors", subject + ": the OPTIONS mock method the framework adds, without authoriser or "
-          + "API key; the function's own answers need their own Access-Control-Allow-Origin (lambda-proxy)");
     });
     return out;
+  }
+
+  private void addPreflight(List<ImportedRoute> out, List<ImportedRoute> rest, String path, Preflight p) {
+    String subject = "OPTIONS " + path;
+    if (rest.stream().anyMatch(r -> r.method().equals("OPTIONS") && r.path().equals(path))) {
+      ctx.leftOut(p.events.getFirst() + " cors", "the path also has an OPTIONS event of its own, and the framework merges its "
+          + "CORS method into that one; the event's method was kept as written, check the deployed " + subject);
+      return;
+    }
+    out.add(new ImportedRoute("OPTIONS", path, new Protection.None("the Serverless Framework's CORS method (AuthorizationType "
+        + "NONE) for " + String.join(", ", p.events)), false, "mock", "serverless cors", null, new Integration.Mock(200, headers(p, subject), ""))
+        .locatedAt(p.at));
+    ctx.mapped(p.events.getFirst() + " cors", subject + ": the OPTIONS mock method the framework adds, without authoriser or "
+        + "API key; the function's own answers need their own Access-Control-Allow-Origin (lambda-proxy)");
   }
 
   private Map<String, String> headers(Preflight p, String subject) {
