@@ -9,6 +9,7 @@ import dev.portcullis.app.ui.lab.TokenLabViewModel;
 import dev.portcullis.app.ui.matrix.MatrixViewModel;
 import dev.portcullis.app.ui.request.RequestEditorViewModel;
 import dev.portcullis.app.ui.trace.TraceViewModel;
+import dev.portcullis.engine.importer.ImportReport.Location;
 import dev.portcullis.engine.model.Caller;
 import dev.portcullis.engine.model.SavedRequest;
 import dev.portcullis.engine.model.Workspace;
@@ -233,17 +234,12 @@ public final class WorkbenchViewModel {
       String summary = "Imported " + path.getFileName() + ": " + report.mapped().size() + " items mapped, " + report.leftOut().size()
           + " left out, " + report.unreadable().size() + " route(s) with unreadable protection imported as protected.";
       importPreview.set(new ImportPreview(path.getFileName().toString(), summary,
-          report.mapped().stream().map(i -> i.subject() + ": " + i.detail() + where(i.at())).toList(),
-          report.leftOut().stream().map(i -> i.subject() + ": " + i.detail() + where(i.at())).toList(),
-          report.unreadable().stream().map(u -> u.gateway() + " " + u.route() + ": " + u.why() + where(u.at())).toList(),
+          report.mapped().stream().map(i -> i.subject() + ": " + i.detail() + Location.after(i.at())).toList(),
+          report.leftOut().stream().map(i -> i.subject() + ": " + i.detail() + Location.after(i.at())).toList(),
+          report.unreadable().stream().map(u -> u.gateway() + " " + u.route() + ": " + u.why() + Location.after(u.at())).toList(),
           result.workspace(), report.text()));
       log.status(summary + " Open it, or cancel to keep " + (workspace.get() == null ? "the workbench as it is." : workspace.get().name() + "."));
     }, e -> log.error("Could not import " + path.getFileName(), e));
-  }
-
-  /** " (file:line)" as the CLI's report writes it, or nothing for an item of no one place. */
-  private static String where(dev.portcullis.engine.importer.ImportReport.Location at) {
-    return at == null ? "" : " (" + at + ")";
   }
 
   /** The import waiting for OK or Cancel; null when none is. */

@@ -24,11 +24,8 @@ public final class ApiSettingsReader {
   }
 
   /** An HTTP API's corsConfiguration ({@code x-amazon-apigateway-cors}, {@code CorsConfiguration}); null when absent. */
-  @SuppressWarnings("try") // ImportContext.at scopes are closed, never read
   public Gateway.Cors httpCors(JsonNode n, String where) {
-    try (ImportContext.Place at = ctx.at(n)) {
-      return httpCorsHere(n, where);
-    }
+    return ctx.at(n, () -> httpCorsHere(n, where));
   }
 
   private Gateway.Cors httpCorsHere(JsonNode n, String where) {
@@ -46,11 +43,8 @@ public final class ApiSettingsReader {
    * SAM's REST {@code Cors}: a quoted origin, or AllowOrigin/AllowMethods/AllowHeaders/MaxAge
    * each a quoted header value, as the OPTIONS mock method SAM adds to every path sends them.
    */
-  @SuppressWarnings("try") // ImportContext.at scopes are closed, never read
   public Gateway.Cors samRestCors(JsonNode n, String where) {
-    try (ImportContext.Place at = ctx.at(n)) {
-      return samRestCorsHere(n, where);
-    }
+    return ctx.at(n, () -> samRestCorsHere(n, where));
   }
 
   private Gateway.Cors samRestCorsHere(JsonNode n, String where) {
@@ -74,11 +68,8 @@ public final class ApiSettingsReader {
   }
 
   /** {@code x-amazon-apigateway-gateway-responses} or SAM's GatewayResponses: response type to its customisation. */
-  @SuppressWarnings("try") // ImportContext.at scopes are closed, never read
   public Map<String, Gateway.GatewayResponse> gatewayResponses(JsonNode n, String where, boolean sam) {
-    try (ImportContext.Place at = ctx.at(n)) {
-      return gatewayResponsesHere(n, where, sam);
-    }
+    return ctx.at(n, () -> gatewayResponsesHere(n, where, sam));
   }
 
   private Map<String, Gateway.GatewayResponse> gatewayResponsesHere(JsonNode n, String where, boolean sam) {
@@ -111,11 +102,8 @@ public final class ApiSettingsReader {
   }
 
   /** A stage's {@code Variables}; empty when absent. */
-  @SuppressWarnings("try") // ImportContext.at scopes are closed, never read
   public Map<String, String> stageVariables(JsonNode n, String where) {
-    try (ImportContext.Place at = ctx.at(n)) {
-      return stageVariablesHere(n, where);
-    }
+    return ctx.at(n, () -> stageVariablesHere(n, where));
   }
 
   private Map<String, String> stageVariablesHere(JsonNode n, String where) {
@@ -130,11 +118,8 @@ public final class ApiSettingsReader {
    * SAM's or CloudFormation's EndpointConfiguration ({@code "PRIVATE"}, {@code {Type|Types, VPCEndpointIds}}),
    * or the OpenAPI extension, which names only the VPC endpoints (and so a PRIVATE API).
    */
-  @SuppressWarnings("try") // ImportContext.at scopes are closed, never read
   public Gateway.EndpointConfiguration endpoint(JsonNode n, String where) {
-    try (ImportContext.Place at = ctx.at(n)) {
-      return endpointHere(n, where);
-    }
+    return ctx.at(n, () -> endpointHere(n, where));
   }
 
   private Gateway.EndpointConfiguration endpointHere(JsonNode n, String where) {

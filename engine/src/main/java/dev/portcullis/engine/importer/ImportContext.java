@@ -27,8 +27,13 @@ public final class ImportContext {
   private final List<ImportReport.UnreadableRoute> unreadable = new ArrayList<>();
   private final Map<String, ImportReport.Variable> variables = new LinkedHashMap<>();
   private final List<String> localEmulation = new ArrayList<>();
-  private final Map<JsonNode, ImportReport.Location> locations = new IdentityHashMap<>();
+  /** The files read, each with its nodes' lines; looked up only when an item is placed. */
+  private final List<Lines> files = new ArrayList<>();
+  /** Trees the importer rebuilt (intrinsics resolved, globals merged), each where its original is. */
+  private final Map<JsonNode, ImportReport.Location> copies = new IdentityHashMap<>();
   private ImportReport.Location here;
+
+  private record Lines(String file, Map<JsonNode, Integer> lines) {}
 
   /** Closes an {@link #at} scope; never throws. */
   public interface Place extends AutoCloseable {
@@ -73,16 +78,33 @@ public final class ImportContext {
    * from them; for the imported file and every file it includes.
    */
   public void read(SourceDocument doc) {
-    String file = fileName(doc.path());
-    doc.lines().forEach((node, line) -> locations.putIfAbsent(node, new ImportReport.Location(file, line)));
+    files.add(new Lines(fileName(doc.path()), doc.lines()));
   }
 
   /** {@code copy} (a tree rebuilt from {@code original}, intrinsics resolved) is where {@code original} is. */
   public void sameAs(JsonNode copy, JsonNode original) {
-    ImportReport.Location at = original == null ? null : locations.get(original);
+    ImportReport.Location at = located(original);
     if (at != null && copy != null && copy != original) {
-      locations.putIfAbsent(copy, at);
+      copies.putIfAbsent(copy, at);
     }
+  }
+
+  /** Where {@code node} is in a file read here, or null for a node the importer built. */
+  private ImportReport.Location located(JsonNode node) {
+    if (node == null) {
+      return null;
+    }
+    ImportReport.Location copied = copies.get(node);
+    if (copied != null) {
+      return copied;
+    }
+    for (Lines f : files) {
+      Integer line = f.lines().get(node);
+      if (line != null) {
+        return new ImportReport.Location(f.file(), line);
+      }
+    }
+    return null;
   }
 
   /**
@@ -90,12 +112,23 @@ public final class ImportContext {
    * file read here (built by the importer) leaves them where they were. Scopes nest.
    */
   public Place at(JsonNode node) {
-    ImportReport.Location before = here;
-    ImportReport.Location found = node == null ? null : locations.get(node);
-    if (found != null) {
-      here = found;
+    return at(located(node));
+  }
+
+  /** What {@code read} gives, with its items placed at {@code node} (as {@link #at(JsonNode)}). */
+  public <T> T at(JsonNode node, java.util.function.Supplier<T> read) {
+    Place place = at(node);
+    try {
+      return read.get();
+    } finally {
+      place.close();
     }
-    return () -> here = before;
+  }
+
+  /** {@code node}'s place, or where items go now when it has none ({@code cors: true} is no place of its own). */
+  public ImportReport.Location placeOf(JsonNode node) {
+    ImportReport.Location found = located(node);
+    return found != null ? found : here;
   }
 
   /** As {@link #at(JsonNode)}, at a place found earlier ({@link #here()}); null leaves items where they were. */

@@ -68,6 +68,11 @@ public record ImportReport(
     public String toString() {
       return file + ":" + line;
     }
+
+    /** {@code " (file:line)"} after an item's text, or nothing for an item of no one place. */
+    public static String after(Location at) {
+      return at == null ? "" : " (" + at + ")";
+    }
   }
 
   /**
@@ -103,7 +108,7 @@ public record ImportReport(
       b.append("\n!! ").append(unreadable.size()).append(" route(s) whose protection could not be read: imported as PROTECTED"
           + " (the local gateway denies every request to them); fix them before trusting results:\n");
       unreadable.forEach(u -> b.append("  !! ").append(u.gateway()).append(' ').append(u.route()).append(": ").append(u.why())
-          .append(u.at() == null ? "" : " (" + u.at() + ")").append('\n'));
+          .append(Location.after(u.at())).append('\n'));
     }
     section(b, "Mapped", mapped);
     section(b, "Left out", leftOut);
@@ -122,8 +127,7 @@ public record ImportReport(
       return;
     }
     b.append('\n').append(title).append(" (").append(items.size()).append("):\n");
-    items.forEach(i -> b.append("  ").append(i.subject()).append(": ").append(i.detail())
-        .append(i.at() == null ? "" : " (" + i.at() + ")").append('\n'));
+    items.forEach(i -> b.append("  ").append(i.subject()).append(": ").append(i.detail()).append(Location.after(i.at())).append('\n'));
   }
 
   private static void list(StringBuilder b, String title, List<String> lines) {

@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.OptionalInt;
 
 /**
  * One parsed source file: its tree (JSON and YAML alike; CloudFormation short tags such as
@@ -22,16 +21,6 @@ public record SourceDocument(Path path, JsonNode tree, boolean yaml, Map<JsonNod
     Objects.requireNonNull(path, "a source document needs its path");
     Objects.requireNonNull(tree, "a source document needs its tree");
     lines = lines == null ? Map.of() : Collections.unmodifiableMap(new IdentityHashMap<>(lines));
-  }
-
-  public SourceDocument(Path path, JsonNode tree, boolean yaml) {
-    this(path, tree, yaml, null);
-  }
-
-  /** The line {@code node} starts on, when it is a mapping, list or non-empty string of this document. */
-  public OptionalInt line(JsonNode node) {
-    Integer line = node == null ? null : lines.get(node);
-    return line == null ? OptionalInt.empty() : OptionalInt.of(line);
   }
 
   /** The file name, for messages. */

@@ -41,14 +41,11 @@ final class SamApiReader {
     this.dir = dir;
   }
 
-  @SuppressWarnings("try") // ImportContext.at scopes are closed, never read
   ImportedApi read(SamImporter.ApiSpec spec) {
-    try (ImportContext.Place at = ctx.at(spec.props())) {
-      return readHere(spec);
-    }
+    return ctx.at(spec.props(), () -> readHere(spec));
   }
 
-  @SuppressWarnings("try")
+  @SuppressWarnings("try") // ImportContext.at scopes are closed, never read
   private ImportedApi readHere(SamImporter.ApiSpec spec) {
     JsonNode props = spec.props();
     Gateway.Flavor flavor = spec.http() ? Gateway.Flavor.HTTP : Gateway.Flavor.REST;

@@ -55,7 +55,6 @@ final class ServerlessCors {
       boolean allowCredentials, String maxAge, String cacheControl) {}
 
   /** Adds one {@code http} event's {@code cors} (absent or false: nothing) to its path's OPTIONS method. */
-  @SuppressWarnings("try") // ImportContext.at scopes are closed, never read
   void add(JsonNode http, String method, String path, String where) {
     JsonNode cors = http.isObject() ? http.get("cors") : null;
     if (cors == null || cors.isNull() || cors.isBoolean() && !cors.asBoolean() || "false".equals(ix.text(cors, where + " cors"))) {
@@ -72,9 +71,7 @@ final class ServerlessCors {
     p.cacheControl = e.cacheControl() != null ? e.cacheControl() : p.cacheControl;
     p.events.add(where);
     if (p.at == null) {
-      try (ImportContext.Place here = ctx.at(cors)) {
-        p.at = ctx.here();
-      }
+      p.at = ctx.placeOf(cors);
     }
   }
 
@@ -111,14 +108,12 @@ final class ServerlessCors {
   }
 
   /** {@code rest} with the framework's OPTIONS method added to each path an event asked CORS for. */
+  @SuppressWarnings("try") // ImportContext.at scopes are closed, never read
   List<ImportedRoute> withPreflights(List<ImportedRoute> rest) {
     List<ImportedRoute> out = new ArrayList<>(rest);
     byPath.forEach((path, p) -> {
-      ImportContext.Place here = ctx.at(p.at);
-      try {
+      try (ImportContext.Place here = ctx.at(p.at)) {
         addPreflight(out, rest, path, p);
-      } finally {
-        here.close();
       }
     });
     return out;

@@ -179,11 +179,11 @@ public final class ServerlessImporter implements SourceImporter {
     return new Protection.ByAuthorizer(name, scopes, where + " authorizer " + name);
   }
 
+  @SuppressWarnings("try") // ImportContext.at scopes are closed, never read
   private static Map<String, ImportedAuthorizer> httpAuthorizers(JsonNode defs, Intrinsics ix, ImportContext ctx) {
     Map<String, ImportedAuthorizer> out = new LinkedHashMap<>();
     defs.fields().forEachRemaining(e -> {
-      ImportContext.Place at = ctx.at(e.getValue());
-      try {
+      try (ImportContext.Place at = ctx.at(e.getValue())) {
         String name = e.getKey();
         JsonNode a = e.getValue();
         String where = "provider.httpApi.authorizers." + name;
@@ -217,8 +217,6 @@ public final class ServerlessImporter implements SourceImporter {
         out.put(name, built.locatedAt(ctx.here()));
         ctx.mapped("authoriser " + name, built.kind() + " from " + where
             + (built.identitySources().isEmpty() ? "" : ", identity " + String.join(", ", built.identitySources())));
-      } finally {
-        at.close();
       }
     });
     return out;
