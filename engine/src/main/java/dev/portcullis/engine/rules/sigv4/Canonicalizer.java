@@ -49,7 +49,7 @@ final class Canonicalizer {
     while (true) {
       int slash = normalized.indexOf('/', from);
       String segment = normalized.substring(from, slash < 0 ? normalized.length() : slash);
-      out.append(UriEncoding.isUnreservedText(segment) ? segment : UriEncoding.encode(segment));
+      out.append(UriEncoding.encode(segment));
       if (slash < 0) {
         return out.toString();
       }

@@ -18,7 +18,8 @@ final class UriEncoding {
 
   /** Encodes the text as it is; a {@code %} already in it becomes {@code %25} (execute-api's second encoding). */
   static String encode(String text) {
-    return encode(text.getBytes(StandardCharsets.UTF_8));
+    // most path segments and query names need nothing: the text itself, without its bytes copied twice (issue 19)
+    return isUnreservedText(text) ? text : encode(text.getBytes(StandardCharsets.UTF_8));
   }
 
   static String encode(byte[] bytes) {
@@ -76,7 +77,7 @@ final class UriEncoding {
   }
 
   /** Whether encoding {@code text} would leave it as it is (every char unreserved ASCII). */
-  static boolean isUnreservedText(String text) {
+  private static boolean isUnreservedText(String text) {
     for (int i = 0; i < text.length(); i++) {
       if (!isUnreserved(text.charAt(i))) {
         return false;
