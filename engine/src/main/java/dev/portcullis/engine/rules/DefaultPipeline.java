@@ -30,7 +30,6 @@ final class DefaultPipeline implements Pipeline {
   private final IamAuthorization iam;
   private final LambdaAuthorization lambda;
   private final TokenAuthorization tokens;
-  private final TokenAuthorizer tokenAuthorizer;
   private final UsageChecks usage;
   private final HandlerWorkers owned;
   private final boolean standardFunctions;
@@ -55,8 +54,7 @@ final class DefaultPipeline implements Pipeline {
     this.iam = new IamAuthorization(b.workspace.emulator(), evaluator, b.clock.instant());
     this.lambda = new LambdaAuthorization(new AuthorizerCache(b.clock), parts.functions(), new LambdaAnswers(evaluator));
     this.variables = Variables.of(b.workspace, b.environment, null, b.runtimeVariables);
-    this.tokenAuthorizer = parts.tokens();
-    this.tokens = new TokenAuthorization(tokenAuthorizer, variables);
+    this.tokens = new TokenAuthorization(parts.tokens(), variables);
     this.standardFunctions = parts.standardFunctions();
     this.inProcessKeys = parts.inProcessKeys();
     this.usage = new UsageChecks(b.workspace.emulator(), b.clock);
@@ -96,7 +94,7 @@ final class DefaultPipeline implements Pipeline {
 
   /** For {@link Pipeline.Builder#sharingKeysWith}. */
   TokenAuthorizer tokenAuthorizer() {
-    return tokenAuthorizer;
+    return tokens.port();
   }
 
   private boolean servedInProcess(String issuer) {

@@ -29,6 +29,11 @@ final class TokenAuthorization {
     this.variables = variables;
   }
 
+  /** The verifier it asks, with its key caches ({@link Pipeline.Builder#sharingKeysWith}). */
+  TokenAuthorizer port() {
+    return port;
+  }
+
   Optional<Denied> cognito(PipelineState ex, Authorizer.Cognito auth) {
     String token = IdentitySources.value(ex, auth.identitySource());
     if (token == null) {

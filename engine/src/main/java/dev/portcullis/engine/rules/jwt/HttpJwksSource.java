@@ -64,11 +64,11 @@ final class HttpJwksSource implements JwksSource {
   public JwksResult keys(String issuerName, boolean refresh) {
     String issuer = fixedJwksUri != null ? fixedJwksUri : issuerName;
     Entry cached = cache.get(issuer);
-    if (!refresh && cached != null && clock.instant().isBefore(cached.fetchedAt().plus(ttl))) {
+    Instant now = clock.instant();
+    if (!refresh && cached != null && now.isBefore(cached.fetchedAt().plus(ttl))) {
       return new JwksResult.Found(cached.keys(), cached.jwksUri(), true);
     }
     Failure failed = failures.get(issuer);
-    Instant now = clock.instant();
     if (failed != null && now.isBefore(failed.at().plus(FAILURE_HOLD))) {
       return new JwksResult.Failed(remembered(failed, now));
     }
