@@ -49,11 +49,15 @@ final class TokenCommand implements Callable<Integer> {
     @Option(names = "--decode", description = "Print the token's header and claims instead of the token.")
     boolean decode;
 
+    @Option(names = "--aws", paramLabel = "ENV", description = {"The credential for the gateway on AWS with this environment"
+        + " (its user pool, issuer, keys and profile), not the local gateway's."})
+    String aws;
+
     @Override
     public Integer call() throws Exception {
-      Workspace ws = workspace.load();
+      Workspace ws = workspace.load(aws);
       PrintWriter out = spec.commandLine().getOut();
-      try (Sessions.Opened opened = Sessions.open(ws, workspace.gate(), workspace.key(), attach.noAttach, null, PortcullisCommand.verbose(spec),
+      try (Sessions.Opened opened = Sessions.open(ws, workspace.gate(), workspace.key(), attach.noAttach, aws, PortcullisCommand.verbose(spec),
           spec.commandLine().getErr())) {
         Session session = opened.session();
         if (opened.where() == Sessions.Where.IN_PROCESS) {
@@ -62,7 +66,8 @@ final class TokenCommand implements Callable<Integer> {
         }
         Acquisition a = session.credential(caller, TerminalQuestions.system());
         if (a instanceof Acquisition.Failed f) {
-          throw new IllegalStateException("caller '" + caller + "': " + f.message() + " " + f.fix());
+          String named = f.message().startsWith("caller '" + caller + "'") ? f.message() : "caller '" + caller + "': " + f.message();
+          throw new IllegalStateException(named + " " + f.fix());
         }
         Credential credential = ((Acquisition.Acquired) a).credential();
         if (decode && credential instanceof Credential.Bearer b) {

@@ -24,6 +24,54 @@ class AwsEnvironmentCommandTest {
         .contains("set paymentsApiId to ");
   }
 
+  /** {@code token get --aws ENV}: the credential for AWS, from the environment's callers, never the local world's. */
+  @Test
+  void tokenGetOnAwsSaysWhatToFillInAndReadsTheProfileTheEnvironmentNames(@TempDir Path dir) throws Exception {
+    Cli bob = Cli.run("token", "get", "--caller", "bob", "--aws", "aws-dev");
+    assertThat(bob.exit()).isNotZero();
+    assertThat(bob.err()).contains("caller 'bob' userPoolId is an example still to be completed: set mobilePoolId to ")
+        .doesNotContain("caller 'bob': caller 'bob'").doesNotContain("\tat ");
+    assertThat(bob.out()).isEmpty();
+
+    Cli acme = Cli.run("token", "get", "--caller", "acme", "--aws", "aws-dev");
+    assertThat(acme.err()).contains("env:ACME_DEV_API_KEY is not set");
+    assertThat(acme.out()).doesNotContain("local-acme");
+
+    // aws-dev's refresh-job signs with an AWS profile: give it one, in files the SDK reads as the AWS CLI does
+    dev.portcullis.engine.model.Workspace demo = dev.portcullis.engine.store.DemoWorkspace.load();
+    java.util.List<dev.portcullis.engine.model.Environment> envs = demo.environments().stream().map(e -> {
+      java.util.Map<String, String> vars = new java.util.HashMap<>(e.variables());
+      vars.put("refreshJobProfile", "refresh-test");
+      return new dev.portcullis.engine.model.Environment(e.name(), vars, e.callers());
+    }).toList();
+    Path ws = dir.resolve("filled.json");
+    dev.portcullis.engine.store.WorkspaceStore.create(java.time.Clock.systemUTC()).save(demo.newBuilder().environments(envs).build(), ws);
+    Path credentials = java.nio.file.Files.writeString(dir.resolve("credentials"), "[refresh-test]\n"
+        + "aws_access_key_id = ASIATESTREFRESHJOB99\naws_secret_access_key = test/secret/not-real\naws_session_token = test-session-token\n");
+    Path config = java.nio.file.Files.writeString(dir.resolve("config"), "[profile refresh-test]\nregion = us-east-1\n");
+    String oldCredentials = System.setProperty("aws.sharedCredentialsFile", credentials.toString());
+    String oldConfig = System.setProperty("aws.configFile", config.toString());
+    try {
+      Cli job = Cli.run("token", "get", "--workspace", ws.toString(), "--trust", "--caller", "refresh-job", "--aws", "aws-dev");
+
+      assertThat(job.exit()).as(job.err()).isZero();
+      assertThat(job.out()).contains("export AWS_ACCESS_KEY_ID='ASIATESTREFRESHJOB99'")
+          .contains("export AWS_SECRET_ACCESS_KEY='test/secret/not-real'").contains("export AWS_SESSION_TOKEN='test-session-token'")
+          .doesNotContain("ASIALOCALREFRESHJOB1");
+    } finally {
+      restore("aws.sharedCredentialsFile", oldCredentials);
+      restore("aws.configFile", oldConfig);
+    }
+  }
+
+  private static void restore(String property, String old) {
+    if (old == null) {
+      System.clearProperty(property);
+    } else {
+      System.setProperty(property, old);
+    }
+  }
+
   @Test
   void liveDriftNeedsAnAwsRunToSitBeside() {
     Cli run = Cli.run("send", "--request", "health (no auth)", "--live", "dev");
