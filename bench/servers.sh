@@ -17,13 +17,14 @@ jars() {
   case "$1" in
     jetty) ls "$ROOT"/bench/target/lib/jetty-*.jar ;;
     netty) ls "$ROOT"/bench/target/lib/netty-{buffer,codec-base,codec-http,common,handler,resolver,transport}-[0-9]*.jar ;;
+    netty-epoll) ls "$ROOT"/bench/target/lib/netty-{buffer,codec-base,codec-http,common,handler,resolver,transport,transport-classes-epoll,transport-native-unix-common}-[0-9]*.jar "$ROOT"/bench/target/lib/netty-transport-native-epoll-*.jar ;;
     undertow) ls "$ROOT"/bench/target/lib/{undertow-core,xnio-api,xnio-nio,jboss-logging,jboss-threads,wildfly-common,wildfly-client-config}-*.jar ;;
     jdk) ;;
   esac
 }
 
 printf '%-9s %10s %9s %9s %9s  %s\n' server req/s p99 start jars "names (request in, response out)"
-for server in ${SERVERS:-jdk jetty netty undertow}; do
+for server in ${SERVERS:-jdk jetty netty netty-epoll undertow}; do
   if [ "$server" = jdk ]; then main=(dev.portcullis.bench.TrivialServer "$BODY" virtual); else main=(dev.portcullis.bench.CandidateServer "$server" "$BODY"); fi
   "$JAVA" -Xmx512m -cp "$BENCH_CP" "${main[@]}" >"$OUT/$server.out" 2>&1 &
   pid=$!

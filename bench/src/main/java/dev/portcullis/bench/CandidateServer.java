@@ -48,9 +48,10 @@ public final class CandidateServer {
     Arrays.fill(body, (byte) 'x');
     int port = switch (args[0]) {
       case "jetty" -> jetty(body);
-      case "netty" -> netty(body);
+      case "netty" -> netty(body, false);
+      case "netty-epoll" -> netty(body, true);
       case "undertow" -> undertow(body);
-      default -> throw new IllegalArgumentException("jetty, netty or undertow, not " + args[0]);
+      default -> throw new IllegalArgumentException("jetty, netty, netty-epoll or undertow, not " + args[0]);
     };
     long startMs = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
     System.out.println(args[0] + " http://127.0.0.1:" + port);
@@ -85,9 +86,11 @@ public final class CandidateServer {
     return connector.getLocalPort();
   }
 
-  private static int netty(byte[] body) throws Exception {
-    var group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
-    var channel = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+  /** Netty on Java's NIO, or with {@code epoll} on Linux's epoll through its native transport (what the gateway uses there). */
+  private static int netty(byte[] body, boolean epoll) throws Exception {
+    var group = new MultiThreadIoEventLoopGroup(2, epoll ? io.netty.channel.epoll.EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+    var channel = new ServerBootstrap().group(group)
+        .channel(epoll ? io.netty.channel.epoll.EpollServerSocketChannel.class : NioServerSocketChannel.class)
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {

@@ -6,11 +6,9 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
@@ -89,7 +87,7 @@ public final class LocalServer implements AutoCloseable {
         if (loops == null) {
           loops = new MultiThreadIoEventLoopGroup(Math.max(2, Runtime.getRuntime().availableProcessors()),
               (ThreadFactory) r -> Thread.ofPlatform().daemon(true).name("portcullis-http-" + LOOP_THREADS.incrementAndGet()).unstarted(r),
-              NioIoHandler.newFactory());
+              Transport.CHOSEN.loops());
         }
       }
     }
@@ -153,7 +151,7 @@ public final class LocalServer implements AutoCloseable {
       ResponseDates dates = new ResponseDates(clock);
       long readTimeoutNanos = ServerLimits.readTimeout().toNanos();
       ChannelGroup connections = new DefaultChannelGroup(name, GlobalEventExecutor.INSTANCE);
-      ServerBootstrap bootstrap = new ServerBootstrap().group(loops()).channel(NioServerSocketChannel.class)
+      ServerBootstrap bootstrap = new ServerBootstrap().group(loops()).channel(Transport.CHOSEN.serverChannel())
           .option(ChannelOption.SO_BACKLOG, 256)
           .childOption(ChannelOption.TCP_NODELAY, true)
           .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -174,8 +172,9 @@ public final class LocalServer implements AutoCloseable {
         return new LocalServer(channel, connections, executor);
       } catch (Exception e) {
         executor.shutdownNow();
-        // bind failures arrive as the checked BindException Netty rethrows undeclared
-        throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+        // bind failures arrive as the checked BindException Netty rethrows undeclared (NIO), or as the
+        // native transport's own IOException (epoll), which Transport turns into the BindException callers expect
+        throw Transport.bindFailure(e);
       }
     }
 
