@@ -107,14 +107,28 @@ final class Integrations implements IntegrationRunner {
         .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
         .disable(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).writer();
 
+    /**
+     * Each thread's text buffer, kept between events: a fresh 2 KB builder grown to 4 KB for every request
+     * was a third of the gateway's allocation under load (issue 19). One that grew past {@link #KEPT}
+     * (a large body) is dropped after use, so a thread holds at most that much. Not reentrant, and it
+     * need not be: {@link #value} writes plain values, never another event.
+     */
+    private static final ThreadLocal<Text> BUFFER = ThreadLocal.withInitial(() -> new Text(8192));
+    private static final int KEPT = 64 * 1024;
+
     static String write(Map<String, Object> event) {
-      Text text = new Text(2048);
+      Text text = BUFFER.get();
+      text.clear();
       try (com.fasterxml.jackson.core.JsonGenerator out = WRITER.createGenerator(text)) {
         value(out, event);
       } catch (IOException e) {
         throw new IllegalStateException("a proxy event is plain maps and always serialises", e);
       }
-      return text.toString();
+      String json = text.toString();
+      if (text.capacity() > KEPT) {
+        BUFFER.remove();
+      }
+      return json;
     }
 
     private static void value(com.fasterxml.jackson.core.JsonGenerator out, Object value) throws IOException {
@@ -170,6 +184,14 @@ final class Integrations implements IntegrationRunner {
     @Override
     public void write(String s, int from, int length) {
       text.append(s, from, from + length);
+    }
+
+    void clear() {
+      text.setLength(0);
+    }
+
+    int capacity() {
+      return text.capacity();
     }
 
     @Override

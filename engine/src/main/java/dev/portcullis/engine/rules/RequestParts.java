@@ -25,14 +25,14 @@ final class RequestParts {
 
   /** Payload 1.0 {@code headers}: one value per name, the last one received. */
   static Map<String, String> singleHeaders(IncomingRequest request) {
-    Map<String, String> out = new LinkedHashMap<>();
+    Map<String, String> out = LinkedHashMap.newLinkedHashMap(request.headers().entries().size());
     request.headers().entries().forEach(e -> out.put(e.getKey(), e.getValue()));
     return out;
   }
 
   static Map<String, List<String>> multiHeaders(IncomingRequest request) {
-    Map<String, List<String>> out = new LinkedHashMap<>();
-    request.headers().entries().forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+    Map<String, List<String>> out = LinkedHashMap.newLinkedHashMap(request.headers().entries().size());
+    request.headers().entries().forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>(1)).add(e.getValue()));
     return out;
   }
 
