@@ -23,6 +23,7 @@ public final class ImportContext {
   private final String display;
   private final String region;
   private final List<ImportReport.Item> mapped = new ArrayList<>();
+  private final SourcePlaces places = new SourcePlaces();
   private final List<ImportReport.Item> leftOut = new ArrayList<>();
   private final List<ImportReport.UnreadableRoute> unreadable = new ArrayList<>();
   private final Map<String, ImportReport.Variable> variables = new LinkedHashMap<>();
@@ -77,6 +78,11 @@ public final class ImportContext {
    * Knows where the mappings, lists and strings of {@code doc} are, so that {@link #at} can place items read
    * from them; for the imported file and every file it includes.
    */
+  /** Where the workspace's routes and authorisers were read from, as the assembler names them. */
+  public SourcePlaces places() {
+    return places;
+  }
+
   public void read(SourceDocument doc) {
     files.add(new Lines(fileName(doc.path()), doc.lines()));
   }

@@ -4,14 +4,21 @@ import dev.portcullis.engine.model.Workspace;
 import java.util.Objects;
 
 /**
- * An import's outcome: the workspace (new, or the one imported into with the source merged in)
- * and the report of what was mapped, left out, unreadable and changed.
+ * An import's outcome: the workspace (new, or the one imported into with the source merged in),
+ * the report of what was mapped, left out, unreadable and changed, and where in the source each
+ * imported route and authoriser is.
  *
  * @param workspace null when nothing was importable
+ * @param places {@link SourcePlaces#NONE} when the source has no lines (a live account)
  */
-public record ImportResult(Workspace workspace, ImportReport report) {
+public record ImportResult(Workspace workspace, ImportReport report, SourcePlaces places) {
   public ImportResult {
     Objects.requireNonNull(report, "an import result carries its report");
+    places = places == null ? SourcePlaces.NONE : places;
+  }
+
+  public ImportResult(Workspace workspace, ImportReport report) {
+    this(workspace, report, SourcePlaces.NONE);
   }
 
   public boolean importedAnything() {

@@ -82,14 +82,14 @@ public final class Importer {
       ws = new Workspace(ws.schemaVersion(), ws.name(), ws.description(), ws.variables(), ws.defaultCaller(), ws.gateways(), callers,
           ws.folders(), requests, ws.environments(), ws.emulator());
     }
-    return new ImportResult(ws, ctx.report(kind));
+    return new ImportResult(ws, ctx.report(kind), ctx.places());
   }
 
   /** Imports a file and merges it into {@code existing}, keeping the user's callers, requests, expectations and environments. */
   public ImportResult importInto(Workspace existing, Path source) throws ImportException {
     ImportResult fresh = importFile(source);
     if (fresh.workspace() == null) {
-      return new ImportResult(existing, fresh.report());
+      return new ImportResult(existing, fresh.report(), fresh.places());
     }
     return Reimport.merge(existing, fresh);
   }

@@ -77,7 +77,7 @@ public final class Reimport {
     Workspace merged = new Workspace(existing.schemaVersion(), existing.name(), existing.description(), variables,
         existing.defaultCaller() != null ? existing.defaultCaller() : incoming.defaultCaller(), List.copyOf(gateways.values()), callers,
         folders, requests, environments, emulator);
-    return new ImportResult(merged, fresh.report().withChanges(changes));
+    return new ImportResult(merged, fresh.report().withChanges(changes), fresh.places());
   }
 
   private static boolean servedBy(Gateway g, SavedRequest r) {

@@ -69,6 +69,7 @@ public final class WorkspaceAssembler {
         Authorizer built = standIns.authorizer(name, api.flavor(), a, routesUsing(api, a.name()));
         if (built != null && known.add(built.name())) {
           authorizers.add(built);
+          ctx.places().authorizer(name, built.name(), a.at());
         }
       }
     }
@@ -84,6 +85,7 @@ public final class WorkspaceAssembler {
         }
         needsUnreadable |= UNREADABLE.equals(route.authorizer());
         routes.add(route);
+        ctx.places().route(name, route.key(), r.at());
       }
     }
     if (needsUnreadable) {
