@@ -117,7 +117,10 @@ final class Integrations implements IntegrationRunner {
     private static final int KEPT = 64 * 1024;
 
     static String write(Map<String, Object> event) {
-      Text text = BUFFER.get();
+      // a virtual thread (a request handed off the event loop) lives for one request: a buffer kept for it
+      // would be garbage after one use, so it gets a plain one
+      boolean kept = !Thread.currentThread().isVirtual();
+      Text text = kept ? BUFFER.get() : new Text(4096);
       text.clear();
       try (com.fasterxml.jackson.core.JsonGenerator out = WRITER.createGenerator(text)) {
         value(out, event);
@@ -125,7 +128,7 @@ final class Integrations implements IntegrationRunner {
         throw new IllegalStateException("a proxy event is plain maps and always serialises", e);
       }
       String json = text.toString();
-      if (text.capacity() > KEPT) {
+      if (kept && text.capacity() > KEPT) {
         BUFFER.remove();
       }
       return json;
