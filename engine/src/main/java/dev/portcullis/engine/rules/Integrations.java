@@ -171,30 +171,45 @@ final class Integrations implements IntegrationRunner {
     }
   }
 
-  /** A Writer on an unsynchronised StringBuilder (StringWriter's buffer locks on every write). */
+  /**
+   * A Writer on a plain char array (StringWriter's buffer locks on every write; a StringBuilder checks
+   * each char Jackson hands over for Latin-1 as it appends): chars are copied as a block and turned into
+   * a String once, at the end.
+   */
   private static final class Text extends java.io.Writer {
-    private final StringBuilder text;
+    private char[] chars;
+    private int length;
 
     Text(int capacity) {
-      text = new StringBuilder(capacity);
+      chars = new char[capacity];
     }
 
     @Override
-    public void write(char[] chars, int from, int length) {
-      text.append(chars, from, length);
+    public void write(char[] from, int offset, int count) {
+      room(count);
+      System.arraycopy(from, offset, chars, length, count);
+      length += count;
     }
 
     @Override
-    public void write(String s, int from, int length) {
-      text.append(s, from, from + length);
+    public void write(String s, int offset, int count) {
+      room(count);
+      s.getChars(offset, offset + count, chars, length);
+      length += count;
+    }
+
+    private void room(int count) {
+      if (length + count > chars.length) {
+        chars = java.util.Arrays.copyOf(chars, Math.max(2 * chars.length, length + count));
+      }
     }
 
     void clear() {
-      text.setLength(0);
+      length = 0;
     }
 
     int capacity() {
-      return text.capacity();
+      return chars.length;
     }
 
     @Override
@@ -205,7 +220,7 @@ final class Integrations implements IntegrationRunner {
 
     @Override
     public String toString() {
-      return text.toString();
+      return new String(chars, 0, length);
     }
   }
 }

@@ -109,8 +109,19 @@ final class RequestParts {
     }
   }
 
+  /** The last second formatted, kept: every request of a second has the same text (issue 19: 3 % of a request). */
+  private static volatile FormattedSecond lastRequestTime = new FormattedSecond(Long.MIN_VALUE, "");
+
+  private record FormattedSecond(long epochSecond, String text) {}
+
   static String requestTime(Instant at) {
-    return REQUEST_TIME.format(at);
+    FormattedSecond last = lastRequestTime;
+    if (last.epochSecond() == at.getEpochSecond()) {
+      return last.text();
+    }
+    String text = REQUEST_TIME.format(at);
+    lastRequestTime = new FormattedSecond(at.getEpochSecond(), text);
+    return text;
   }
 
   static String domainName(PipelineState ex) {
