@@ -78,13 +78,13 @@ public final class ImportContext {
    * Knows where the mappings, lists and strings of {@code doc} are, so that {@link #at} can place items read
    * from them; for the imported file and every file it includes.
    */
+  public void read(SourceDocument doc) {
+    files.add(new Lines(fileName(doc.path()), doc.lines()));
+  }
+
   /** Where the workspace's routes and authorisers were read from, as the assembler names them. */
   public SourcePlaces places() {
     return places;
-  }
-
-  public void read(SourceDocument doc) {
-    files.add(new Lines(fileName(doc.path()), doc.lines()));
   }
 
   /** {@code copy} (a tree rebuilt from {@code original}, intrinsics resolved) is where {@code original} is. */

@@ -26,10 +26,6 @@ public final class SourcePlaces {
     return Optional.ofNullable(authorizers.get(gateway + " " + name));
   }
 
-  public boolean isEmpty() {
-    return routes.isEmpty() && authorizers.isEmpty();
-  }
-
   /** The first place given wins, as the first of two routes defined twice is the one kept. */
   void route(String gateway, String routeKey, ImportReport.Location at) {
     if (at != null) {
