@@ -12,7 +12,18 @@ import java.util.Optional;
  */
 public record HeaderList(List<Map.Entry<String, String>> entries) {
   public HeaderList {
-    entries = entries == null ? List.of() : entries.stream().map(e -> Map.entry(e.getKey(), e.getValue())).toList();
+    entries = entries == null ? List.of() : copyOf(entries);
+  }
+
+  // a loop, not a stream: every request the gateway answers builds one (issue 19); Map.entry refuses nulls as before
+  private static List<Map.Entry<String, String>> copyOf(List<Map.Entry<String, String>> entries) {
+    @SuppressWarnings("unchecked")
+    Map.Entry<String, String>[] copy = new Map.Entry[entries.size()];
+    int i = 0;
+    for (Map.Entry<String, String> e : entries) {
+      copy[i++] = Map.entry(e.getKey(), e.getValue());
+    }
+    return List.of(copy);
   }
 
   public static HeaderList of(String... namesAndValues) {

@@ -77,6 +77,9 @@ final class Canonicalizer {
   }
 
   static String canonicalQuery(String rawQuery, boolean presigned) {
+    if (rawQuery == null || rawQuery.isEmpty()) {
+      return ""; // most signed requests have no query: no stream to build for them (issue 19)
+    }
     return UriEncoding.splitQuery(rawQuery).stream()
         .filter(p -> !(presigned && UriEncoding.decodeToString(p.getKey()).equals(SIGNATURE_PARAM)))
         .map(p -> Map.entry(reencode(p.getKey()), reencode(p.getValue())))
