@@ -167,9 +167,10 @@ final class RulingCodec {
     private record Encoded(String text, byte[] utf8) {}
 
     private static byte[] utf8(String text) {
-      // String's own hash, kept in the string once computed (an evidence line's is, after its first ruling);
-      // identityHashCode had to mark every fresh string's header, 2 % of the gateway's time (issue 19)
-      int slot = text.hashCode() & (RECENT.length - 1);
+      // the slot from the length and two chars, constant time: identityHashCode marked every fresh string's
+      // header (2 % of the gateway's time, issue 19), String.hashCode reads all of a long token's chars
+      int length = text.length();
+      int slot = length == 0 ? 0 : (length * 31 + text.charAt(0) + text.charAt(length >> 1)) & (RECENT.length - 1);
       Encoded recent = RECENT[slot];
       if (recent != null && recent.text() == text) {
         return recent.utf8();

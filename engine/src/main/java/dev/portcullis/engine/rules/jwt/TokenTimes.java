@@ -1,6 +1,7 @@
 package dev.portcullis.engine.rules.jwt;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import dev.portcullis.engine.http.InstantTexts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -12,6 +13,12 @@ import java.util.List;
  * "before the current time" does not settle the equal case.
  */
 final class TokenTimes {
+  // the evidence's times; each kind keeps its own second (a reused token's exp and iat, this second's now)
+  private static final InstantTexts EXP = new InstantTexts();
+  private static final InstantTexts NBF = new InstantTexts();
+  private static final InstantTexts IAT = new InstantTexts();
+  private static final InstantTexts NOW = new InstantTexts();
+
   private TokenTimes() {}
 
   /** @param expired true when the refusal is for a past {@code exp} (it picks the response text) */
@@ -23,22 +30,22 @@ final class TokenTimes {
       return new Result(Outcome.fail("token has no exp; AWS does not document this case, refused as the yulin emulator does"), false);
     }
     if (!now.isBefore(exp.toInstant())) {
-      return new Result(Outcome.fail("token exp " + exp.toInstant() + " is not after now " + now), true);
+      return new Result(Outcome.fail("token exp " + EXP.format(exp.toInstant()) + " is not after now " + NOW.format(now)), true);
     }
-    List<String> passed = new ArrayList<>(List.of("exp " + exp.toInstant() + " is after now " + now));
+    List<String> passed = new ArrayList<>(List.of("exp " + EXP.format(exp.toInstant()) + " is after now " + NOW.format(now)));
     Date nbf = claims.getNotBeforeTime();
     if (nbf != null && nbf.toInstant().isAfter(now)) {
-      return new Result(Outcome.fail("token nbf " + nbf.toInstant() + " is after now " + now), false);
+      return new Result(Outcome.fail("token nbf " + NBF.format(nbf.toInstant()) + " is after now " + NOW.format(now)), false);
     }
     if (nbf != null) {
-      passed.add("nbf " + nbf.toInstant() + " is not after now");
+      passed.add("nbf " + NBF.format(nbf.toInstant()) + " is not after now");
     }
     Date iat = claims.getIssueTime();
     if (checkIat && iat != null && iat.toInstant().isAfter(now)) {
-      return new Result(Outcome.fail("token iat " + iat.toInstant() + " is after now " + now), false);
+      return new Result(Outcome.fail("token iat " + IAT.format(iat.toInstant()) + " is after now " + NOW.format(now)), false);
     }
     if (checkIat && iat != null) {
-      passed.add("iat " + iat.toInstant() + " is not after now");
+      passed.add("iat " + IAT.format(iat.toInstant()) + " is not after now");
     }
     return new Result(Outcome.pass(String.join("; ", passed)), false);
   }
