@@ -278,8 +278,11 @@ final class DefaultPipeline implements Pipeline {
     Map<String, Object> event = IntegrationEvents.of(ex, format);
     IntegrationRunner.Response response = integrations.run(integration, ex.request, ex.match, event);
     ex.pass("integration", response.evidence() + " (proxy event payload " + (ex.rest() ? "1.0" : format) + ")");
-    Map<String, String> headers = new LinkedHashMap<>(response.headers());
-    headers.putAll(GatewayResponses.baseHeaders(ex.rest(), ex.requestId));
+    // sized for both at once: a copy of the one-entry integration map grew twice under putAll (issue 19)
+    Map<String, String> base = GatewayResponses.baseHeaders(ex.rest(), ex.requestId);
+    Map<String, String> headers = LinkedHashMap.newLinkedHashMap(response.headers().size() + base.size());
+    headers.putAll(response.headers());
+    headers.putAll(base);
     String eventJson = standardIntegrations ? Integrations.eventJson(integration, response) : null;
     return ruling(ex, new Outcome.Allowed(response.status(), headers, response.body()), event, eventJson);
   }
