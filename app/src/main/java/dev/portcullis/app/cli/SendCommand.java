@@ -43,7 +43,7 @@ final class SendCommand implements Callable<Integer> {
   @Mixin WorkspaceOption workspace;
   @Mixin AttachOption attach;
 
-  @Parameters(arity = "0..2", paramLabel = "[METHOD] URL", description = "The method (default GET, or POST with a body) and the URL.")
+  @Parameters(arity = "0..2", paramLabel = "[METHOD] URL", description = "The method (default GET, or POST with a body) and the URL; a request line pasted whole works too ('POST https://…/refresh').")
   List<String> positional = new ArrayList<>();
 
   @Option(names = "--request", paramLabel = "NAME", description = "A saved request (what it depends on is sent first).")
@@ -128,6 +128,9 @@ final class SendCommand implements Callable<Integer> {
     }
   }
 
+  private static final java.util.regex.Pattern REQUEST_LINE =
+      java.util.regex.Pattern.compile("([A-Za-z]+)\\s+(\\S+)(?:\\s+HTTP/\\d(?:\\.\\d)?)?");
+
   /** The ad hoc request's parts as given, checked before any world starts. */
   private record Adhoc(String method, String url, Map<String, String> headers, String body) {}
 
@@ -145,6 +148,12 @@ final class SendCommand implements Callable<Integer> {
         throw usage("the URL is given twice (" + positional.get(0) + " and --url " + given + "); keep one");
       }
       given = positional.get(0);
+      // a request line pasted whole, as a log or the trace shows it: "POST https://…/refresh", "GET /prod/me HTTP/1.1"
+      java.util.regex.Matcher line = REQUEST_LINE.matcher(given.strip());
+      if (line.matches()) {
+        positionalMethod = line.group(1);
+        given = line.group(2);
+      }
     }
     if (given == null) {
       throw usage("nothing to send: give a URL (portcullis send /health) or a saved request with --request NAME");

@@ -41,6 +41,17 @@ class SendCurlShapedTest {
   }
 
   @Test
+  void aRequestLinePastedAsOneArgumentIsItsMethodAndUrl() {
+    Cli pasted = Cli.run("send", "POST http://127.0.0.1:9321/prod/internal/refresh", "--caller", "refresh-job");
+    assertThat(pasted.exit()).as(pasted.out() + pasted.err()).isZero();
+    assertThat(pasted.out()).startsWith("POST http://127.0.0.1:").contains("/prod/internal/refresh as refresh-job");
+    Cli fromALog = Cli.run("send", "get /prod/health HTTP/1.1", "--caller", "anonymous");
+    assertThat(fromALog.exit()).as(fromALog.out() + fromALog.err()).isZero();
+    assertThat(fromALog.out()).startsWith("GET http://").contains("/prod/health as anonymous");
+    assertThat(Cli.run("send", "POST /health", "-X", "GET").err()).contains("the method is given twice (POST and -X GET)");
+  }
+
+  @Test
   void aBodyFromAFileOrStdinIsSentAsIsAndMakesItAPost(@TempDir Path dir) throws Exception {
     Path body = dir.resolve("body.json");
     Files.writeString(body, "{\"marker\": \"from-the-file-4711\"}");
