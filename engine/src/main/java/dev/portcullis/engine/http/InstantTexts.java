@@ -2,7 +2,6 @@ package dev.portcullis.engine.http;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 
 /**
  * {@link Instant#toString()}'s text (ISO-8601, nanoseconds in groups of three digits as needed), the
@@ -14,7 +13,7 @@ public final class InstantTexts {
   private final SecondStamps seconds = new SecondStamps(DateTimeFormatter.ISO_INSTANT);
 
   public String format(Instant at) {
-    String whole = seconds.format(at.truncatedTo(ChronoUnit.SECONDS));
+    String whole = seconds.format(at);
     int nano = at.getNano();
     if (nano == 0) {
       return whole;

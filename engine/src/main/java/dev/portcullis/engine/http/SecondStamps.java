@@ -14,7 +14,10 @@ public final class SecondStamps {
   private final DateTimeFormatter format;
   private volatile Stamp last = new Stamp(Long.MIN_VALUE, "");
 
-  /** @param format a pattern of whole seconds, with its zone ({@link DateTimeFormatter#withZone}) */
+  /**
+   * @param format with its zone ({@link DateTimeFormatter#withZone}); it is given the whole second, so a
+   *     format that would print a fraction ({@link DateTimeFormatter#ISO_INSTANT}) prints none
+   */
   public SecondStamps(DateTimeFormatter format) {
     this.format = Objects.requireNonNull(format, "format");
   }
@@ -22,7 +25,8 @@ public final class SecondStamps {
   public String format(Instant at) {
     Stamp stamp = last;
     if (stamp.second() != at.getEpochSecond()) {
-      stamp = new Stamp(at.getEpochSecond(), format.format(at));
+      // the second the stamp is kept for, not the instant that happened to start it
+      stamp = new Stamp(at.getEpochSecond(), format.format(Instant.ofEpochSecond(at.getEpochSecond())));
       last = stamp;
     }
     return stamp.text();
