@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -128,8 +130,7 @@ final class SendCommand implements Callable<Integer> {
     }
   }
 
-  private static final java.util.regex.Pattern REQUEST_LINE =
-      java.util.regex.Pattern.compile("([A-Za-z]+)\\s+(\\S+)(?:\\s+HTTP/\\d(?:\\.\\d)?)?");
+  private static final Pattern REQUEST_LINE = Pattern.compile("([A-Za-z]+)\\s+(\\S+)(?:\\s+HTTP/\\d(?:\\.\\d)?)?");
 
   /** The ad hoc request's parts as given, checked before any world starts. */
   private record Adhoc(String method, String url, Map<String, String> headers, String body) {}
@@ -149,7 +150,7 @@ final class SendCommand implements Callable<Integer> {
       }
       given = positional.get(0);
       // a request line pasted whole, as a log or the trace shows it: "POST https://…/refresh", "GET /prod/me HTTP/1.1"
-      java.util.regex.Matcher line = REQUEST_LINE.matcher(given.strip());
+      Matcher line = REQUEST_LINE.matcher(given.strip());
       if (line.matches()) {
         positionalMethod = line.group(1);
         given = line.group(2);

@@ -278,7 +278,7 @@ final class DefaultPipeline implements Pipeline {
     Map<String, Object> event = IntegrationEvents.of(ex, format);
     IntegrationRunner.Response response = integrations.run(integration, ex.request, ex.match, event);
     ex.pass("integration", response.evidence() + " (proxy event payload " + (ex.rest() ? "1.0" : format) + ")");
-    // sized for both at once: a copy of the one-entry integration map grew twice under putAll (issue 19)
+    // sized for both at once: a copy sized for the integration's one header had to grow under putAll (issue 19)
     Map<String, String> base = GatewayResponses.baseHeaders(ex.rest(), ex.requestId);
     Map<String, String> headers = LinkedHashMap.newLinkedHashMap(response.headers().size() + base.size());
     headers.putAll(response.headers());
