@@ -81,7 +81,8 @@ final class WorkspaceOption {
             + "); it holds for this run only.", e);
       }
     } else if (decision.needsTrust()) {
-      throw new Untrusted(file + " is not trusted on this machine (Portcullis did not save it here), and it would do what is"
+      throw new Untrusted(file + " is not trusted on this machine (it was not saved from a trusted session here; an imported or received file"
+          + " waits for you), and it would do what is"
           + " listed below; run again with --trust if you know where it came from:"
           + String.join("", decision.request().lines().stream().map(l -> "\n  - " + l).toList()));
     }
