@@ -49,6 +49,8 @@ final class LocalStandIns {
   private int counter;
   /** gateway/authoriser whose local twin cannot pass (a validation expression no stand-in value meets, an identity source no caller sends). */
   private final Set<String> unpassable = new java.util.HashSet<>();
+  /** The identity values the import's Lambda stand-ins allow, one each (see {@link #tokenValue}). */
+  private final Set<String> standInValues = new java.util.HashSet<>();
 
   LocalStandIns(ImportContext ctx) {
     this.ctx = ctx;
@@ -175,7 +177,7 @@ final class LocalStandIns {
     // Routes that also need an API key get the gateway's local partner key (made in register) as the twin's x-api-key.
     String keyRef = withKeys && !http ? "local:api-keys/" + gateway + "-partner" : null;
     String fixture = WorkspaceAssembler.slug(a.name()) + "-token";
-    String value = tokenValue(a.validationRegex());
+    String value = tokenValue(a.validationRegex(), a.name());
     boolean passable = a.validationRegex() == null || matches(a.validationRegex(), value);
     for (String src : a.identitySources()) {
       if (!src.contains("request.header.") && !src.contains("request.querystring.")) {
@@ -259,26 +261,43 @@ final class LocalStandIns {
     }
   }
 
-  /** A value the authoriser's validation expression accepts (a TOKEN authoriser refuses others before its function). */
-  private String tokenValue(String regex) {
-    if (regex == null) {
-      return "allow-local-caller";
-    }
+  /**
+   * A value the authoriser's validation expression accepts (a TOKEN authoriser refuses others before its function), and no
+   * other stand-in of this import was given: each stand-in allows its own twin's value only, so a twin that passes a
+   * route's authoriser is the one made for it (two stand-ins with one value let each twin pass both).
+   */
+  private String tokenValue(String regex, String authorizer) {
     // a literal expression (mycustomauthexpression, ^abc$) is its own match
-    String literal = regex.replaceAll("^\\^|\\$$", "");
-    List<String> candidates = List.of("allow-local-caller", "Bearer allow-local-caller", "allowlocal", "x-allowlocal", "Allow", "allow123", literal);
+    String literal = regex == null ? null : regex.replaceAll("^\\^|\\$$", "");
+    List<String> bases = regex == null ? List.of("allow-local-caller")
+        : List.of("allow-local-caller", "Bearer allow-local-caller", "allowlocal", "x-allowlocal", "Allow", "allow123", literal);
+    String slug = WorkspaceAssembler.slug(authorizer);
+    String letters = slug.replaceAll("[^a-z]", "");
+    Pattern p;
     try {
-      Pattern p = Pattern.compile(regex);
-      for (String c : candidates) {
-        if (p.matcher(c).matches()) {
-          return c;
-        }
-      }
+      p = regex == null ? null : Pattern.compile(regex);
     } catch (java.util.regex.PatternSyntaxException e) {
-      return candidates.get(0);
+      return bases.get(0);
+    }
+    // the plain values first (an import's first stand-in keeps the value it always had), then each with the authoriser's name
+    List<String> values = new ArrayList<>(bases);
+    bases.forEach(base -> values.addAll(List.of(base + "-" + slug, base + letters)));
+    String shared = null;
+    for (String value : values) {
+      if (p == null || p.matcher(value).matches()) {
+        if (standInValues.add(value)) {
+          return value;
+        }
+        shared = shared == null ? value : shared;
+      }
+    }
+    if (shared != null) {
+      ctx.localEmulation("authoriser " + authorizer + ": its validation expression " + regex + " allows no value another stand-in"
+          + " does not already use, so its local twin's value " + shared + " also passes that stand-in.");
+      return shared;
     }
     ctx.localEmulation("validation expression " + regex + ": no stand-in value matches it; edit the fixture so the local caller passes.");
-    return candidates.get(0);
+    return bases.get(0);
   }
 
   private Caller tokenTwin(String auth, String callerName, String source, String pool, String clientId, String user, Caller.TokenUse use, Set<String> scopes) {

@@ -6,7 +6,10 @@ import dev.portcullis.engine.matrix.Matrix;
 import dev.portcullis.engine.matrix.MatrixCell;
 import dev.portcullis.engine.matrix.MatrixRunner;
 import dev.portcullis.engine.matrix.MatrixSpec;
+import dev.portcullis.engine.model.Authorizer;
 import dev.portcullis.engine.model.Caller;
+import dev.portcullis.engine.model.Gateway;
+import dev.portcullis.engine.model.LambdaFunction;
 import dev.portcullis.engine.model.Route;
 import dev.portcullis.engine.model.Workspace;
 import dev.portcullis.engine.run.Session;
@@ -19,13 +22,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * An imported workspace works at once on the local gateway: the matrix over the anonymous caller
  * and the local twins meets every expectation, each protected route refuses the anonymous caller,
- * and each route lets in the twin made for its authoriser.
+ * each route lets in the twin made for its authoriser, and no twin of another stand-in authoriser.
  */
 class ImportedWorkspaceRunsLocallyTest {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"openapi/01-localstack-openapi.cognito-auth.json", "openapi/02-localstack-openapi.spec.global-auth.json",
-      "openapi/03-localstack-openapi.spec.pulumi.json", "openapi/05-tdr-create_keycloak_users.json.tpl",
+      "openapi/03-localstack-openapi.spec.pulumi.json",
+      "openapi/04-localstack-petstore-authorizer.swagger.json", "openapi/05-tdr-create_keycloak_users.json.tpl",
       "openapi/07-ecommerce-orders-openapi.yaml", "openapi/09-serverless-samples-python-rest-swagger.yaml",
       "sam/01-sessions-http-api-template.yaml", "sam/02-multi-tenant-api-template.yaml", "sam/06-owasp-order-cognito-template.yaml",
       "sam/08-python-http-sam-template.yaml", "sam/10-apigw-usage-plans-template.yaml", "sam/golden/api_with_auth_all_maximum.input.yaml",
@@ -53,7 +57,22 @@ class ImportedWorkspaceRunsLocallyTest {
         assertThat(matrix.cell(row, "anonymous").map(MatrixCell::allowed)).as(row + " for anonymous").contains(open);
         ws.requests().stream().filter(q -> q.name().equals(row) && q.caller() != null && q.expect() != null).findFirst()
             .ifPresent(q -> assertThat(matrix.cell(row, q.caller()).map(MatrixCell::allowed)).as(row + " for " + q.caller()).contains(true));
+        // the twin of another stand-in must not pass this one: each column means the authoriser it is named for
+        if (r.authorizer() != null && standIn(g, r.authorizer())) {
+          for (var other : g.authorizers()) {
+            if (!other.name().equals(r.authorizer()) && standIn(g, other.name()) && local.contains(other.name() + "-local")) {
+              assertThat(matrix.cell(row, other.name() + "-local").map(MatrixCell::allowed))
+                  .as(row + " (authoriser " + r.authorizer() + ") for the twin of " + other.name()).contains(false);
+            }
+          }
+        }
       }
     }
+  }
+
+  /** A Lambda authoriser the import replaced by a rules stand-in (no code of the user's decides). */
+  private static boolean standIn(Gateway g, String authorizer) {
+    return g.authorizer(authorizer).filter(a -> a instanceof Authorizer.Lambda l && l.function() instanceof LambdaFunction.Rules)
+        .isPresent();
   }
 }
