@@ -12,7 +12,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
-/** The menu bar: files (open, save, recent, export, import), sending, and the view (theme). */
+/** The menu bar: files (open, save, recent, export, import, quit), sending, and the view (theme). */
 final class WorkbenchMenus {
   private final WorkbenchViewModel model;
   private final java.util.function.Supplier<Window> window;
@@ -51,7 +51,9 @@ final class WorkbenchMenus {
         item("Export a shareable copy…", "Shortcut+Shift+E", () -> choose(true, "Export a shareable copy", model::exportShareable)),
         item("Import a shared workspace…", "Shortcut+I", () -> choose(false, "Import a shared workspace", model::importShared)),
         item("Import an API definition…", "Shortcut+Shift+I", this::chooseDefinition),
-        item("Import curl…", null, () -> ImportCurlDialog.show(model, window.get())));
+        item("Import curl…", null, () -> ImportCurlDialog.show(model, window.get())),
+        new javafx.scene.control.SeparatorMenuItem(),
+        item("Quit", "Shortcut+Q", this::quit));
   }
 
   private Menu request() {
@@ -77,6 +79,12 @@ final class WorkbenchMenus {
     trace.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+T"));
     trace.selectedProperty().bindBidirectional(model.trace().shownProperty());
     return new Menu("View", null, dark, trace);
+  }
+
+  /** Closes the window as its close button does: unsaved edits are asked about first (the window's close-request handler). */
+  private void quit() {
+    Window w = window.get();
+    w.fireEvent(new javafx.stage.WindowEvent(w, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
   }
 
   private void chooseDefinition() {

@@ -98,4 +98,26 @@ class WorkbenchWindowTest {
   private static String text(javafx.scene.Node node) {
     return ((org.fxmisc.richtext.CodeArea) node).getText();
   }
+
+  @Test
+  void ctrlQClosesTheWindowAndAsksFirstWhenEditsAreUnsaved(FxRobot robot) {
+    Stage stage = (Stage) robot.window(0);
+    robot.interact(() -> javafx.application.Platform.setImplicitExit(false)); // the toolkit outlives this window for the next test
+    robot.interact(() -> app.model().newRequest());
+    WorkbenchRobot.await(() -> app.model().dirtyProperty().get());
+
+    robot.press(KeyCode.CONTROL, KeyCode.Q).release(KeyCode.Q, KeyCode.CONTROL);
+    WorkbenchRobot.await(() -> robot.lookup("#unsavedDialog").tryQuery().isPresent());
+    robot.clickOn("Cancel");
+
+    WorkbenchRobot.await(() -> robot.lookup("#unsavedDialog").tryQuery().isEmpty());
+    assertThat(stage.isShowing()).as("Cancel keeps the window").isTrue();
+    assertThat(app.model().dirtyProperty().get()).as("and the edits").isTrue();
+
+    robot.press(KeyCode.CONTROL, KeyCode.Q).release(KeyCode.Q, KeyCode.CONTROL);
+    WorkbenchRobot.await(() -> robot.lookup("#unsavedDialog").tryQuery().isPresent());
+    robot.clickOn("Don't save");
+
+    WorkbenchRobot.await(() -> !stage.isShowing());
+  }
 }
