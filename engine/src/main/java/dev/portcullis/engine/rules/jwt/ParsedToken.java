@@ -14,10 +14,11 @@ import java.util.Map;
  * A decoded, not yet verified, token. Shared by every request that sends the same token ({@link
  * ParsedTokens}), so nothing in it may change after decoding.
  *
+ * @param compact the token as received, the whole compact string
  * @param signed null when the token is well formed but not a JWS (alg none, or encrypted)
  * @param claims the payload as JSON values; {@code exp}, {@code nbf} and {@code iat} as epoch seconds
  */
-record ParsedToken(SignedJWT signed, JWTClaimsSet claimsSet, Map<String, Object> claims, Outcome format) {
+record ParsedToken(String compact, SignedJWT signed, JWTClaimsSet claimsSet, Map<String, Object> claims, Outcome format) {
 
   /** Decodes {@code token}; a malformed one gives a failed {@link #format()} and no claims. */
   static ParsedToken parse(String token) {
@@ -26,30 +27,30 @@ record ParsedToken(SignedJWT signed, JWTClaimsSet claimsSet, Map<String, Object>
     try {
       jwt = JWTParser.parse(token);
     } catch (ParseException e) {
-      return failed("not a JWT: " + e.getMessage());
+      return failed(token, "not a JWT: " + e.getMessage());
     } catch (RuntimeException e) {
       // nimbus answers a header that decodes to JSON null with an unchecked exception, not a ParseException
-      return failed("not a JWT: its header is not a JSON object");
+      return failed(token, "not a JWT: its header is not a JSON object");
     }
     if (jwt instanceof EncryptedJWT) {
-      return failed("an encrypted JWT (JWE, 5 parts); API Gateway takes a signed JWT (JWS, 3 parts)");
+      return failed(token, "an encrypted JWT (JWE, 5 parts); API Gateway takes a signed JWT (JWS, 3 parts)");
     }
     try {
       claimsSet = jwt.getJWTClaimsSet();
       if (claimsSet == null) {
-        return failed("the payload is not a JSON claims set");
+        return failed(token, "the payload is not a JSON claims set");
       }
     } catch (ParseException | RuntimeException e) {
-      return failed("the payload is not a JSON claims set: " + e.getMessage());
+      return failed(token, "the payload is not a JSON claims set: " + e.getMessage());
     }
     SignedJWT signed = jwt instanceof SignedJWT s ? s : null;
     String header = signed == null ? "alg " + jwt.getHeader().getAlgorithm() : describe(signed.getHeader());
     Outcome format = Outcome.pass("a JWT with header " + header + " and " + claimsSet.getClaims().size() + " claims");
-    return new ParsedToken(signed, claimsSet, Collections.unmodifiableMap(claimsSet.toJSONObject()), format);
+    return new ParsedToken(token, signed, claimsSet, Collections.unmodifiableMap(claimsSet.toJSONObject()), format);
   }
 
-  private static ParsedToken failed(String evidence) {
-    return new ParsedToken(null, null, Map.of(), Outcome.fail(evidence));
+  private static ParsedToken failed(String token, String evidence) {
+    return new ParsedToken(token, null, null, Map.of(), Outcome.fail(evidence));
   }
 
   private static String describe(JWSHeader header) {

@@ -47,7 +47,7 @@ final class Signatures {
       return Outcome.fail("kid '" + key.kid() + "' is published for " + key.algorithm() + ", token alg is " + alg);
     }
     try {
-      boolean valid = signatures.verify(token.signed(), rsa);
+      boolean valid = signatures.verify(token, rsa);
       if (valid) {
         return Outcome.pass(alg + " signature verified with kid '" + key.kid() + "'");
       }

@@ -10,7 +10,6 @@ import static dev.portcullis.engine.rules.jwt.Tokens.rs256;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jwt.SignedJWT;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,8 +18,8 @@ import org.junit.jupiter.api.Test;
 class VerifiedSignaturesTest {
   private final VerifiedSignatures signatures = new VerifiedSignatures();
 
-  private static SignedJWT parsed(String token) throws Exception {
-    return SignedJWT.parse(token);
+  private static ParsedToken parsed(String token) {
+    return ParsedToken.parse(token);
   }
 
   @Test
