@@ -275,4 +275,22 @@ class DemoPipelineTest {
     assertThat(pipeline.decide(request(clock, "GET", "/prod/partners/acme/balance", "x-api-key", ACME_KEY), withKeyOnly)
         .allowed()).isTrue();
   }
+
+  @Test
+  @DisplayName("proxy event body: UTF-8 text as it is (a sent U+FFFD included), anything else as base64 with isBase64Encoded"
+      + " (AWS's payload format docs; not in apigw-facts)")
+  void aBodyThatIsNotUtf8ReachesTheIntegrationAsBase64() {
+    byte[] text = "{\"memo\": \"café ✓ \uFFFD\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] binary = {'{', (byte) 0xC3, '(', (byte) 0xFF, (byte) 0xED, (byte) 0xA0, (byte) 0x80, '}'};
+    for (byte[] body : java.util.List.of(text, binary)) {
+      Ruling ruling = pipeline.decide(new dev.portcullis.engine.http.IncomingRequest("POST", "/prod/partners/acme/transactions", null,
+          dev.portcullis.engine.http.HeaderList.of("x-api-key", ACME_KEY), body, "198.51.100.7", clock.instant()), payments);
+      assertThat(ruling.allowed()).isTrue();
+      boolean utf8 = body == text;
+      assertThat(ruling.integrationEvent()).as(utf8 ? "text" : "binary")
+          .containsEntry("body", utf8 ? "{\"memo\": \"café ✓ \uFFFD\"}" : java.util.Base64.getEncoder().encodeToString(binary))
+          .containsEntry("isBase64Encoded", !utf8);
+    }
+  }
 }
+
