@@ -64,8 +64,10 @@ final class GatewayHandler implements ExchangeHandler {
     IncomingRequest request = new IncomingRequest(exchange.method(), rawPath, exchange.rawQuery(), exchange.headers(),
         body.orElse(EMPTY), exchange.remoteAddress(), receivedAt);
     Ruling ruling = decide(request, body.isPresent() ? -1 : tooLargeLength(exchange));
-    log.add(ruling);
-    respond(exchange, ruling.outcome().status(), ruling.outcome().headers(), ruling.outcome().body());
+    // encoded once, for the wire and the log (an echo's body is the 2 KB event)
+    byte[] answer = ruling.outcome().body().getBytes(StandardCharsets.UTF_8);
+    log.add(ruling, answer);
+    exchange.respond(ruling.outcome().status(), ruling.outcome().headers(), answer);
   }
 
   /**

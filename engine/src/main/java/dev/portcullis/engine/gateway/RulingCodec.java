@@ -31,15 +31,24 @@ final class RulingCodec {
     return requestId.getBytes(StandardCharsets.UTF_8);
   }
 
-  /** A ruling ready to be written: its event's JSON looked up once, and the most it can take. */
-  record Encoding(Ruling ruling, String eventJson, boolean eventIsBody, int maxBytes) {
+  /**
+   * A ruling ready to be written: its event's JSON looked up once, its body's UTF-8 when the caller already has it (or
+   * null), and the most it can take.
+   */
+  record Encoding(Ruling ruling, String eventJson, boolean eventIsBody, byte[] bodyUtf8, int maxBytes) {
     static Encoding of(Ruling ruling) {
+      return of(ruling, null);
+    }
+
+    /** {@code bodyUtf8}: the outcome's body as UTF-8, as the gateway sent it (an echo's 2 KB then is encoded once). */
+    static Encoding of(Ruling ruling, byte[] bodyUtf8) {
       String json = ruling.integrationEventJson();
       Ruling.Outcome outcome = ruling.outcome();
       // the echo body is the event's JSON: about 2 KB that need not be kept twice
       boolean eventIsBody = json != null && json.equals(outcome.body());
+      long body = bodyUtf8 == null ? Writer.most(outcome.body()) : 4L + bodyUtf8.length;
       long max = 64L + Writer.most(ruling.gateway()) + Writer.most(ruling.method()) + Writer.most(ruling.path())
-          + Writer.most(ruling.routeKey()) + Writer.most(outcome.body()) + (eventIsBody ? 0 : Writer.most(json));
+          + Writer.most(ruling.routeKey()) + body + (eventIsBody ? 0 : Writer.most(json));
       if (outcome instanceof Ruling.Outcome.Denied d) {
         max += Writer.most(d.gatewayResponseType()) + Writer.most(d.errorType()) + Writer.most(d.decidedBy());
       }
@@ -49,7 +58,7 @@ final class RulingCodec {
       for (Ruling.Check check : ruling.checks()) {
         max += 1 + Writer.most(check.id()) + Writer.most(check.evidence());
       }
-      return new Encoding(ruling, json, eventIsBody, (int) Math.min(Integer.MAX_VALUE, max));
+      return new Encoding(ruling, json, eventIsBody, bodyUtf8, (int) Math.min(Integer.MAX_VALUE, max));
     }
 
     /** Writes the ruling from {@code at}; returns where it ended (at most {@code at + maxBytes}). */
@@ -73,7 +82,11 @@ final class RulingCodec {
         out.string(denied.errorType());
         out.string(denied.decidedBy());
       }
-      out.string(outcome.body());
+      if (bodyUtf8 == null) {
+        out.string(outcome.body());
+      } else {
+        out.utf8(bodyUtf8);
+      }
       out.intValue(outcome.headers().size());
       for (Map.Entry<String, String> header : outcome.headers().entrySet()) {
         out.string(header.getKey());
@@ -188,7 +201,11 @@ final class RulingCodec {
         intValue(-1);
         return;
       }
-      byte[] utf8 = utf8(text);
+      utf8(utf8(text));
+    }
+
+    /** A text already encoded: written as {@link #string} writes it. */
+    void utf8(byte[] utf8) {
       intValue(utf8.length);
       System.arraycopy(utf8, 0, into, at, utf8.length);
       at += utf8.length;

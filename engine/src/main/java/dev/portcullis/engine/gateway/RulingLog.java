@@ -37,7 +37,15 @@ public final class RulingLog {
   }
 
   public void add(Ruling ruling) {
-    RulingCodec.Encoding encoding = RulingCodec.Encoding.of(ruling);
+    add(ruling, null);
+  }
+
+  /**
+   * Adds {@code ruling} whose body the caller has already encoded for the wire ({@code bodyUtf8}, its body's UTF-8
+   * exactly; null when not), so the log copies those bytes instead of encoding the body again.
+   */
+  public void add(Ruling ruling, byte[] bodyUtf8) {
+    RulingCodec.Encoding encoding = RulingCodec.Encoding.of(ruling, bodyUtf8);
     if (!ring.put(RulingCodec.id(ruling.requestId()), encoding.maxBytes(), encoding::writeTo)) {
       LOG.debug("ruling {} is larger than the log's {} and is not kept", ruling.requestId(), bound());
     }

@@ -50,6 +50,20 @@ class RulingLogTest {
   }
 
   @Test
+  void aRulingAddedWithItsBodyAsSentRendersAsOneAddedWithout() {
+    // the gateway hands over the bytes it answered with; a body that is not ASCII shows an encoding slip
+    Ruling echo = echoed("req-é", "naïve ✓ 𝄞");
+    Ruling denied = new Ruling("req-d", Instant.EPOCH, "b2b", Gateway.Flavor.HTTP, "GET", "/", "GET /",
+        new Ruling.Outcome.Denied(401, "UNAUTHORIZED", null, "{\"message\":\"Unauthorized ✗\"}", Map.of("www-authenticate", "Bearer"),
+            "jwt.signature"), List.of(new Ruling.Check("jwt.signature", false, "no key ✗")), null);
+    RulingLog log = new RulingLog(256 * 1024);
+    for (Ruling ruling : List.of(echo, denied)) {
+      log.add(ruling, ruling.outcome().body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      assertThat(log.find(ruling.requestId())).as(ruling.requestId()).contains(ruling);
+    }
+  }
+
+  @Test
   void findsARulingByItsRequestId() {
     RulingLog log = new RulingLog(THREE);
     log.add(ruling("a"));
