@@ -37,7 +37,7 @@ final class CognitoVerification {
 
   TokenVerdict run() {
     return log.firstRefusal(List.of(this::identityAndFormat, this::issuer, this::signature, this::expiry, this::tokenUse, this::scopes),
-        () -> log.accept(token.claims(), Scopes.granted(token.claims())));
+        () -> log.accept(token.claims(), token.scopes()));
   }
 
   private Map<String, Object> claims() {
@@ -102,6 +102,6 @@ final class CognitoVerification {
       log.record("cognito.scopes", Outcome.pass("the method has no authorizationScopes, so scopes are not checked"));
       return null;
     }
-    return log.check("cognito.scopes", Scopes.anyOf(Scopes.granted(token.claims()), methodScopes, "method"), null, claims());
+    return log.check("cognito.scopes", Scopes.anyOf(token.scopes(), methodScopes, "method"), null, claims());
   }
 }

@@ -93,7 +93,8 @@ final class HttpJwksSource implements JwksSource {
     try {
       // An unknown kid means rotated keys, not a moved endpoint: reuse the discovered jwks_uri.
       String jwksUri = fixedJwksUri != null ? fixedJwksUri : refresh && cached != null ? cached.jwksUri() : discover(issuer);
-      List<SigningKey> keys = JwkKeys.parse(fetch.get(httpUri(jwksUri, "jwks_uri")), jwksUri);
+      // List.copyOf once, here: a stream's list allows nulls, so Found's List.copyOf copied it again for every request
+      List<SigningKey> keys = List.copyOf(JwkKeys.parse(fetch.get(httpUri(jwksUri, "jwks_uri")), jwksUri));
       cache.put(issuer, new Entry(jwksUri, keys, clock.instant()));
       failures.remove(issuer);
       return new JwksResult.Found(keys, jwksUri, false);

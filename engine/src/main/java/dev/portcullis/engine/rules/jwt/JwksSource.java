@@ -77,7 +77,7 @@ public interface JwksSource {
    * @throws IllegalArgumentException with a sentence naming what is wrong with the text
    */
   static JwksSource pasted(String text) {
-    java.util.List<SigningKey> keys = JwkKeys.pasted(text);
+    java.util.List<SigningKey> keys = java.util.List.copyOf(JwkKeys.pasted(text)); // once, not per request (see Found)
     return (issuer, refresh) -> new JwksResult.Found(keys, PASTED, !refresh);
   }
 

@@ -51,7 +51,7 @@ final class JwtVerification {
   TokenVerdict run() {
     return log.firstRefusal(List.of(this::identityAndFormat, this::kid, this::algorithm, this::signature, this::issuer, this::audience,
         this::expiry, this::scopes),
-        () -> log.accept(token.claims(), Scopes.granted(token.claims())));
+        () -> log.accept(token.claims(), token.scopes()));
   }
 
   private Map<String, Object> claims() {
@@ -136,7 +136,7 @@ final class JwtVerification {
       return null;
     }
     // A valid token without the scope is 403 (observed, §1.3); AWS documents no www-authenticate for it.
-    return log.check("jwt.scopes", Scopes.anyOf(Scopes.granted(token.claims()), routeScopes, "route"), null, claims());
+    return log.check("jwt.scopes", Scopes.anyOf(token.scopes(), routeScopes, "route"), null, claims());
   }
 
   private static String withoutTrailingSlash(String value) {

@@ -56,12 +56,17 @@ final class KeyLookup {
   }
 
   private static Optional<SigningKey> match(JwksResult.Found set, String kid) {
-    Optional<SigningKey> named = set.keys().stream().filter(k -> Objects.equals(k.kid(), kid)).findFirst();
-    if (named.isEmpty() && set.jwksUri().equals(JwksSource.PASTED) && set.keys().size() == 1 && set.keys().getFirst().kid() == null) {
+    // a loop, not a stream: this runs for every JWT request
+    for (SigningKey key : set.keys()) {
+      if (Objects.equals(key.kid(), kid)) {
+        return Optional.of(key);
+      }
+    }
+    if (set.jwksUri().equals(JwksSource.PASTED) && set.keys().size() == 1 && set.keys().getFirst().kid() == null) {
       SigningKey sole = set.keys().getFirst();
       return Optional.of(new SigningKey(kid, sole.keyType(), sole.algorithm(), sole.key()));
     }
-    return named;
+    return Optional.empty();
   }
 
   private static List<String> kids(List<SigningKey> keys) {

@@ -8,6 +8,7 @@ import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
 import java.text.ParseException;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,8 +18,11 @@ import java.util.Map;
  * @param compact the token as received, the whole compact string
  * @param signed null when the token is well formed but not a JWS (alg none, or encrypted)
  * @param claims the payload as JSON values; {@code exp}, {@code nbf} and {@code iat} as epoch seconds
+ * @param scopes the scopes the claims grant ({@link Scopes#granted}), worked out once for every request that sends
+ *     the token: the split made two sets and lists per request (issue 19)
  */
-record ParsedToken(String compact, SignedJWT signed, JWTClaimsSet claimsSet, Map<String, Object> claims, Outcome format) {
+record ParsedToken(String compact, SignedJWT signed, JWTClaimsSet claimsSet, Map<String, Object> claims, Outcome format,
+    List<String> scopes) {
 
   /** Decodes {@code token}; a malformed one gives a failed {@link #format()} and no claims. */
   static ParsedToken parse(String token) {
@@ -46,11 +50,12 @@ record ParsedToken(String compact, SignedJWT signed, JWTClaimsSet claimsSet, Map
     SignedJWT signed = jwt instanceof SignedJWT s ? s : null;
     String header = signed == null ? "alg " + jwt.getHeader().getAlgorithm() : describe(signed.getHeader());
     Outcome format = Outcome.pass("a JWT with header " + header + " and " + claimsSet.getClaims().size() + " claims");
-    return new ParsedToken(token, signed, claimsSet, Collections.unmodifiableMap(claimsSet.toJSONObject()), format);
+    Map<String, Object> claims = Collections.unmodifiableMap(claimsSet.toJSONObject());
+    return new ParsedToken(token, signed, claimsSet, claims, format, Scopes.granted(claims));
   }
 
   private static ParsedToken failed(String token, String evidence) {
-    return new ParsedToken(token, null, null, Map.of(), Outcome.fail(evidence));
+    return new ParsedToken(token, null, null, Map.of(), Outcome.fail(evidence), List.of());
   }
 
   private static String describe(JWSHeader header) {
