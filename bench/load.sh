@@ -6,6 +6,8 @@
 #                                 gateway's RSS sampled every 10 s (rss.csv); offline: serverless-offline on
 #                                 the same shape of route (OFFLINE_DIR: a folder with serverless and
 #                                 serverless-offline installed by npm, see bench/README.md)
+#   TARGETS="... netty ..."     adds the ceiling: the gateway's own server library (Netty, epoll, 2 event loops)
+#                                 with a trivial handler answering a body of the JWT answer's size
 #   RUNS=3 DURATION=20s WARMUP=30s NO_BUILD=1  (defaults: 3, 20s, 30s, build)
 # While the gateway runs, its RSS is sampled every 10 s into rss.csv.
 # Each route gets one unreported warm-up run (JIT: 5 s was too short, the first measured run was the
@@ -151,6 +153,17 @@ NGINX
       measure nginx "" "http://127.0.0.1:$port/"
       stop_server
       ;;
+    netty)
+      # the floor under the gateway: the same server library and transport with a trivial handler (read the
+      # request, answer the JWT answer's size), so the gateway's own cost shows as the gap between the two
+      bytes="$(cat "$OUT/answer-bytes" 2>/dev/null || echo 1500)"
+      "$JAVA" -Xmx512m -cp "$BENCH_CP" dev.portcullis.bench.CandidateServer netty-epoll "$bytes" > "$OUT/netty.out" 2>&1 &
+      SERVER_PID=$!
+      for _ in $(seq 300); do grep -q ready "$OUT/netty.out" && break; sleep 0.1; done
+      echo "  netty: trivial handler, $bytes-byte answer"
+      measure netty "" "$(grep -o 'http://[0-9.:]*' "$OUT/netty.out")/"
+      stop_server
+      ;;
     soak)
       start_server "$ROOT/portcullis" gateway serve --free-ports
       sample_rss "$SERVER_PID"
@@ -193,6 +206,6 @@ PY
       measure offline "$OUT/jwt.lua" "http://127.0.0.1:4999/b2b/settlements"
       stop_server
       ;;
-    *) echo "bench: unknown target $target (gateway, nginx, soak, offline)" >&2; exit 2 ;;
+    *) echo "bench: unknown target $target (gateway, nginx, netty, soak, offline)" >&2; exit 2 ;;
   esac
 done
