@@ -157,11 +157,10 @@ NGINX
       # the floor under the gateway: the same server library and transport with a trivial handler (read the
       # request, answer the JWT answer's size), so the gateway's own cost shows as the gap between the two
       bytes="$(cat "$OUT/answer-bytes" 2>/dev/null || echo 1500)"
-      "$JAVA" -Xmx512m -cp "$BENCH_CP" dev.portcullis.bench.CandidateServer netty-epoll "$bytes" > "$OUT/netty.out" 2>&1 &
-      SERVER_PID=$!
-      for _ in $(seq 300); do grep -q ready "$OUT/netty.out" && break; sleep 0.1; done
+      start_server "$JAVA" -Xmx512m -cp "$BENCH_CP" dev.portcullis.bench.CandidateServer netty-epoll "$bytes"
+      url="$(grep -o -m1 'http://[0-9.:]*' "$OUT/serve.out")/"
       echo "  netty: trivial handler, $bytes-byte answer"
-      measure netty "" "$(grep -o 'http://[0-9.:]*' "$OUT/netty.out")/"
+      measure netty "" "$url"
       stop_server
       ;;
     soak)
