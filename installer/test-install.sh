@@ -85,8 +85,8 @@ grep -q '"name": "pcws-check"' "$BIN/payments.pcws" || fail "could not rename th
 BIN="$BIN" xvfb-run -a -s '-screen 0 1600x1000x24' bash -c '
   set -u
   bare() { env -u JAVA_HOME -u JDK_HOME -u PORTCULLIS_JAVA_HOME PATH="$BIN" "$@"; }
-  window() {
-    for _ in $(seq 60); do
+  window() {  # window TITLE [TRIES]: waits for a window whose title starts with TITLE, half a second per try
+    for _ in $(seq "${2:-60}"); do
       if LC_ALL=C.UTF-8 xwininfo -root -tree | grep -q "\"$1"; then return 0; fi
       sleep 0.5
     done
@@ -100,9 +100,17 @@ BIN="$BIN" xvfb-run -a -s '-screen 0 1600x1000x24' bash -c '
   app=$!
   # a double-clicked file was not saved by Portcullis here: it is asked about first (issue 12, workspace trust)
   window "Trust this workspace?" || { echo "test-install: FAILED: no trust question for the .pcws file" >&2; exit 1; }
-  dialog=$(xdotool search --sync --name "Trust this workspace?" | head -n 1)
-  xdotool windowactivate --sync "$dialog" key --clearmodifiers Escape 2>/dev/null || xdotool key --window "$dialog" Escape
-  window "Portcullis — pcws-check" || { echo "test-install: FAILED: no window for the .pcws file" >&2; exit 1; }
+  # Escape answers it (open without trust). With no window manager, a key sent the moment the dialog is mapped
+  # can land before JavaFX has focused it and be lost (CI stop 29), so it is sent again until the workspace opens.
+  opened=
+  for _ in $(seq 10); do
+    dialog=$(xdotool search --onlyvisible --name "Trust this workspace?" 2>/dev/null | head -n 1)
+    if [ -n "$dialog" ]; then
+      xdotool windowactivate --sync "$dialog" key --clearmodifiers Escape 2>/dev/null || xdotool key --window "$dialog" Escape
+    fi
+    if window "Portcullis — pcws-check" 6; then opened=1; break; fi
+  done
+  [ -n "$opened" ] || { echo "test-install: FAILED: no window for the .pcws file" >&2; xwininfo -root -tree | grep -i portcullis >&2; exit 1; }
   kill $app; wait $app 2>/dev/null
   exit 0
 ' || fail "the workbench did not open"
