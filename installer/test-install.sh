@@ -96,7 +96,7 @@ BIN="$BIN" xvfb-run -a -s '-screen 0 1600x1000x24' bash -c '
   app=$!
   window "Portcullis — payments-demo" || { echo "test-install: FAILED: no workbench window" >&2; exit 1; }
   kill $app; wait $app 2>/dev/null
-  bare portcullis "$BIN/payments.pcws" >/dev/null 2>&1 &
+  bare portcullis "$BIN/payments.pcws" >"$BIN/pcws.txt" 2>&1 &
   app=$!
   # a double-clicked file was not saved by Portcullis here: it is asked about first (issue 12, workspace trust)
   window "Trust this workspace?" || { echo "test-install: FAILED: no trust question for the .pcws file" >&2; exit 1; }
@@ -110,7 +110,7 @@ BIN="$BIN" xvfb-run -a -s '-screen 0 1600x1000x24' bash -c '
     fi
     if window "Portcullis — pcws-check" 6; then opened=1; break; fi
   done
-  [ -n "$opened" ] || { echo "test-install: FAILED: no window for the .pcws file" >&2; xwininfo -root -tree | grep -i portcullis >&2; exit 1; }
+  [ -n "$opened" ] || { echo "test-install: FAILED: no window for the .pcws file" >&2; xwininfo -root -tree | grep -iE "portcullis|trust" >&2; tail -n 20 "$BIN/pcws.txt" >&2; exit 1; }
   kill $app; wait $app 2>/dev/null
   exit 0
 ' || fail "the workbench did not open"
