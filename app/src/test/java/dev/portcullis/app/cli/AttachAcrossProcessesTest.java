@@ -138,6 +138,21 @@ class AttachAcrossProcessesTest {
     assertThat(second.err()).contains("already running (pid " + serve.pid()).contains(apis.get("payments"));
   }
 
+  @Test
+  void sendShowsTheRunningGatewaysOwnRulingOnBothKindsOfApi() {
+    // The ruling is read back from the serving process by request id: REST's is a UUID, an HTTP API's
+    // apigw-requestid ends in '=' (spec/apigw-facts.md §1.3), which used to be lost on the way, so the trace
+    // fell back to explaining the answer from outside and pointed at CloudWatch.
+    Cli http = Cli.run("send", "POST", apis.get("b2b") + "/b2b/settlements", "-d", "{\"batch\": \"x\"}",
+        "--caller", "bank-backoffice", "-w", workspace.toString());
+    assertThat(http.exit()).as(http.out() + http.err()).isZero();
+    assertThat(http.out()).containsPattern("ruling +Allowed by the local gateway: \\d+ checks passed on POST /b2b/settlements")
+        .doesNotContain("CloudWatch");
+    Cli rest = Cli.run("send", "GET", apis.get("payments") + "/health", "--caller", "anonymous", "-w", workspace.toString());
+    assertThat(rest.exit()).as(rest.out() + rest.err()).isZero();
+    assertThat(rest.out()).containsPattern("ruling +Allowed by the local gateway").doesNotContain("CloudWatch");
+  }
+
   private static String token(String caller) {
     Cli get = Cli.run("token", "get", "--caller", caller, "-w", workspace.toString());
     assertThat(get.exit()).as(get.err()).isZero();

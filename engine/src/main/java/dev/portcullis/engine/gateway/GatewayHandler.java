@@ -51,7 +51,7 @@ final class GatewayHandler implements ExchangeHandler {
   private void answer(Exchange exchange, Instant receivedAt) {
     String rawPath = exchange.rawPath();
     if (rawPath.startsWith(RULINGS) && exchange.method().equals("GET")) {
-      serveRuling(exchange, rawPath.substring(RULINGS.length()));
+      serveRuling(exchange, pathSegment(rawPath.substring(RULINGS.length())));
       return;
     }
     String protocol = exchange.protocol();
@@ -96,6 +96,22 @@ final class GatewayHandler implements ExchangeHandler {
       return;
     }
     respond(exchange, 200, JSON, scrub.apply(ruling.get().toJsonString()));
+  }
+
+  /**
+   * A path segment with its percent-escapes decoded ({@code +} is a plus in a path, not a space): an HTTP API's
+   * request id ends in {@code =}, which clients (the attached CLI among them) send as {@code %3D}; one that is not
+   * valid percent-encoding is looked up as it came, and found under no id.
+   */
+  static String pathSegment(String raw) {
+    if (raw.indexOf('%') < 0) {
+      return raw;
+    }
+    try {
+      return java.net.URLDecoder.decode(raw.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return raw;
+    }
   }
 
   /** The size said in the 413 ruling: the declared length, or one past the quota when the body came chunked. */

@@ -94,6 +94,21 @@ class LocalGatewayTest {
   }
 
   @Test
+  @DisplayName("spec §1.3: an HTTP API's apigw-requestid ends in '=', and its ruling is found with it percent-encoded too")
+  void httpApiRulingUnderAnEncodedId() throws Exception {
+    String id = send("mobile", "GET", "/v2/nope", null).headers().firstValue("apigw-requestid").orElseThrow();
+    assertThat(id).endsWith("=");
+    String encoded = java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(encoded).contains("%3D");
+    HttpResponse<String> ruling = send("mobile", "GET", "/_portcullis/rulings/" + encoded, null);
+    assertThat(ruling.statusCode()).isEqualTo(200);
+    assertThat(ruling.body()).contains("\"requestId\":\"" + id + "\"");
+    // a raw '+' stays a plus, and malformed escapes are looked up as they came (and found under no id)
+    assertThat(GatewayHandler.pathSegment("a+b%3D")).isEqualTo("a+b=");
+    assertThat(GatewayHandler.pathSegment("%zz")).isEqualTo("%zz");
+  }
+
+  @Test
   @DisplayName("spec §1.1: a body over the 10 MB payload quota is 413 REQUEST_TOO_LARGE")
   void tooLarge() throws Exception {
     String big = "x".repeat((int) LocalGateway.MAX_BODY_BYTES + 1);
