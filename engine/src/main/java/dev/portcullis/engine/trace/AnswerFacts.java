@@ -9,10 +9,11 @@ import java.util.regex.Pattern;
 /**
  * What an answer from the gateway says about itself, quoted as it came: {@code www-authenticate}
  * with its {@code error} and {@code error_description} (RFC 6750 §3), {@code x-amzn-ErrorType},
- * the body's message, and the request id to look up in CloudWatch. Every part may be null.
+ * the body's message, and the request id to look up: in CloudWatch for AWS ({@code fromAws}), in the
+ * ruling log for a local gateway that no longer had this request's ruling. Every part may be null.
  */
 public record AnswerFacts(String wwwAuthenticate, String error, String errorDescription, String errorType, String message,
-    String requestId) {
+    String requestId, boolean fromAws) {
   private static final Pattern PARAM = Pattern.compile("([A-Za-z_]+)\\s*=\\s*\"([^\"]*)\"");
 
   public AnswerFacts {
@@ -40,7 +41,13 @@ public record AnswerFacts(String wwwAuthenticate, String error, String errorDesc
       }
     }
     String id = Header.first(headers, "x-amzn-RequestId");
-    return new AnswerFacts(www, error, description, errorType, message, id != null ? id : Header.first(headers, "apigw-requestid"));
+    return new AnswerFacts(www, error, description, errorType, message, id != null ? id : Header.first(headers, "apigw-requestid"),
+        true);
+  }
+
+  /** The same facts about an answer from a local gateway (in this process or a {@code gateway serve}), which has no CloudWatch. */
+  public AnswerFacts local() {
+    return new AnswerFacts(wwwAuthenticate, error, errorDescription, errorType, message, requestId, false);
   }
 
   /** One sentence quoting what AWS said, e.g. {@code AWS says: www-authenticate error_description "the token has expired"; ...}; empty when it said nothing. */
@@ -57,12 +64,20 @@ public record AnswerFacts(String wwwAuthenticate, String error, String errorDesc
     if (message != null) {
       parts.add("message \"" + message + "\"");
     }
-    return parts.isEmpty() ? "" : "AWS says: " + String.join("; ", parts) + ".";
+    return parts.isEmpty() ? "" : (fromAws ? "AWS says: " : "The local gateway says: ") + String.join("; ", parts) + ".";
   }
 
   /** Where to read the gateway's own account of this request. */
   public String lookUp() {
-    return requestId == null ? "" : "Search CloudWatch Logs for request id " + requestId + ": the stage's execution log group"
+    if (requestId == null) {
+      return "";
+    }
+    if (!fromAws) {
+      return "The local gateway no longer had the ruling for request id " + requestId + " (its log keeps the most recent"
+          + " ones, and a gateway serve of an older build may not serve them), so this is read from the answer alone;"
+          + " send again to get the gateway's own account.";
+    }
+    return "Search CloudWatch Logs for request id " + requestId + ": the stage's execution log group"
         + " API-Gateway-Execution-Logs_{apiId}/{stage} (with execution logging on) shows the authoriser's reason, and the access"
         + " log has $context.authorizer.error.";
   }
@@ -83,7 +98,7 @@ public record AnswerFacts(String wwwAuthenticate, String error, String errorDesc
       rows.add(new Detail.Row("message", message, null));
     }
     if (requestId != null) {
-      rows.add(new Detail.Row("request id", requestId, "look it up in CloudWatch Logs"));
+      rows.add(new Detail.Row("request id", requestId, fromAws ? "look it up in CloudWatch Logs" : null));
     }
     return rows;
   }
