@@ -104,11 +104,8 @@ final class GatewayHandler implements ExchangeHandler {
    * valid percent-encoding is looked up as it came, and found under no id.
    */
   static String pathSegment(String raw) {
-    if (raw.indexOf('%') < 0) {
-      return raw;
-    }
     try {
-      return java.net.URLDecoder.decode(raw.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+      return dev.portcullis.engine.http.PathSegments.decode(raw);
     } catch (IllegalArgumentException e) {
       return raw;
     }

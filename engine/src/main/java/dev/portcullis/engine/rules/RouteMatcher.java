@@ -1,9 +1,8 @@
 package dev.portcullis.engine.rules;
 
+import dev.portcullis.engine.http.PathSegments;
 import dev.portcullis.engine.model.Gateway;
 import dev.portcullis.engine.model.Route;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -80,7 +79,7 @@ public final class RouteMatcher {
     String decoded(int i) {
       String d = decoded[i];
       if (d == null) {
-        d = decode(raw.get(i));
+        d = PathSegments.decode(raw.get(i));
         decoded[i] = d;
       }
       return d;
@@ -111,7 +110,7 @@ public final class RouteMatcher {
         if (i >= path.size()) {
           return false;
         }
-        params.put(t.substring(1, t.length() - 2), decode(String.join("/", path.raw.subList(i, path.size()))));
+        params.put(t.substring(1, t.length() - 2), PathSegments.decode(String.join("/", path.raw.subList(i, path.size()))));
         return i == template.size() - 1;
       }
       if (i >= path.size()) {
@@ -154,10 +153,5 @@ public final class RouteMatcher {
       }
     }
     return out;
-  }
-
-  static String decode(String segment) {
-    // Path segments decode %XX only; a '+' in a path is a plus, not a space.
-    return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
   }
 }
