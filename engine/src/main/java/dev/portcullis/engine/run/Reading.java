@@ -5,7 +5,6 @@ import dev.portcullis.engine.model.Route;
 import dev.portcullis.engine.model.SavedRequest;
 import dev.portcullis.engine.rules.Ruling;
 import dev.portcullis.engine.send.Exchange;
-import dev.portcullis.engine.trace.AnswerFacts;
 import dev.portcullis.engine.trace.Detail;
 import dev.portcullis.engine.trace.Explanation;
 import dev.portcullis.engine.trace.Outcome;
@@ -100,13 +99,8 @@ final class Reading {
       dev.portcullis.engine.trace.explain.TokenFacts token, TraceBuilder.Timer timer) {
     ObservedResponse observed = new ObservedResponse(answer.status(), Conversions.headers(answer.headers()), answer.bodyText());
     RouteFacts route = predictedRoute == null ? RouteFacts.UNKNOWN : route(gateway, predictedRoute).map(RouteFacts::of).orElse(RouteFacts.UNKNOWN);
-    Explanation e = explainer.explain(observed, gateway.flavor(), route, prediction, token);
-    if (!(target instanceof Target.Remote) && e.answer() != null) {
-      // a local gateway that no longer had this ruling (its log's bound, an older gateway serve): no CloudWatch to point to
-      AnswerFacts local = e.answer().local();
-      String quoted = e.answer().quoted();
-      e = e.with(quoted.isEmpty() ? e.summary() : e.summary().replace(quoted, local.quoted()), e.causes(), local);
-    }
+    // not remote: a local gateway that no longer had this ruling (its log's bound, an older gateway serve)
+    Explanation e = explainer.explain(observed, gateway.flavor(), route, prediction, token, target instanceof Target.Remote);
     List<Detail> details = new ArrayList<>();
     if (e.answer() != null && !e.answer().rows().isEmpty()) {
       details.add(new Detail.Table("what the answer says", e.answer().rows()));

@@ -52,10 +52,19 @@ public final class Explainer {
    * @param token what the inspected token says; null when no token was sent
    */
   public Explanation explain(ObservedResponse response, Gateway.Flavor flavor, RouteFacts route, Prediction prediction, TokenFacts token) {
+    return explain(response, flavor, route, prediction, token, true);
+  }
+
+  /**
+   * The same for an answer from real AWS ({@code fromAws}) or from a local gateway that no longer had the
+   * request's ruling: the quote then says the local gateway said it, and nothing points to CloudWatch.
+   */
+  public Explanation explain(ObservedResponse response, Gateway.Flavor flavor, RouteFacts route, Prediction prediction, TokenFacts token,
+      boolean fromAws) {
     Objects.requireNonNull(response, "response");
     Objects.requireNonNull(flavor, "flavor");
     Seen seen = new Seen(response, route == null ? RouteFacts.UNKNOWN : route);
-    Explanation explanation = withAnswer(read(seen, flavor), response, token);
+    Explanation explanation = withAnswer(read(seen, flavor), response, token, fromAws);
     if (prediction == null) {
       return explanation;
     }
@@ -63,8 +72,9 @@ public final class Explainer {
     return disagreement == null ? explanation : explanation.with(disagreement);
   }
 
-  private static Explanation withAnswer(Explanation read, ObservedResponse response, TokenFacts token) {
-    AnswerFacts facts = AnswerFacts.of(response.headers(), response.errorType(), response.message());
+  private static Explanation withAnswer(Explanation read, ObservedResponse response, TokenFacts token, boolean fromAws) {
+    AnswerFacts aws = AnswerFacts.of(response.headers(), response.errorType(), response.message());
+    AnswerFacts facts = fromAws ? aws : aws.local();
     String summary = read.summary();
     List<Cause> causes = read.causes();
     Duration left = token == null || response.status() < 400 ? null : token.leftWhenSent();
