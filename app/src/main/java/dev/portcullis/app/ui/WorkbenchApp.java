@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /** The JavaFX application: one window, the workbench, opened on the embedded demo with its local gateway. */
@@ -49,7 +51,9 @@ public final class WorkbenchApp extends Application {
       model.open(Path.of(files.getFirst()));
     }
     WorkbenchView view = new WorkbenchView(model);
-    Scene scene = new Scene(view.root(), Double.parseDouble(prefs.get("width", "1280")), Double.parseDouble(prefs.get("height", "800")));
+    Rectangle2D usable = Screen.getPrimary().getVisualBounds();
+    WindowSize size = WindowSize.remembered(prefs).fittedTo(usable);
+    Scene scene = new Scene(view.root(), size.width(), size.height());
     stage.setScene(scene);
     stage.titleProperty().bind(model.titleProperty());
     stage.setOnCloseRequest(e -> {
@@ -58,14 +62,14 @@ public final class WorkbenchApp extends Application {
       }
     });
     stage.setOnHidden(e -> {
-      prefs.put("width", String.valueOf(scene.getWidth()));
-      prefs.put("height", String.valueOf(scene.getHeight()));
+      new WindowSize(scene.getWidth(), scene.getHeight()).remember(prefs);
       model.close();
     });
     if (Boolean.getBoolean(EXIT_AFTER_SHOWN)) {
       exitAfterFirstFrame(scene);
     }
     stage.show();
+    keepOnScreen(stage, usable);
     shownAtMillis = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
     DemoScript.runIfAsked(model, view, stage);
   }
@@ -79,6 +83,20 @@ public final class WorkbenchApp extends Application {
 
   WorkbenchViewModel model() {
     return model;
+  }
+
+  // Centred by JavaFX, a window whose frame (the window manager's decorations) is taller than the
+  // usable area starts above it, its title bar out of reach: moved down and, if need be, shrunk.
+  private static void keepOnScreen(Stage stage, Rectangle2D usable) {
+    Rectangle2D kept = WindowSize.keptOn(usable, stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+    stage.setX(kept.getMinX());
+    stage.setY(kept.getMinY());
+    if (kept.getWidth() < stage.getWidth()) {
+      stage.setWidth(kept.getWidth());
+    }
+    if (kept.getHeight() < stage.getHeight()) {
+      stage.setHeight(kept.getHeight());
+    }
   }
 
   // The first pulse after show() lays out and draws the window; the frame is on screen when it ends.

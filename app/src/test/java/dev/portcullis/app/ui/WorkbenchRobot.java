@@ -22,8 +22,18 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 public final class WorkbenchRobot implements BeforeEachCallback, AfterEachCallback {
   private final WorkbenchApp app = new WorkbenchApp();
+  private final UiPrefs prefs;
 
   private static volatile String lastStatus = "";
+
+  public WorkbenchRobot() {
+    this(UiPrefs.memory());
+  }
+
+  /** Starts with these preferences, as if a previous run had left them. */
+  public WorkbenchRobot(UiPrefs prefs) {
+    this.prefs = prefs;
+  }
 
   @Override
   public void beforeEach(ExtensionContext context) throws Exception {
@@ -43,7 +53,7 @@ public final class WorkbenchRobot implements BeforeEachCallback, AfterEachCallba
   }
 
   private void start(Stage stage) {
-    app.start(stage, UiPrefs.memory(), true);
+    app.start(stage, prefs, true);
     app.model().statusProperty().addListener((obs, old, now) -> lastStatus = now);
   }
 
