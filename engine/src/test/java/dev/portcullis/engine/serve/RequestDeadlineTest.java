@@ -21,10 +21,7 @@ class RequestDeadlineTest {
 
   @Test
   void aConnectionThatSendsNothingIsClosedWhenTheReadTimeoutEnds() {
-    after(READ - ms(100));
-    assertThat(channel.isOpen()).isTrue();
-    after(ms(200));
-    assertThat(channel.isOpen()).isFalse();
+    closesAfter(channel, READ);
   }
 
   @Test
@@ -35,10 +32,7 @@ class RequestDeadlineTest {
     assertThat(channel.isOpen()).isTrue();
 
     deadline.answered();
-    after(IDLE - ms(100));
-    assertThat(channel.isOpen()).isTrue();
-    after(ms(200));
-    assertThat(channel.isOpen()).isFalse();
+    closesAfter(channel, IDLE);
   }
 
   @Test
@@ -51,10 +45,7 @@ class RequestDeadlineTest {
     }
     after(IDLE / 2);
     channel.writeInbound(bytes("GET / HTTP/1.1\r\nX-Slow: ")); // and then nothing
-    after(READ - ms(100));
-    assertThat(channel.isOpen()).isTrue();
-    after(ms(200));
-    assertThat(channel.isOpen()).as("closed at the read timeout, not the idle one").isFalse();
+    closesAfter(channel, READ); // the read timeout, not the idle one
   }
 
   @Test
@@ -64,12 +55,7 @@ class RequestDeadlineTest {
     kept.writeInbound(bytes("GET / HTTP/1.1\r\n\r\n"));
     longRead.requestRead();
     longRead.answered();
-    kept.advanceTimeBy(IDLE - ms(100), TimeUnit.NANOSECONDS);
-    kept.runScheduledPendingTasks();
-    assertThat(kept.isOpen()).isTrue();
-    kept.advanceTimeBy(ms(200), TimeUnit.NANOSECONDS);
-    kept.runScheduledPendingTasks();
-    assertThat(kept.isOpen()).isFalse();
+    closesAfter(kept, IDLE);
   }
 
   private static EmbeddedChannel frozen(EmbeddedChannel channel) {
@@ -77,7 +63,19 @@ class RequestDeadlineTest {
     return channel;
   }
 
+  /** Still open 100 ms before {@code nanos} from now, closed 100 ms after. */
+  private static void closesAfter(EmbeddedChannel channel, long nanos) {
+    after(channel, nanos - ms(100));
+    assertThat(channel.isOpen()).as("open 100 ms before the timeout").isTrue();
+    after(channel, ms(200));
+    assertThat(channel.isOpen()).as("closed 100 ms after the timeout").isFalse();
+  }
+
   private void after(long nanos) {
+    after(channel, nanos);
+  }
+
+  private static void after(EmbeddedChannel channel, long nanos) {
     channel.advanceTimeBy(nanos, TimeUnit.NANOSECONDS);
     channel.runScheduledPendingTasks();
   }
